@@ -1,0 +1,36 @@
+# akn-press: `make` installs what is needed, provisions the schema, compiles and builds output/ from input/;
+# `make test` runs the test suite; `make bench` the benchmark.
+NODE_MODULES_STAMP := node_modules/.install-stamp
+SCHEMAS := schemas/akomantoso30.xsd schemas/xml.xsd
+SOURCES := $(shell find pipeline -name '*.ts' 2>/dev/null)
+
+.PHONY: all install schemas compile output test bench clean
+
+all: output
+
+install: $(NODE_MODULES_STAMP)
+$(NODE_MODULES_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+schemas: $(SCHEMAS)
+$(SCHEMAS): schemas/manifest.json schemas/provision.mjs
+	node schemas/provision.mjs
+
+compile: dist/.compile-stamp
+dist/.compile-stamp: $(NODE_MODULES_STAMP) $(SOURCES) tsconfig.json
+	npx tsc -p tsconfig.json
+	chmod +x dist/pipeline/cli.js
+	@touch $@
+
+output: install schemas compile
+	node dist/pipeline/cli.js build input/ --out output/
+
+test: install schemas compile
+	npx vitest run
+
+bench: install schemas compile
+	node bench/run.mjs
+
+clean:
+	rm -rf dist output

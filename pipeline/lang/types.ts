@@ -1,0 +1,66 @@
+// The shape of a language table: everything the parser needs to know about one UN language.
+// Tables are data only (no parsing code); adding a language means adding one file like fr.ts.
+
+/** A phrase that opens a paragraph, mapped to a language-neutral key (`recalling`, `requests`, ...). */
+export type PhraseTable = ReadonlyArray<readonly [phrase: string, key: string]>;
+
+export interface LanguageTable {
+  /** ISO 639-1 (BCP 47) code, used in HTML `lang`, undocs URLs and JSON-LD. */
+  code: 'en' | 'fr' | 'es' | 'ru' | 'ar' | 'zh';
+  /** ISO 639-2/T code, used in FRBR IRIs and `FRBRlanguage`. */
+  iso639_2: 'eng' | 'fra' | 'spa' | 'rus' | 'ara' | 'zho';
+  name: string;
+  dir: 'ltr' | 'rtl';
+
+  /** Enacting formulas, keyed by the body that speaks (`un-ga`, `un-sc`). Matched case-sensitively after trimming. */
+  formulas: ReadonlyArray<readonly [formula: string, body: string]>;
+  /** Opening phrases of preambular paragraphs (participles), longest first is not required: the parser sorts. */
+  preambularPhrases: PhraseTable;
+  /** Opening phrases of operative paragraphs (verbs in the present tense). */
+  operativePhrases: PhraseTable;
+
+  /** Month names (lower case) to month numbers 1..12; genitive forms included where the language has them. */
+  months: Readonly<Record<string, number>>;
+  /**
+   * Date patterns as regular-expression sources with named groups `day`, `month`, `year`
+   * (`month` is a month name looked up in `months`, or digits). Matched with the `u` flag.
+   */
+  datePatterns: readonly string[];
+  /** Ordinal session words ("soixante-douzième") to numbers, lower case. */
+  sessionOrdinals: Readonly<Record<string, number>>;
+  /** Regular-expression source matching a session line, with a named group `ordinal`. */
+  sessionPattern: string;
+  /** Regular-expression source matching an agenda-item line, with a named group `item`. */
+  agendaItemPattern: string;
+  /** Regular-expression source matching the plenary-meeting closing line, group `number`. */
+  plenaryMeetingPattern: string;
+  /** Regular-expression source matching "Resolution adopted by the General Assembly on", group `body` optional. */
+  adoptionLinePattern: string;
+  /** Words that head an annex ("Annex", "Annexe"), followed optionally by a roman numeral. */
+  annexWords: readonly string[];
+  /** Words that head an article of an embedded or declared text ("Article"), and the word for "first". */
+  articleWords: readonly string[];
+  firstWords: readonly string[];
+  /** Headings of a preamble section in declarations ("Preamble", "Préambule"). */
+  preambleHeadings: readonly string[];
+  /** Words announcing a draft ("draft resolution", "projet de résolution"). */
+  draftWords: readonly string[];
+
+  /** Superscript suffixes that the extraction puts on their own line after a number ("1" + "er" → "1er"). */
+  ordinalSuffixes: Readonly<Record<string, string>>;
+  /** Typography: insert a no-break space before these characters (French: ";:!?»", after "«"). */
+  spaceBefore: string;
+  spaceAfter: string;
+  /** Sentence punctuation used to recognise the end of a recital and of an operative paragraph. */
+  recitalEnd: string;
+  operativeEnd: string;
+
+  /** Offices and organizations recognised in the text: phrase → TLC key (see lang/entities.ts). */
+  roles: PhraseTable;
+  organizations: PhraseTable;
+
+  /** Frequent words of the language, to confirm that a split word ("d omaines") should be rejoined. */
+  commonWords: readonly string[];
+  /** Words that a split must never produce by joining (both halves are real words that often meet). */
+  neverJoin?: readonly string[];
+}

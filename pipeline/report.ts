@@ -1,0 +1,68 @@
+// The per-document report: what was detected, repaired, guessed and dropped, and what went wrong.
+// Every stage appends to it; the CLI prints it (stderr, or JSON with --json).
+
+/** A place in an input file, for messages of the form `file:line: message`. */
+export interface SourcePlace {
+  file: string;
+  line?: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic extends SourcePlace {
+  severity: Severity;
+  /** Stable, machine-readable kind, e.g. `split-word`, `missing-period`, `schema`. */
+  code: string;
+  message: string;
+}
+
+/** A repair of the extraction: what was there and what it became. */
+export interface Repair extends SourcePlace {
+  kind: string;
+  before: string;
+  after: string;
+}
+
+export interface Report {
+  file: string;
+  diagnostics: Diagnostic[];
+  repairs: Repair[];
+  /** Lines dropped as page furniture (running heads, page numbers, job numbers...). */
+  furniture: Array<{ line: number; text: string; kind: string }>;
+  /** Facts found in the text or the sidecar, with where each came from. */
+  detected: Record<string, { value: string; from: 'text' | 'sidecar' | 'filename' | 'default' }>;
+}
+
+export function newReport(file: string): Report {
+  return { file, diagnostics: [], repairs: [], furniture: [], detected: {} };
+}
+
+export function warn(report: Report, code: string, message: string, line?: number): void {
+  report.diagnostics.push({ severity: 'warning', code, message, file: report.file, line });
+}
+
+export function info(report: Report, code: string, message: string, line?: number): void {
+  report.diagnostics.push({ severity: 'info', code, message, file: report.file, line });
+}
+
+/** The error type every stage throws for bad input: it names the file and line, never a stack trace. */
+export class InputError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+    readonly line?: number,
+    readonly code = 'input',
+  ) {
+    super(message);
+    this.name = 'InputError';
+  }
+
+  /** `file:line: message`, the one line the CLI prints. */
+  override toString(): string {
+    return `${this.file}${this.line !== undefined ? `:${this.line}` : ''}: ${this.message}`;
+  }
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file}${d.line !== undefined ? `:${d.line}` : ''}: ${d.severity}: ${d.message}`;
+}
