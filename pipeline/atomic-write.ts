@@ -1,0 +1,122 @@
+// Atomic output files: a reader (or a second run after a crash) sees the previous file or the new one,
+// never a truncated one. Each file is written to a temporary file in the same directory (so the rename
+// stays on one file system), flushed to disk with fsync, then renamed over the target (POSIX rename
+// replaces atomically). On any failure the temporary file is removed and the error is rethrown.
+import * as fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join, resolve } from 'node:path';
+import { threadId } from 'node:worker_threads';
+
+/** The file-system calls used, replaceable in tests to inject a failure at any step. */
+export interface AtomicWriteIo {
+  openSync(path: string, flags: string, mode?: number): number;
+  writeSync(fd: number, buffer: Uint8Array, offset: number, length: number): number;
+  fsyncSync(fd: number): void;
+  closeSync(fd: number): void;
+  renameSync(from: string, to: string): void;
+  unlinkSync(path: string): void;
+}
+
+export const nodeFileIo: AtomicWriteIo = {
+  openSync: (path, flags, mode) => fs.openSync(path, flags, mode),
+  writeSync: (fd, buffer, offset, length) => fs.writeSync(fd, buffer, offset, length),
+  fsyncSync: (fd) => fs.fsyncSync(fd),
+  closeSync: (fd) => fs.closeSync(fd),
+  renameSync: (from, to) => fs.renameSync(from, to),
+  unlinkSync: (path) => fs.unlinkSync(path),
+};
+
+export interface OutputFile {
+  path: string;
+  data: string | Uint8Array;
+}
+
+/** Writes one file atomically: the target holds either its previous content or all of `data`. */
+export function writeFileAtomic(path: string, data: string | Uint8Array, io: AtomicWriteIo = nodeFileIo): void {
+  writeOutputsAtomic([{ path, data }], io);
+}
+
+/**
+ * Writes a document's outputs together: every temporary file is written and flushed first, and the
+ * renames happen only when all writes succeeded, so a failure leaves the previous outputs (or none).
+ * A failure in the renames themselves (not expected on one local directory) can leave some outputs new
+ * and some old, but never a partial file.
+ */
+export function writeOutputsAtomic(files: ReadonlyArray<OutputFile>, io: AtomicWriteIo = nodeFileIo): void {
+  const targets = files.map((f) => resolve(f.path));
+  const duplicate = targets.find((t, i) => targets.indexOf(t) !== i);
+  if (duplicate) throw new Error(`writeOutputsAtomic: ${duplicate} is listed twice`);
+
+  const temps: string[] = [];
+  try {
+    files.forEach((file, i) => {
+      const target = targets[i]!;
+      fs.mkdirSync(dirname(target), { recursive: true });
+      const temp = tempPathFor(target);
+      temps.push(temp);
+      writeAndFlush(temp, typeof file.data === 'string' ? Buffer.from(file.data, 'utf8') : file.data, io);
+    });
+    for (let i = 0; i < targets.length; i++) {
+      io.renameSync(temps[i]!, targets[i]!);
+      temps[i] = '';
+    }
+  } catch (error) {
+    for (const temp of temps) if (temp) removeQuietly(temp, io);
+    throw error;
+  }
+  for (const dir of new Set(targets.map((t) => dirname(t)))) flushDirectory(dir);
+}
+
+/**
+ * A name no other writer (process or worker thread) can choose, hidden and ending in .tmp. The target's
+ * name is shortened and made ASCII in it, so that a target name near the 255-byte limit still has a
+ * temporary name that fits.
+ */
+function tempPathFor(target: string): string {
+  const hint = basename(target).replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 64);
+  return join(dirname(target), `.${hint}.${process.pid}-${threadId}-${randomBytes(6).toString('hex')}.tmp`);
+}
+
+function writeAndFlush(temp: string, bytes: Uint8Array, io: AtomicWriteIo): void {
+  // 'wx': fail rather than write through an existing file or symlink of the same name.
+  const fd = io.openSync(temp, 'wx', 0o666);
+  let closed = false;
+  try {
+    let offset = 0;
+    while (offset < bytes.byteLength) {
+      offset += io.writeSync(fd, bytes, offset, bytes.byteLength - offset);
+    }
+    io.fsyncSync(fd);
+    closed = true;
+    io.closeSync(fd);
+  } finally {
+    if (!closed) {
+      try {
+        io.closeSync(fd);
+      } catch {
+        // The write already failed; that error is the one to report.
+      }
+    }
+  }
+}
+
+function removeQuietly(path: string, io: AtomicWriteIo): void {
+  try {
+    io.unlinkSync(path);
+  } catch {
+    // Already gone, or never created (openSync failed).
+  }
+}
+
+/** Makes the renames durable; not every file system allows fsync on a directory, hence best effort. */
+function flushDirectory(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Durability of the directory entry is a bonus; the files themselves are complete either way.
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
