@@ -262,7 +262,7 @@ function collectCitations(statement: AknElement): Citation[] {
       }
       // A footnote's references are cited by the resolution, but not by the recital the note hangs on.
       const inNote = child.name === 'authorialNote';
-      const isRecital = el.name === 'preamble' && child.name === 'container' && !recital;
+      const isRecital = el.name === 'preamble' && child.name === 'container';
       walk(child, citing || inNote, inNote ? undefined : isRecital ? child : recital);
     }
   };
@@ -298,8 +298,8 @@ function isAknIri(href: string): boolean {
 export function aknWorkIri(iri: string): string {
   let work = iri.replace(/[#~].*$/, '');
   if (!work.startsWith('/')) work = `/${work}`;
-  work = work.replace(/\/![^/]*.*$/, '');
-  work = work.replace(/\/[a-z]{3}@[^/]*.*$/, '');
+  work = work.replace(/\/!.*$/, ''); // component: /!main, /!annex_1, /!main.xml
+  work = work.replace(/\/[a-z]{3}@.*$/, ''); // expression and below: /eng@2025-12-15..., /eng@!main
   return stripTrailingSlash(work);
 }
 
