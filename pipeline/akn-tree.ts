@@ -20,6 +20,27 @@ export type AknNode = AknElement | AknText;
 
 export const AKN_NS = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
 
+/** Elements nested under the root (fast-xml-parser's default limit, kept): a resolution nests about 15 deep. */
+const MAX_DEPTH = 100;
+
+const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/**
+ * The five XML entities and character references, decoded in one pass (so `&amp;#233;` stays the text
+ * `&#233;`). fast-xml-parser's own decoder leaves character references undecoded unless HTML entities
+ * are enabled too. Other names are left as written: there is no DTD to declare them.
+ */
+const xmlEntityDecoder = {
+  decode: (text: string) =>
+    text.replace(/&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(lt|gt|amp|quot|apos));/g, (_ref, hex?: string, dec?: string, name?: string) =>
+      name ? XML_ENTITIES[name]! : String.fromCodePoint(hex !== undefined ? parseInt(hex, 16) : Number(dec)),
+    ),
+  setExternalEntities: () => undefined,
+  addInputEntities: () => undefined,
+  reset: () => undefined,
+  setXmlVersion: () => undefined,
+};
+
 const parser = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
@@ -29,9 +50,11 @@ const parser = new XMLParser({
   trimValues: false,
   processEntities: true,
   htmlEntities: false,
+  entityDecoder: xmlEntityDecoder,
   ignoreDeclaration: true,
   ignorePiTags: true,
   commentPropName: false as unknown as string,
+  maxNestedTags: MAX_DEPTH,
 });
 
 /** Refuses what AKN never needs and what makes XML dangerous: DTDs and entity declarations. */
@@ -41,6 +64,42 @@ export function refuseDtd(xml: string, file: string): void {
     const line = xml.slice(0, match.index).split('\n').length;
     throw new InputError(file, 'document type declarations and entities are not accepted in Akoma Ntoso input', line, 'dtd');
   }
+}
+
+/**
+ * XML 1.0 §2.2 forbids these characters even as character references (`&#0;`); XMLValidator lets them
+ * through and the parser would hand a NUL to the renderers.
+ */
+export function refuseForbiddenCharacters(xml: string, file: string): void {
+  const raw = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(xml);
+  let found = raw ? { index: raw.index, what: `character U+${raw[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` } : undefined;
+  for (const ref of xml.matchAll(/&#(?:x([0-9a-fA-F]+)|([0-9]+));/g)) {
+    if (found && ref.index > found.index) break;
+    const code = ref[1] !== undefined ? parseInt(ref[1], 16) : Number(ref[2]);
+    const allowed =
+      code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) ||
+      (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+    if (!allowed) {
+      found = { index: ref.index, what: `character reference ${ref[0]}` };
+      break;
+    }
+  }
+  if (found) {
+    const line = xml.slice(0, found.index).split('\n').length;
+    throw new InputError(file, `not well-formed XML: ${found.what} is not allowed in XML 1.0`, line, 'xml');
+  }
+}
+
+/** Line of the first start tag nested deeper than MAX_DEPTH under the root (a rough scan, used only to place that error). */
+function lineOfExcessiveDepth(xml: string): number | undefined {
+  let depth = 0;
+  for (const tag of xml.matchAll(/<(\/?)[A-Za-z_][^>]*?(\/?)>|<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>/g)) {
+    if (tag[0].startsWith('<!') || tag[0].startsWith('<?')) continue;
+    if (tag[1]) depth--;
+    else if (!tag[2]) depth++;
+    if (depth > MAX_DEPTH + 1) return xml.slice(0, tag.index).split('\n').length;
+  }
+  return undefined;
 }
 
 type RawNode = Record<string, unknown>;
@@ -72,11 +131,21 @@ function localName(qname: string): string {
 /** Parses AKN XML; returns the `<akomaNtoso>` root. Malformed XML is an InputError naming file and line. */
 export function parseAkn(xml: string, file = '<akn>'): AknElement {
   refuseDtd(xml, file);
+  refuseForbiddenCharacters(xml, file);
   const verdict = XMLValidator.validate(xml);
   if (verdict !== true) {
     throw new InputError(file, `not well-formed XML: ${verdict.err.msg}`, verdict.err.line, 'xml');
   }
-  const root = convert(parser.parse(xml) as RawNode[]).find((n): n is AknElement => n.type === 'element');
+  let parsed: RawNode[];
+  try {
+    parsed = parser.parse(xml) as RawNode[];
+  } catch (error) {
+    // The parser's only refusal after XMLValidator's is its nesting limit; report it as bad input.
+    const message = error instanceof Error ? error.message : String(error);
+    const depth = /nested/i.test(message) ? `elements nested more than ${MAX_DEPTH} deep under the root` : message;
+    throw new InputError(file, `not accepted: ${depth}`, lineOfExcessiveDepth(xml), 'xml');
+  }
+  const root = convert(parsed).find((n): n is AknElement => n.type === 'element');
   if (!root || root.name !== 'akomaNtoso') {
     throw new InputError(file, `not an Akoma Ntoso document (root element is <${root?.name ?? 'none'}>)`, 1, 'not-akn');
   }
