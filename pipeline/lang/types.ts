@@ -41,6 +41,8 @@ export interface LanguageTable {
   /** Words that head an article of an embedded or declared text ("Article"), and the word for "first". */
   articleWords: readonly string[];
   firstWords: readonly string[];
+  /** Optional pattern for an article heading when words + number cannot express it ("第一条"); group `num`. */
+  articleHeadingPattern?: string;
   /** Headings of a preamble section in declarations ("Preamble", "Préambule"). */
   preambleHeadings: readonly string[];
   /** Words announcing a draft ("draft resolution", "projet de résolution"). */
@@ -58,6 +60,9 @@ export interface LanguageTable {
   /** Offices and organizations recognised in the text: phrase → TLC key (see lang/entities.ts). */
   roles: PhraseTable;
   organizations: PhraseTable;
+
+  /** Nouns that take a number ("paragraph 4", "article 2"): a number after them is never a footnote marker. */
+  numberedNouns?: readonly string[];
 
   /** Frequent words of the language, to confirm that a split word ("d omaines") should be rejoined. */
   commonWords: readonly string[];

@@ -1,0 +1,237 @@
+#!/usr/bin/env node
+// The command line: build, validate, text, render.
+// Reads: argv and the files it names.   Writes: output files, messages on stderr, reports on stdout (--json).
+// Exit status: 0 ok, 1 an input or validation failure, 2 a usage error.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ALL_FORMATS, buildFile, type FileBuildResult } from './build.js';
+import type { BuildOptions } from './context.js';
+import { writeOutputsAtomic } from './atomic-write.js';
+import { outputPath, outputStem } from './output-names.js';
+import { readingText } from './reading-text.js';
+import { renderJsonld } from './render/jsonld.js';
+import { formatDiagnostic, InputError, type Report } from './report.js';
+import { packageRoot } from './schema-files.js';
+import { validateAkn } from './validate.js';
+
+const HELP = `akn-press — UN resolutions from PDF-extracted text to Akoma Ntoso 3.0, HTML, EPUB 3 and JSON-LD
+
+Usage:
+  akn-press build <file.txt|folder>... [--out DIR] [--meta FILE] [--formats LIST] [--force] [--jobs N]
+  akn-press validate <file.akn.xml>...
+  akn-press text <file.akn.xml>
+  akn-press render <file.akn.xml> --to html|epub|jsonld [--out DIR]
+
+Commands:
+  build      Build <stem>.akn.xml (and .html, .epub, .jsonld) for each text; folders are searched
+             recursively for .txt files. A sidecar <stem>.meta.json next to a text is used when present.
+  validate   Validate AKN files against the official schema and the AKN4UN profile checks.
+  text       Print the reading text of an AKN file (notes at the end).
+  render     Derive a publication from an AKN file.
+
+Options:
+  --out DIR        output folder (default: output/)
+  --meta FILE      metadata sidecar for a single input text
+  --formats LIST   comma-separated subset of xml,html,epub,jsonld (default: all)
+  --to FORMAT      render: html, epub or jsonld
+  --force          build: rebuild even when input, sidecar and tool version are unchanged
+  --jobs N         build: number of worker threads (default: all cores)
+  --json           print a machine-readable report on stdout
+  --quiet          print errors only
+  --help, -h       this help
+  --version        the tool version
+
+Exit status: 0 success, 1 an input or validation failure, 2 a usage error.`;
+
+class UsageError extends Error {}
+
+interface Cli {
+  json: boolean;
+  quiet: boolean;
+}
+
+function version(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function printReport(report: Report, cli: Cli): void {
+  if (cli.quiet || cli.json) return;
+  for (const d of report.diagnostics) if (d.severity !== 'info') process.stderr.write(`${formatDiagnostic(d)}\n`);
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof InputError) return error.toString();
+  const message = error instanceof Error ? error.message : String(error);
+  if (process.env['AKN_PRESS_DEBUG'] && error instanceof Error) return `internal error: ${error.stack}`;
+  return `internal error: ${message} (set AKN_PRESS_DEBUG=1 for details)`;
+}
+
+/** Every .txt file under the given files and folders, in a stable order. */
+export function expandInputs(paths: string[]): string[] {
+  const out: string[] = [];
+  const visit = (path: string) => {
+    if (!existsSync(path)) throw new InputError(path, 'no such file or folder');
+    if (statSync(path).isDirectory()) {
+      for (const entry of readdirSync(path).sort()) {
+        const child = join(path, entry);
+        if (statSync(child).isDirectory()) visit(child);
+        else if (/\.txt$/i.test(entry)) out.push(child);
+      }
+    } else out.push(path);
+  };
+  paths.forEach(visit);
+  return out;
+}
+
+function parseFormats(value: string | undefined): BuildOptions['formats'] {
+  if (!value) return ALL_FORMATS;
+  const formats = value.split(',').map((f) => f.trim());
+  for (const f of formats) if (!(ALL_FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format "${f}" (expected ${ALL_FORMATS.join(', ')})`);
+  if (!formats.includes('xml')) formats.unshift('xml');
+  return formats as BuildOptions['formats'];
+}
+
+async function commandBuild(paths: string[], values: Record<string, string | boolean | undefined>, cli: Cli): Promise<number> {
+  if (paths.length === 0) throw new UsageError('build: give at least one text file or folder');
+  const outDir = (values['out'] as string | undefined) ?? 'output';
+  const formats = parseFormats(values['formats'] as string | undefined);
+  const metaFile = values['meta'] as string | undefined;
+  const inputs = expandInputs(paths);
+  if (metaFile && inputs.length !== 1) throw new UsageError('--meta applies to a single input text');
+  if (inputs.length === 0) throw new InputError(paths[0]!, 'no .txt files found');
+  const results: Array<FileBuildResult | { file: string; error: string }> = [];
+  let failures = 0;
+  for (const input of inputs) {
+    try {
+      const result = buildFile(input, outDir, { formats, metaFile });
+      printReport(result.report, cli);
+      if (!cli.quiet && !cli.json) process.stderr.write(`${input}: wrote ${result.outputs.join(', ')}\n`);
+      results.push(result);
+    } catch (error) {
+      failures++;
+      const message = describeError(error);
+      process.stderr.write(`${message}\n`);
+      results.push({ file: input, error: message });
+    }
+  }
+  if (cli.json) process.stdout.write(`${JSON.stringify({ documents: inputs.length, failures, results }, null, 2)}\n`);
+  return failures ? 1 : 0;
+}
+
+function commandValidate(paths: string[], cli: Cli): number {
+  if (paths.length === 0) throw new UsageError('validate: give at least one AKN file');
+  let failures = 0;
+  const reports: Array<{ file: string; valid: boolean; problems: unknown[] }> = [];
+  for (const path of paths) {
+    let xml: string;
+    try {
+      xml = readFileSync(path, 'utf8');
+    } catch (error) {
+      throw new InputError(path, `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    const problems = validateAkn(xml);
+    if (problems.length) failures++;
+    reports.push({ file: path, valid: problems.length === 0, problems });
+    if (!cli.json) {
+      for (const p of problems) process.stderr.write(`${path}${p.line ? `:${p.line}` : ''}: ${p.kind}: ${p.message}\n`);
+      if (!cli.quiet && problems.length === 0) process.stderr.write(`${path}: valid\n`);
+    }
+  }
+  if (cli.json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+  return failures ? 1 : 0;
+}
+
+function commandText(paths: string[]): number {
+  if (paths.length !== 1) throw new UsageError('text: give exactly one AKN file');
+  const path = paths[0]!;
+  process.stdout.write(readingText(readInput(path), path));
+  return 0;
+}
+
+function readInput(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new InputError(path, `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+async function commandRender(paths: string[], values: Record<string, string | boolean | undefined>, cli: Cli): Promise<number> {
+  const to = values['to'] as string | undefined;
+  if (paths.length !== 1) throw new UsageError('render: give exactly one AKN file');
+  if (!to || !['html', 'epub', 'jsonld'].includes(to)) throw new UsageError('render: --to html, epub or jsonld is required');
+  const path = paths[0]!;
+  const xml = readInput(path);
+  const outDir = (values['out'] as string | undefined) ?? 'output';
+  const stem = outputStem(path).replace(/\.akn\.xml$|\.xml$/i, '');
+  const { renderPublication } = await import('./publish.js');
+  const data = renderPublication(xml, to as 'html' | 'epub' | 'jsonld', path);
+  const target = outputPath(outDir, stem, to === 'jsonld' ? '.jsonld' : `.${to}`);
+  writeOutputsAtomic([{ path: target, data }]);
+  if (!cli.quiet && !cli.json) process.stderr.write(`${path}: wrote ${target}\n`);
+  if (cli.json) process.stdout.write(`${JSON.stringify({ file: path, output: target })}\n`);
+  void renderJsonld;
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        meta: { type: 'string' },
+        formats: { type: 'string' },
+        to: { type: 'string' },
+        jobs: { type: 'string' },
+        force: { type: 'boolean' },
+        json: { type: 'boolean' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`akn-press: ${(error as Error).message}\nTry 'akn-press --help'.\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  const [command, ...paths] = positionals;
+  const cli: Cli = { json: Boolean(values.json), quiet: Boolean(values.quiet) };
+  try {
+    switch (command) {
+      case 'build':
+        return await commandBuild(paths, values, cli);
+      case 'validate':
+        return commandValidate(paths, cli);
+      case 'text':
+        return commandText(paths);
+      case 'render':
+        return await commandRender(paths, values, cli);
+      case undefined:
+        throw new UsageError('no command given');
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`akn-press: ${error.message}\nTry 'akn-press --help'.\n`);
+      return 2;
+    }
+    process.stderr.write(`${describeError(error)}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,14 @@
+// akn-press as a library: the same stages the command line runs.
+//
+//   import { build } from 'akn-press';
+//   const { xml, report } = build({ file: 'x.txt', text }, { formats: ['xml', 'html'] });
+export { build, buildFile, ALL_FORMATS, type BuildInput, type BuildResult, type FileBuildResult } from './build.js';
+export { stages, runStages } from './stages.js';
+export type { BuildContext, BuildOptions, Stage } from './context.js';
+export { validateAkn, validateSchema, type ValidationProblem } from './validate.js';
+export { readingText } from './reading-text.js';
+export { renderJsonld } from './render/jsonld.js';
+export { readSidecar, type Sidecar } from './metadata.js';
+export { InputError, type Report, type Diagnostic, type Repair } from './report.js';
+export type { LanguageTable } from './lang/types.js';
+export type { ResolutionDocument } from './model.js';

@@ -1,0 +1,195 @@
+// Metadata: the sidecar file (what the text lacks), its merge with what the text says, and the
+// FRBR identifiers that follow from both (akn4un-profile.md §2).
+// Reads: `<stem>.meta.json` next to the input, or the file given with --meta.   Writes: DocumentMeta.
+//
+// Sidecar format (JSON; every field optional; unknown facts are left out, never invented):
+//   symbol          "A/72/L.10"                 UN document symbol
+//   body            "un-ga" | "un-sc" | ...     TLC key of the body whose document it is
+//   kind            "resolution" | "resolutionDraft"
+//   language        "fr" (ISO 639-1 or 639-2)   language of this text
+//   originalLanguage                            language of the original, when known
+//   session         72                          session number
+//   agendaItem      "64"
+//   date            "2017-12-07" | "2017-12" | "2017"   date of the text (adoption, or date printed on a draft)
+//   dateNote        why the date is partial or what it stands for
+//   title           the title, when the text does not print it
+//   number          "72/123" resolution number (adopted texts)
+//   sponsors        [{ "name": "Côte d’Ivoire", "onBehalfOf": "…" }]
+//   adoption        { "date": "2017-12", "plenaryMeeting": 65, "resolution": "A/RES/72/…",
+//                     "vote": { "inFavour": 92, "against": 0, "abstaining": 4 } }
+//   sources         ["UN press release GA/11986", …]   where the facts come from
+import { existsSync, readFileSync } from 'node:fs';
+import type { LanguageTable } from './lang/types.js';
+import type { DocumentMeta } from './model.js';
+import { InputError, info, warn, type Report } from './report.js';
+
+export interface Sidecar {
+  symbol?: string;
+  body?: string;
+  kind?: 'resolution' | 'resolutionDraft';
+  language?: string;
+  originalLanguage?: string;
+  session?: number;
+  agendaItem?: string;
+  date?: string;
+  dateNote?: string;
+  title?: string;
+  number?: string;
+  sponsors?: Array<{ name: string; onBehalfOf?: string }>;
+  adoption?: {
+    date?: string;
+    plenaryMeeting?: number;
+    resolution?: string;
+    vote?: { inFavour: number; against: number; abstaining: number };
+  };
+  sources?: string[];
+}
+
+const SIDECAR_KEYS = new Set(['symbol', 'body', 'kind', 'language', 'originalLanguage', 'session', 'agendaItem', 'date', 'dateNote', 'title', 'number', 'sponsors', 'adoption', 'sources', '$comment']);
+const PARTIAL_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+
+/** The sidecar of an input: `x.meta.json` next to `x.txt`. */
+export function sidecarPathFor(inputPath: string): string {
+  return inputPath.replace(/\.txt$/i, '') + '.meta.json';
+}
+
+/** Reads and checks a sidecar; errors name the file. */
+export function readSidecar(path: string): Sidecar {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    const line = position ? readFileSync(path, 'utf8').slice(0, Number(position[1])).split('\n').length : undefined;
+    throw new InputError(path, `metadata sidecar is not valid JSON: ${message}`, line, 'sidecar');
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new InputError(path, 'metadata sidecar must be a JSON object', 1, 'sidecar');
+  const sidecar = data as Record<string, unknown>;
+  for (const key of Object.keys(sidecar)) {
+    if (!SIDECAR_KEYS.has(key)) throw new InputError(path, `unknown field "${key}" in the metadata sidecar`, undefined, 'sidecar');
+  }
+  const check = (ok: boolean, field: string, expected: string) => {
+    if (!ok) throw new InputError(path, `field "${field}" must be ${expected}`, undefined, 'sidecar');
+  };
+  for (const field of ['symbol', 'body', 'language', 'originalLanguage', 'agendaItem', 'dateNote', 'title', 'number']) {
+    check(sidecar[field] === undefined || typeof sidecar[field] === 'string', field, 'a string');
+  }
+  check(sidecar['kind'] === undefined || sidecar['kind'] === 'resolution' || sidecar['kind'] === 'resolutionDraft', 'kind', '"resolution" or "resolutionDraft"');
+  check(sidecar['session'] === undefined || Number.isInteger(sidecar['session']), 'session', 'an integer');
+  check(sidecar['date'] === undefined || (typeof sidecar['date'] === 'string' && PARTIAL_DATE.test(sidecar['date'])), 'date', 'YYYY, YYYY-MM or YYYY-MM-DD');
+  const adoption = sidecar['adoption'] as Sidecar['adoption'];
+  check(adoption === undefined || (typeof adoption === 'object' && adoption !== null), 'adoption', 'an object');
+  check(adoption?.date === undefined || PARTIAL_DATE.test(adoption.date), 'adoption.date', 'YYYY, YYYY-MM or YYYY-MM-DD');
+  check(sidecar['sponsors'] === undefined || (Array.isArray(sidecar['sponsors']) && (sidecar['sponsors'] as unknown[]).every((s) => typeof (s as { name?: unknown })?.name === 'string')), 'sponsors', 'a list of { "name": … }');
+  return sidecar as Sidecar;
+}
+
+export function findSidecar(inputPath: string): string | undefined {
+  const path = sidecarPathFor(inputPath);
+  return existsSync(path) ? path : undefined;
+}
+
+/** Merges what the text says with the sidecar: the sidecar wins, and each disagreement is a warning. */
+export function mergeMetadata(fromText: Partial<DocumentMeta>, sidecar: Sidecar | undefined, report: Report, language: LanguageTable): DocumentMeta {
+  const meta: DocumentMeta = {
+    body: fromText.body ?? 'un-ga',
+    kind: fromText.kind ?? (fromText.symbol && /\/L\.\d|^S\/\d{4}\/\d+$/.test(fromText.symbol) ? 'resolutionDraft' : 'resolution'),
+    sponsors: fromText.sponsors ?? [],
+    ...stripUndefined(fromText),
+  } as DocumentMeta;
+  const from = (field: string, value: unknown, source: 'text' | 'sidecar') => {
+    if (value !== undefined && value !== '') report.detected[field] = { value: String(value), from: source };
+  };
+  for (const [field, value] of Object.entries(fromText)) if (typeof value !== 'object') from(field, value, 'text');
+  if (!fromText.body) {
+    report.detected['body'] = { value: meta.body, from: 'default' };
+  }
+  if (sidecar) {
+    const take = <K extends keyof DocumentMeta>(field: K, value: DocumentMeta[K] | undefined) => {
+      if (value === undefined) return;
+      const textValue = fromText[field];
+      if (textValue !== undefined && typeof value !== 'object' && String(textValue) !== String(value)) {
+        warn(report, 'metadata-conflict', `${field}: the text says "${String(textValue)}", the sidecar "${String(value)}"; the sidecar wins`);
+      }
+      meta[field] = value;
+      if (typeof value !== 'object') from(field, value, 'sidecar');
+    };
+    take('symbol', sidecar.symbol);
+    take('body', sidecar.body);
+    take('kind', sidecar.kind);
+    take('session', sidecar.session);
+    take('agendaItem', sidecar.agendaItem);
+    take('title', sidecar.title);
+    take('number', sidecar.number);
+    take('originalLanguage', sidecar.originalLanguage);
+    if (sidecar.date) {
+      take('date', sidecar.date);
+      meta.dateIsPartial = sidecar.date.length < 10;
+    }
+    if (sidecar.sponsors?.length && meta.sponsors.length === 0) {
+      meta.sponsors = sidecar.sponsors.map((s) => ({ name: s.name, note: s.onBehalfOf }));
+      meta.sponsorsFromSidecar = true;
+    }
+    if (sidecar.adoption) {
+      meta.plenaryMeeting ??= sidecar.adoption.plenaryMeeting;
+      meta.adoptedSymbol = sidecar.adoption.resolution;
+      meta.adoptionDate = sidecar.adoption.date;
+      meta.vote = sidecar.adoption.vote;
+    }
+  }
+  if (!meta.symbol) warn(report, 'no-symbol', 'no document symbol in the text or the sidecar; identifiers use the file name');
+  if (!meta.date) {
+    const fallback = meta.kind === 'resolutionDraft' ? meta.adoptionDate : undefined;
+    if (fallback) {
+      meta.date = fallback;
+      meta.dateIsPartial = fallback.length < 10;
+      warn(report, 'date-guessed', `the date printed on the draft is unknown; the Work IRI uses the adoption date ${fallback}${meta.dateIsPartial ? ' (day unknown)' : ''}`);
+    } else {
+      warn(report, 'no-date', 'no date in the text or the sidecar; the Work IRI uses an unknown date');
+    }
+  } else if (meta.date.length < 10) {
+    info(report, 'partial-date', `date known only to ${meta.date.length === 7 ? 'the month' : 'the year'} (${meta.date}); the IRI uses its first day`);
+  }
+  if (!meta.title) warn(report, 'no-title', 'no title in the text or the sidecar');
+  void language;
+  return meta;
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The AKN date for a partial date: the first day of the month or year (naming convention). */
+export function fullDate(date: string | undefined): string {
+  if (!date) return '0001-01-01';
+  if (date.length === 4) return `${date}-01-01`;
+  if (date.length === 7) return `${date}-01`;
+  return date;
+}
+
+/** AKN IRI number from a resolution number or a symbol: "72/123" → "72-123"; "A/C.3/80/L.45/Rev.1" → "A-C3-80-L45-Rev1". */
+export function iriNumber(meta: DocumentMeta, fallback: string): string {
+  if (meta.kind === 'resolution' && meta.number) return meta.number.replace(/\s+/g, '_').replace(/\//g, '-').replace(/[()]/g, '');
+  const symbol = meta.symbol ?? fallback;
+  return symbol.replace(/\./g, '').replace(/\s+/g, '_').replace(/\//g, '-').replace(/[^A-Za-z0-9_-]/g, '');
+}
+
+export interface FrbrIris {
+  work: string;
+  expression: string;
+  manifestation: string;
+  workDate: string;
+  expressionDate: string;
+  number: string;
+  actor: string;
+}
+
+export function frbrIris(meta: DocumentMeta, language: LanguageTable, fallbackName: string): FrbrIris {
+  const workDate = fullDate(meta.date);
+  const number = iriNumber(meta, fallbackName);
+  const actor = meta.body;
+  const work = `/akn/un/statement/deliberation/${actor}/${workDate}/${number}`;
+  const expression = `${work}/${language.iso639_2}@${workDate}`;
+  return { work, expression, manifestation: `${expression}.akn`, workDate, expressionDate: workDate, number, actor };
+}

@@ -1,0 +1,559 @@
+// Stage 1: repair the extraction. Undo what PDF-to-text extraction does to a resolution.
+// Reads: context.text, context.language.   Writes: context.repaired (body lines in reading order with
+// note citations in place, the notes, the links of each page), and every repair/furniture line in the report.
+//
+// The rules are general (page structure of UN documents, typography), never a list of one file's words:
+//  - pages end at a form feed, after a page's link list, or at a running header (symbol, "2/5");
+//  - page furniture (job numbers, barcodes, page numbers, running symbol/title) is dropped and reported;
+//  - a footnote block runs from a `_____` separator to the end of its page; each note keeps its marker;
+//  - superscripts on their own line ("1" + "er", "n" + "o") and note markers ("islamique" + "1" + " à")
+//    are put back in their line; markers glued to words ("Agreement,2") are found from the page's notes;
+//  - words split by the extraction are rejoined when the joined word is attested elsewhere in the text
+//    or in the language's word table; hyphen breaks are closed; stray spaces before punctuation fixed.
+import type { BuildContext, Stage } from './context.js';
+import type { LanguageTable } from './lang/types.js';
+import { InputError, warn, type Report } from './report.js';
+
+export interface TextLine {
+  /** Text of the line; a note citation is one character from CITATION_BASE on. */
+  text: string;
+  line: number;
+  page: number;
+  /** What joins this line to the next one of the same paragraph: a space, or nothing (hyphen break). */
+  glue: ' ' | '';
+  /** The extraction printed the line indented (PDFBox marks the first line of a paragraph so). */
+  indent: boolean;
+}
+
+export interface NoteEntry {
+  marker: string;
+  lines: TextLine[];
+  page: number;
+  line: number;
+}
+
+export interface Citation {
+  /** Index into `notes`. */
+  note: number;
+  page: number;
+  line: number;
+}
+
+export interface PageLink {
+  url: string;
+  page: number;
+  line: number;
+}
+
+export interface RepairedText {
+  lines: TextLine[];
+  notes: NoteEntry[];
+  citations: Citation[];
+  links: PageLink[];
+  /** The document symbol seen in the masthead or running header, if any. */
+  symbol?: string;
+  pageCount: number;
+}
+
+/** Note citations travel inside line text as characters of Unicode plane 15 (private use). */
+export const CITATION_BASE = 0xf0000;
+export const citationChar = (index: number): string => String.fromCodePoint(CITATION_BASE + index);
+export const CITATION_PATTERN = /[\u{F0000}-\u{FFFFD}]/gu;
+export const citationIndex = (char: string): number => char.codePointAt(0)! - CITATION_BASE;
+
+/** A UN document symbol: A/RES/73/6, S/2022/158, A/C.3/73/L.5/Rev.1, A/71/160-S/2016/621, S/PV.7813. */
+export const SYMBOL_SOURCE = String.raw`(?:A|S|E|ST|DP|TD|UNEP|CRC|HRC|CCPR|CEDAW|FCCC|UNW|ICEF|A\/HRC)\/(?:[A-Z0-9][A-Za-z0-9.]*(?:\/[A-Za-z0-9.]+)*)(?:\s?\((?:\d{4}|[IVXL]+)\))?`;
+const SYMBOL_ALONE = new RegExp(`^${SYMBOL_SOURCE}$`);
+
+const URL_LINE = /^\s*https?:\/\/\S+\s*$/;
+const SEPARATOR = /^\s*_{5,}\s*$/;
+const FURNITURE: ReadonlyArray<readonly [kind: string, pattern: RegExp]> = [
+  ['page-number', /^\s*(?:\d{2}-\d{5}\s+)?\d{1,3}\s*\/\s*\d{1,3}(?:\s+\d{2}-\d{5})?\s*$/],
+  ['job-number', /^\s*\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})?\s*$/],
+  ['barcode', /^\s*\*\d{6,}\*\s*$/],
+  ['print-date', /^\s*\d{6}\s*$/],
+  ['language-code', /^\s*\([A-Z]\)\s*$/],
+];
+/** Furniture that marks the top or bottom of a page, and so ends a footnote block. */
+const PAGE_EDGE = new Set(['page-number', 'running-symbol', 'running-title']);
+
+interface RawLine {
+  text: string;
+  line: number;
+  page: number;
+  kind: 'blank' | 'url' | 'separator' | 'furniture' | 'content';
+}
+
+export function repairExtraction(context: BuildContext): void {
+  const { report } = context;
+  const language = context.language!;
+  const text = context.text!;
+  const raw = classifyLines(text, report);
+  const { body, blocks, links } = splitNotes(raw);
+
+  const bodyLines = mergeLineFragments(body, language, report, 'body');
+  const notes: NoteEntry[] = [];
+  for (const block of blocks) notes.push(...parseNoteBlock(mergeLineFragments(block, language, report, 'note'), report));
+
+  const citations: Citation[] = [];
+  resolveMarkerLines(bodyLines, notes, citations, report);
+  findGluedMarkers(bodyLines, notes, citations, language, report);
+
+  const vocabulary = buildVocabulary([...bodyLines, ...notes.flatMap((n) => n.lines)], language);
+  for (const lines of [bodyLines, ...notes.map((n) => n.lines)]) {
+    closeHyphenBreaks(lines, report);
+    rejoinSplitWords(lines, vocabulary, language, report);
+    fixPunctuationSpacing(lines, language, report);
+  }
+  for (const [index, note] of notes.entries()) {
+    if (note.marker !== '*' && !citations.some((c) => c.note === index)) {
+      warn(report, 'uncited-note', `note ${note.marker} is not cited in the text`, note.line);
+    }
+  }
+  const symbol = raw.find((l) => l.kind === 'furniture' && l.text.trim().match(SYMBOL_ALONE))?.text.trim();
+  context.repaired = {
+    lines: bodyLines.filter((l) => l.text.length > 0),
+    notes,
+    citations,
+    links,
+    symbol,
+    pageCount: Math.max(1, ...raw.map((l) => l.page)),
+  };
+}
+
+export const repairStage: Stage = { name: 'repair', run: repairExtraction };
+
+// ---------------------------------------------------------------------------------------------
+// Pages and furniture
+
+function classifyLines(text: string, report: Report): RawLine[] {
+  const lines = text.split('\n');
+  const out: RawLine[] = [];
+  let page = 1;
+  let contentOnPage = false;
+  let afterUrls = false;
+  // The symbol first seen in the masthead (first lines); alone on a later line it is a running header.
+  const mastheadSymbol = findMastheadSymbol(lines);
+  let firstSymbolKept = false;
+  const newPage = () => {
+    if (contentOnPage) page++;
+    contentOnPage = false;
+  };
+  for (const [i, rawText] of lines.entries()) {
+    let lineText = rawText;
+    if (lineText.includes('\f')) {
+      newPage();
+      lineText = lineText.replace(/\f/g, '');
+    }
+    lineText = lineText.replace(CITATION_PATTERN, '');
+    const trimmed = lineText.trim();
+    const line = i + 1;
+    if (trimmed === '') {
+      out.push({ text: '', line, page, kind: 'blank' });
+      continue;
+    }
+    if (URL_LINE.test(lineText)) {
+      out.push({ text: trimmed, line, page, kind: 'url' });
+      afterUrls = true;
+      continue;
+    }
+    if (afterUrls) {
+      // A page's link list closes the page.
+      afterUrls = false;
+      newPage();
+    }
+    if (SEPARATOR.test(lineText)) {
+      out.push({ text: trimmed, line, page, kind: 'separator' });
+      contentOnPage = true;
+      continue;
+    }
+    let furniture = FURNITURE.find(([, pattern]) => pattern.test(lineText))?.[0];
+    if (!furniture && mastheadSymbol && trimmed === mastheadSymbol) {
+      if (!firstSymbolKept && i < 15 && page === 1) firstSymbolKept = true;
+      else furniture = 'running-symbol';
+    }
+    if (furniture) {
+      if (PAGE_EDGE.has(furniture)) {
+        const previous = out.findLast((l) => l.kind !== 'blank');
+        // Two edges in a row (footer then header) belong to one page break.
+        if (!(previous?.kind === 'furniture' && PAGE_EDGE.has(furnitureKind(previous)))) newPage();
+      }
+      out.push({ text: trimmed, line, page, kind: 'furniture' });
+      furnitureKinds.set(out.at(-1)!, furniture);
+      report.furniture.push({ line, text: trimmed, kind: furniture });
+      continue;
+    }
+    out.push({ text: lineText, line, page, kind: 'content' });
+    contentOnPage = true;
+  }
+  if (out.every((l) => l.kind !== 'content')) {
+    throw new InputError(report.file, 'no text found (only blank lines, links or page furniture)', undefined, 'empty');
+  }
+  dropRunningTitles(out, report);
+  return out;
+}
+
+const furnitureKinds = new WeakMap<RawLine, string>();
+const furnitureKind = (line: RawLine) => furnitureKinds.get(line) ?? '';
+
+function findMastheadSymbol(lines: string[]): string | undefined {
+  const pattern = new RegExp(`(?:^|\\s)(${SYMBOL_SOURCE})\\s*$`);
+  for (const line of lines.slice(0, 15)) {
+    const match = pattern.exec(line.replace(/\f/g, '').trim());
+    if (match) return match[1];
+  }
+  return undefined;
+}
+
+/**
+ * A running title repeats the document's title in the header of every page after the first. It is a
+ * content line that appears next to a running header on two or more pages, or once next to one and
+ * also at the top of the document.
+ */
+function dropRunningTitles(lines: RawLine[], report: Report): void {
+  const nearEdge = new Map<string, RawLine[]>();
+  for (const [i, line] of lines.entries()) {
+    if (line.kind !== 'content') continue;
+    const neighbours = [lines[i - 1], lines[i - 2], lines[i + 1], lines[i + 2]].filter(Boolean) as RawLine[];
+    if (!neighbours.some((n) => n.kind === 'furniture' && PAGE_EDGE.has(furnitureKind(n)))) continue;
+    const key = line.text.trim().replace(/\s+/g, ' ');
+    if (key.length < 20) continue;
+    nearEdge.set(key, [...(nearEdge.get(key) ?? []), line]);
+  }
+  const firstPage = lines.filter((l) => l.page === 1 && l.kind === 'content').map((l) => l.text.trim().replace(/\s+/g, ' '));
+  const opening = firstPage.slice(0, 40).join(' ');
+  for (const [key, occurrences] of nearEdge) {
+    const repeated = occurrences.length >= 2 || (occurrences[0]!.page > 1 && opening.includes(key));
+    if (!repeated) continue;
+    for (const line of occurrences) {
+      if (line.page === 1) continue;
+      line.kind = 'furniture';
+      furnitureKinds.set(line, 'running-title');
+      report.furniture.push({ line: line.line, text: key, kind: 'running-title' });
+    }
+  }
+}
+
+/** Sets the footnote blocks aside: from a separator to the end of its page. */
+function splitNotes(raw: RawLine[]): { body: RawLine[]; blocks: RawLine[][]; links: PageLink[] } {
+  const body: RawLine[] = [];
+  const blocks: RawLine[][] = [];
+  const links: PageLink[] = [];
+  let block: RawLine[] | undefined;
+  for (const line of raw) {
+    if (line.kind === 'url') {
+      links.push({ url: line.text, page: line.page, line: line.line });
+      block = undefined;
+      continue;
+    }
+    if (block && line.page !== block[0]?.page && block.length > 0) block = undefined;
+    if (line.kind === 'separator') {
+      block = [];
+      blocks.push(block);
+      continue;
+    }
+    if (line.kind === 'furniture') {
+      if (block && PAGE_EDGE.has(furnitureKind(line))) block = undefined;
+      continue;
+    }
+    if (line.kind === 'blank') continue;
+    if (block) {
+      if (block.length === 0 || block[0]!.page === line.page) {
+        block.push(line);
+        continue;
+      }
+      block = undefined;
+    }
+    body.push(line);
+  }
+  return { body, blocks: blocks.filter((b) => b.length > 0), links };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Superscripts, note markers and numbers on their own line
+
+const MARKER_ALONE = /^\s*(\d{1,3}|\*{1,3})\s*$/;
+const ENUMERATOR_ALONE = /^\s*(\d{1,3}\.|\([a-z]{1,2}\)|\([ivxlc]{1,6}\)|[a-z]\)|[ivx]{1,5}\))\s*$/;
+const STARTS_AS_CONTINUATION = /^(?:\s|[,.;:)\]’”»؛،，；。])/u;
+
+/** Marker lines in the body are kept as `{marker}` placeholders until the notes are known. */
+const PENDING_MARKER = '\u{FFFFE}';
+
+function mergeLineFragments(lines: RawLine[], language: LanguageTable, report: Report, where: 'body' | 'note'): TextLine[] {
+  const out: TextLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const current = lines[i]!;
+    const trimmed = current.text.trim();
+    const previous = out.at(-1);
+    const next = lines[i + 1];
+    const suffix = language.ordinalSuffixes[trimmed];
+    if (suffix !== undefined && previous && /(?:\d|\bn|\bN)\s*$/.test(previous.text)) {
+      const before = previous.text.trimEnd();
+      const joined = /\d$/.test(before) ? `${before}${suffix}` : `${before}${suffix === 'º' ? 'º' : suffix}`;
+      report.repairs.push({ file: report.file, line: current.line, kind: 'superscript', before: `${before.split(/\s/).at(-1)} / ${trimmed}`, after: joined.split(/\s/).at(-1)! });
+      previous.text = joined;
+      if (next && STARTS_AS_CONTINUATION.test(next.text)) {
+        previous.text += next.text.replace(/\s+$/, ' ');
+        i++;
+      }
+      continue;
+    }
+    if (where === 'body' && previous && MARKER_ALONE.test(trimmed)) {
+      previous.text = `${previous.text.trimEnd()}${PENDING_MARKER}${trimmed}${PENDING_MARKER}`;
+      pendingLines.set(previous, [...(pendingLines.get(previous) ?? []), current.line]);
+      if (next && STARTS_AS_CONTINUATION.test(next.text)) {
+        previous.text += next.text.replace(/\s+$/, ' ');
+        i++;
+      }
+      continue;
+    }
+    if (ENUMERATOR_ALONE.test(trimmed) && next && !MARKER_ALONE.test(next.text) && !ENUMERATOR_ALONE.test(next.text)) {
+      // "1." or "(a)" printed in a column of its own: it opens the next line's paragraph.
+      out.push({ text: `${trimmed} ${next.text.trim()}`, line: current.line, page: current.page, glue: ' ', indent: true });
+      i++;
+      continue;
+    }
+    out.push({ text: current.text, line: current.line, page: current.page, glue: ' ', indent: /^\s/.test(current.text) });
+  }
+  for (const line of out) line.text = line.text.trim().replace(/[ \t]{2,}/g, ' ');
+  return out;
+}
+
+const pendingLines = new WeakMap<TextLine, number[]>();
+
+/** Splits a footnote block into notes, each opened by its marker ("1 See…", or "1" alone then the text). */
+function parseNoteBlock(lines: TextLine[], report: Report): NoteEntry[] {
+  const notes: NoteEntry[] = [];
+  const orphanMarkers: Array<{ marker: string; line: TextLine }> = [];
+  const orphanTexts: TextLine[] = [];
+  let current: NoteEntry | undefined;
+  for (const [i, line] of lines.entries()) {
+    const start = /^(\*{1,3}|\d{1,3})(?:\s+(\S.*))?$/.exec(line.text);
+    if (start) {
+      const rest = start[2];
+      const followedByText = rest !== undefined || (lines[i + 1] !== undefined && !/^(\*{1,3}|\d{1,3})$/.test(lines[i + 1]!.text));
+      if (!followedByText) {
+        // pdftotext can print a page's markers in a column apart from their texts.
+        orphanMarkers.push({ marker: start[1]!, line });
+        current = undefined;
+        continue;
+      }
+      current = { marker: start[1]!, lines: [], page: line.page, line: line.line };
+      if (rest !== undefined) current.lines.push({ ...line, text: rest });
+      notes.push(current);
+      continue;
+    }
+    if (current) current.lines.push(line);
+    else orphanTexts.push(line);
+  }
+  if (orphanMarkers.length > 0 || orphanTexts.length > 0) {
+    // Pair markers printed apart with the unmarked note texts, in order, one line each.
+    const pairs = Math.min(orphanMarkers.length, orphanTexts.length);
+    for (let k = 0; k < pairs; k++) {
+      const { marker } = orphanMarkers[k]!;
+      const text = orphanTexts[k]!;
+      notes.push({ marker, lines: [text], page: text.page, line: text.line });
+      warn(report, 'note-reordered', `note ${marker}: marker printed apart from its text; paired by order`, text.line);
+    }
+    for (const text of orphanTexts.slice(pairs)) {
+      const last = notes.at(-1);
+      if (last) last.lines.push(text);
+      else notes.push({ marker: '?', lines: [text], page: text.page, line: text.line });
+      warn(report, 'note-unmarked', 'footnote text with no marker; attached to the previous note', text.line);
+    }
+  }
+  notes.sort((a, b) => a.page - b.page || markerOrder(a.marker) - markerOrder(b.marker) || a.line - b.line);
+  return notes;
+}
+
+const markerOrder = (marker: string) => (marker.startsWith('*') ? -10 + marker.length : Number(marker));
+
+/** Picks the note a marker refers to: the one on the same page, else the nearest before, else after. */
+function noteFor(marker: string, page: number, notes: NoteEntry[]): number {
+  let best = -1;
+  let bestDistance = Infinity;
+  for (const [index, note] of notes.entries()) {
+    if (note.marker !== marker) continue;
+    const distance = note.page === page ? 0 : note.page < page ? page - note.page : 1000 + note.page - page;
+    if (distance < bestDistance) {
+      best = index;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function resolveMarkerLines(lines: TextLine[], notes: NoteEntry[], citations: Citation[], report: Report): void {
+  const pending = new RegExp(`${PENDING_MARKER}([^${PENDING_MARKER}]*)${PENDING_MARKER}`, 'gu');
+  for (const line of lines) {
+    if (!line.text.includes(PENDING_MARKER)) continue;
+    const sourceLines = pendingLines.get(line) ?? [];
+    let k = 0;
+    line.text = line.text.replace(pending, (_, marker: string) => {
+      const sourceLine = sourceLines[k++] ?? line.line;
+      const note = noteFor(marker, line.page, notes);
+      if (note < 0) {
+        warn(report, 'stray-number', `"${marker}" on a line of its own matches no footnote; kept as text`, sourceLine);
+        return ` ${marker} `;
+      }
+      citations.push({ note, page: line.page, line: sourceLine });
+      return citationChar(citations.length - 1);
+    });
+  }
+}
+
+/**
+ * Finds the markers of notes that no marker line cites: glued to a word ("Agreement,2", "Nations1"),
+ * to a year ("2015–20303"), or floating ("activities, 1"). Only the notes of the page are looked for,
+ * in order, after the previous note's citation.
+ */
+function findGluedMarkers(lines: TextLine[], notes: NoteEntry[], citations: Citation[], language: LanguageTable, report: Report): void {
+  const numbered = (language.numberedNouns ?? []).map((w) => w.toLowerCase());
+  let cursor = { lineIndex: 0, offset: 0 };
+  const cited = new Set(citations.map((c) => c.note));
+  for (const [index, note] of notes.entries()) {
+    if (cited.has(index) || !/^\d+$/.test(note.marker)) continue;
+    const firstOnPage = lines.findIndex((l) => l.page === note.page);
+    if (firstOnPage < 0) continue;
+    if (cursor.lineIndex < firstOnPage) cursor = { lineIndex: firstOnPage, offset: 0 };
+    const m = note.marker;
+    const patterns: ReadonlyArray<readonly [string, RegExp]> = [
+      ['glued', new RegExp(`(?<=[\\p{L}”’»),.;:])${m}(?=[\\s,.;:)]|$)`, 'u')],
+      ['year', new RegExp(`(?<=(?:19|20)\\d\\d)${m}(?=[\\s,.;:)]|$)`, 'u')],
+      ['floating', new RegExp(`(?<=[\\p{L}\\p{P}\\d])\\s${m}(?=\\s+[\\p{Ll}(]|\\s*[,.;:]|\\s*$)`, 'u')],
+    ];
+    let found = false;
+    for (const [kind, pattern] of patterns) {
+      for (let li = cursor.lineIndex; li < lines.length && !found; li++) {
+        const line = lines[li]!;
+        if (line.page > note.page) break;
+        const start = li === cursor.lineIndex ? cursor.offset : 0;
+        const segment = line.text.slice(start);
+        const global = new RegExp(pattern.source, 'gu');
+        for (const match of segment.matchAll(global)) {
+          const at = start + match.index;
+          const wordBefore = line.text.slice(0, at).trim().split(/\s+/).at(-1)?.toLowerCase().replace(/[^\p{L}]/gu, '') ?? '';
+          if (kind === 'floating' && numbered.includes(wordBefore)) continue;
+          const char = citationChar(citations.length);
+          citations.push({ note: index, page: line.page, line: line.line });
+          line.text = `${line.text.slice(0, at)}${char}${line.text.slice(at + match[0].length)}`;
+          report.repairs.push({ file: report.file, line: line.line, kind: `note-marker-${kind}`, before: match[0].trim(), after: `[note ${m}]` });
+          cursor = { lineIndex: li, offset: at + char.length };
+          found = true;
+          break;
+        }
+      }
+      if (found) break;
+    }
+    if (!found) warn(report, 'marker-not-found', `note ${m}: its marker was not found on page ${note.page}`, note.line);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words and typography
+
+function tokensOf(text: string): string[] {
+  return text
+    .replace(CITATION_PATTERN, ' ')
+    .split(/\s+/)
+    .map((t) => t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLowerCase())
+    .filter(Boolean);
+}
+
+function buildVocabulary(lines: TextLine[], language: LanguageTable): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const line of lines) for (const token of tokensOf(line.text)) counts.set(token, (counts.get(token) ?? 0) + 1);
+  for (const word of language.commonWords) counts.set(word, (counts.get(word) ?? 0) + 1000);
+  return counts;
+}
+
+/** "Bosnie -" + "Herzégovine", "al-" + "Hikma", "Moyen -Orient": close the break, keep the hyphen. */
+function closeHyphenBreaks(lines: TextLine[], report: Report): void {
+  for (const [i, line] of lines.entries()) {
+    const next = lines[i + 1];
+    const inline = line.text.replace(/(\p{L}) -(?=\p{L})/gu, (all, letter: string) => {
+      report.repairs.push({ file: report.file, line: line.line, kind: 'hyphen-space', before: all.trim() + '…', after: `${letter}-` });
+      return `${letter}-`;
+    });
+    line.text = inline;
+    if (next && /\p{L}[)]? ?-$/u.test(line.text) && /^\p{L}/u.test(next.text)) {
+      const before = line.text;
+      line.text = line.text.replace(/ ?-$/, '-');
+      line.glue = '';
+      report.repairs.push({
+        file: report.file,
+        line: line.line,
+        kind: 'hyphen-break',
+        before: `${before.split(' ').at(-1)} / ${next.text.split(' ')[0]}`,
+        after: `${line.text.split(' ').at(-1)}${next.text.split(' ')[0]}`,
+      });
+    }
+  }
+}
+
+/** "d omaines", "le ur", "Presid en t": rejoin when the joined word is attested and a piece is not. */
+function rejoinSplitWords(lines: TextLine[], vocabulary: Map<string, number>, language: LanguageTable, report: Report): void {
+  const never = new Set((language.neverJoin ?? []).map((w) => w.toLowerCase()));
+  const attested = (word: string, minus = 0) => (vocabulary.get(word) ?? 0) - minus > 0;
+  for (const line of lines) {
+    const parts = line.text.split(' ');
+    const out: string[] = [];
+    for (let i = 0; i < parts.length; i++) {
+      let joined = false;
+      for (const span of [3, 2]) {
+        if (i + span > parts.length) continue;
+        const pieces = parts.slice(i, i + span);
+        // Inner pieces are bare letters; the first may carry opening punctuation, the last closing.
+        const lead = /^([^\p{L}]*)/u.exec(pieces[0]!)![1]!;
+        const trail = /([^\p{L}]*)$/u.exec(pieces.at(-1)!)![1]!;
+        const core = pieces.map((p, k) => (k === 0 ? p.slice(lead.length) : p)).map((p, k, all) => (k === all.length - 1 ? p.slice(0, p.length - trail.length) : p));
+        if (!core.every((p) => /^\p{L}+$/u.test(p))) continue;
+        if (lead && !/^[(«“‘"'\[]*$/u.test(lead)) continue;
+        const word = core.join('').toLowerCase();
+        if (never.has(word) || word.length < 4) continue;
+        if (!attested(word)) continue;
+        const pieceAttested = core.map((p) => attested(p.toLowerCase(), 1) && p.length > 1);
+        if (pieceAttested.every(Boolean)) continue;
+        // A single-letter piece that is a word of its own in this language ("a", "à", "y") must not join.
+        const result = `${lead}${core.join('')}${trail}`;
+        report.repairs.push({ file: report.file, line: line.line, kind: 'split-word', before: pieces.join(' '), after: result });
+        out.push(result);
+        i += span - 1;
+        joined = true;
+        break;
+      }
+      if (!joined) out.push(parts[i]!);
+    }
+    line.text = out.join(' ');
+  }
+}
+
+/** Spaces before punctuation: removed before , . ) ; French wants a no-break space before ; : ! ? ». */
+function fixPunctuationSpacing(lines: TextLine[], language: LanguageTable, report: Report): void {
+  const nbspBefore = language.spaceBefore;
+  for (const line of lines) {
+    let text = line.text;
+    const before = text;
+    text = text.replace(/(\S) +([,.)\]”])(?=\s|$|[\p{P}])/gu, '$1$2');
+    if (nbspBefore) {
+      const cls = `[${nbspBefore.replace(/[\]\\^-]/g, '\\$&')}]`;
+      text = text.replace(new RegExp(`(\\S)[ \\u00A0\\u202F]+(${cls})`, 'gu'), '$1\u00A0$2');
+    } else {
+      text = text.replace(/(\p{L}|\p{N}|[)”’]) +([;:])(?=\s|$)/gu, '$1$2');
+    }
+    if (language.spaceAfter) {
+      const cls = `[${language.spaceAfter}]`;
+      text = text.replace(new RegExp(`(${cls})[ \\u00A0]+`, 'gu'), '$1\u00A0');
+    }
+    if (text !== before) {
+      report.repairs.push({ file: report.file, line: line.line, kind: 'punctuation-space', before: excerptOfChange(before, text), after: excerptOfChange(text, before) });
+      line.text = text;
+    }
+  }
+}
+
+function excerptOfChange(a: string, b: string): string {
+  let start = 0;
+  while (start < a.length && a[start] === b[start]) start++;
+  return a.slice(Math.max(0, start - 12), start + 12).replace(CITATION_PATTERN, '');
+}

@@ -1,0 +1,20 @@
+// Stage 5 in the pipeline: validation of what the akn stage wrote.
+// Reads: context.xml.   Writes: context.problems; a document with problems fails with an InputError.
+import type { BuildContext, Stage } from './context.js';
+import { InputError } from './report.js';
+import { validateAkn } from './validate.js';
+
+export function validateBuiltXml(context: BuildContext): void {
+  context.problems = validateAkn(context.xml!);
+  const first = context.problems[0];
+  if (first) {
+    throw new InputError(
+      context.file,
+      `the Akoma Ntoso built from this text is not valid (${context.problems.length} problem${context.problems.length > 1 ? 's' : ''}); first, at XML line ${first.line ?? '?'}: ${first.message}`,
+      undefined,
+      'invalid-output',
+    );
+  }
+}
+
+export const validateStage: Stage = { name: 'validate', run: validateBuiltXml };
