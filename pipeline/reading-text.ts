@@ -13,7 +13,7 @@ export function readingText(xml: string, file = '<akn>'): string {
   const seenNotes = new Set<string>();
   let current = '';
   const flush = () => {
-    const line = current.replace(/\s+/g, ' ').trim();
+    const line = current.replace(/[ \t\r\n]+/g, ' ').trim();
     if (line) lines.push(line);
     current = '';
   };
@@ -25,7 +25,7 @@ export function readingText(xml: string, file = '<akn>'): string {
       if (node.type === 'element' && node.name === 'p') parts.push(' ');
     };
     note.children.forEach(walk);
-    return parts.join('').replace(/\s+/g, ' ').trim();
+    return parts.join('').replace(/[ \t\r\n]+/g, ' ').trim();
   };
   const walk = (node: AknNode): void => {
     if (node.type === 'text') {

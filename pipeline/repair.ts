@@ -471,9 +471,9 @@ function buildVocabulary(lines: TextLine[], language: LanguageTable): Map<string
 function closeHyphenBreaks(lines: TextLine[], report: Report): void {
   for (const [i, line] of lines.entries()) {
     const next = lines[i + 1];
-    const inline = line.text.replace(/(\p{L}) -(?=\p{L})/gu, (all, letter: string) => {
-      report.repairs.push({ file: report.file, line: line.line, kind: 'hyphen-space', before: all.trim() + '…', after: `${letter}-` });
-      return `${letter}-`;
+    const inline = line.text.replace(/(\p{L}+) -(\p{L}+)/gu, (all, left: string, right: string) => {
+      report.repairs.push({ file: report.file, line: line.line, kind: 'hyphen-space', before: all, after: `${left}-${right}` });
+      return `${left}-${right}`;
     });
     line.text = inline;
     if (next && /\p{L}[)]? ?-$/u.test(line.text) && /^\p{L}/u.test(next.text)) {
