@@ -26,8 +26,9 @@ dist/.compile-stamp: $(NODE_MODULES_STAMP) $(SOURCES) tsconfig.json
 output: install schemas compile
 	node dist/pipeline/cli.js build input/ --out output/
 
-test: install schemas compile
-	npx vitest run
+# VITEST_JSON_REPORT (set by .ci/run) adds vitest's JSON report beside the usual output.
+test: install schemas compile output
+	npx vitest run $(if $(VITEST_JSON_REPORT),--reporter=default --reporter=json --outputFile.json=$(VITEST_JSON_REPORT))
 
 bench: install schemas compile
 	node bench/run.mjs
