@@ -1,0 +1,194 @@
+// Stage 6b, publications: Akoma Ntoso XML → EPUB 3 (one XHTML content document from the HTML
+// renderer, nav.xhtml, package.opf with accessibility metadata, style.css), zipped reproducibly.
+// Reads: AKN XML text.   Writes: the EPUB bytes (same input, same bytes: fixed dates, order and zip times).
+import { createHash } from 'node:crypto';
+import { type Zippable, strToU8, zipSync } from 'fflate';
+import type { Element, ElementContent, Nodes, Properties, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import { type RenderOptions, type RenderedPublication, type TocEntry, renderPublication, stylesheet } from './html/index.js';
+
+export interface EpubOptions extends RenderOptions {}
+
+/** Paths inside the EPUB container (the OPF directory is `EPUB/`). */
+export const EPUB_FILES = {
+  mimetype: 'mimetype',
+  container: 'META-INF/container.xml',
+  package: 'EPUB/package.opf',
+  nav: 'EPUB/nav.xhtml',
+  content: 'EPUB/content.xhtml',
+  stylesheet: 'EPUB/style.css',
+} as const;
+
+const XHTML_NS = 'http://www.w3.org/1999/xhtml';
+const OPS_NS = 'http://www.idpf.org/2007/ops';
+
+/** Escapes text for XML content and attribute values. */
+export function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * hast-util-to-html escapes for HTML: `<` stays raw in attribute values and `]]>` in text, both fatal
+ * in XML. For XHTML every text node is escaped here with XML rules (and passed as a raw node), and a `<`
+ * in an attribute value is percent-encoded (ids and fragments alike, so links still match).
+ */
+function xmlSafe<T extends Nodes>(node: T): T {
+  if (node.type === 'text') return { type: 'raw', value: escapeXml(node.value) } as unknown as T;
+  if (node.type !== 'element' && node.type !== 'root') return node;
+  const copy = { ...node } as Root | Element;
+  if (copy.type === 'element') {
+    const properties: Properties = {};
+    for (const [key, value] of Object.entries(copy.properties)) {
+      properties[key] = typeof value === 'string' ? value.replace(/</g, '%3C') : value;
+    }
+    copy.properties = properties;
+  }
+  copy.children = (node as Root | Element).children.map((child) => xmlSafe(child as Nodes)) as ElementContent[];
+  return copy as T;
+}
+
+/** Serialises a hast tree as a well-formed XHTML document (XML declaration, closed empty elements). */
+export function toXhtml(tree: Root): string {
+  const body = toHtml(xmlSafe(tree), { allowDangerousHtml: true, closeSelfClosing: true, upperDoctype: true });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${body}\n`;
+}
+
+function xhtmlDocument(publication: RenderedPublication, title: string, body: ElementContent[], bodyProperties: Properties = {}): Root {
+  const { language } = publication.metadata;
+  return {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { xmlns: XHTML_NS, 'xmlns:epub': OPS_NS, lang: language.bcp47, xmlLang: language.bcp47, dir: language.dir }, [
+        h('head', [
+          h('meta', { charSet: 'utf-8' }),
+          h('title', title),
+          h('link', { rel: 'stylesheet', type: 'text/css', href: 'style.css' }),
+        ]),
+        h('body', bodyProperties, body),
+      ]),
+    ],
+  };
+}
+
+/** The content document: the same header and main as the HTML file, with EPUB structural semantics. */
+function contentDocument(publication: RenderedPublication): string {
+  const header = { ...publication.header, properties: { ...publication.header.properties, 'epub:type': 'frontmatter' } };
+  const main = { ...publication.main, properties: { ...publication.main.properties, 'epub:type': 'bodymatter' } };
+  return toXhtml(xhtmlDocument(publication, publication.title, [header, main], { className: ['akn-publication'] }));
+}
+
+const CONTENT_HREF = 'content.xhtml';
+
+/** nav.xhtml: the table of contents (every entry, operative paragraphs included) and the landmarks. */
+function navDocument(publication: RenderedPublication): string {
+  const { labels } = publication;
+  const lang = labels.lang !== publication.metadata.language.bcp47 ? { lang: labels.lang, xmlLang: labels.lang } : {};
+  const list = (entries: readonly TocEntry[]): Element =>
+    h(
+      'ol',
+      entries.map((entry) =>
+        h('li', [h('a', { href: `${CONTENT_HREF}#${entry.id}` }, entry.label), ...(entry.children.length > 0 ? [list(entry.children)] : [])]),
+      ),
+    );
+  const landmarks = [
+    h('li', [h('a', { 'epub:type': 'bodymatter', href: `${CONTENT_HREF}#${publication.landmarks.start}` }, labels.startOfText)]),
+    ...(publication.landmarks.notes
+      ? [h('li', [h('a', { 'epub:type': 'footnotes', href: `${CONTENT_HREF}#${publication.landmarks.notes}` }, labels.notes)])]
+      : []),
+  ];
+  return toXhtml(
+    xhtmlDocument(publication, labels.contents, [
+      h('nav', { 'epub:type': 'toc', id: 'toc', role: 'doc-toc', ariaLabelledby: 'toc-heading' }, [
+        h('h1', { id: 'toc-heading', ...lang }, labels.contents),
+        list(publication.toc),
+      ]),
+      h('nav', { 'epub:type': 'landmarks', id: 'landmarks', ariaLabelledby: 'landmarks-heading' }, [
+        h('h2', { id: 'landmarks-heading', ...lang }, labels.landmarks),
+        h('ol', landmarks),
+      ]),
+    ]),
+  );
+}
+
+/** A date for dcterms:modified and the zip entries, derived from the AKN so that builds are reproducible. */
+function modifiedDate(publication: RenderedPublication): string {
+  const { manifestationDate, expressionDate, workDate } = publication.metadata;
+  const date = [manifestationDate, expressionDate, workDate].find((d) => d && /^\d{4}-\d{2}-\d{2}/.test(d));
+  const day = date ? date.slice(0, 10) : '2000-01-01';
+  return day < '1980-01-01' ? '1980-01-01' : day; // zip (DOS) times start in 1980
+}
+
+function packageDocument(publication: RenderedPublication, xml: string, modified: string): string {
+  const { metadata, labels } = publication;
+  // The expression IRI identifies this language version; without one, a digest of the AKN does.
+  const identifier =
+    metadata.expressionIri ?? metadata.workIri ?? `urn:sha256:${createHash('sha256').update(xml).digest('hex')}`;
+  const dcDate = [metadata.expressionDate, metadata.workDate].find((d) => d && /^\d{4}-\d{2}-\d{2}/.test(d));
+  const creator = metadata.body;
+  const summary =
+    'Structured text of a United Nations document converted from Akoma Ntoso XML: headings, numbered paragraphs ' +
+    'in reading order, a table of contents and linked footnotes. No images, audio or time-based media.';
+  const meta = (property: string, value: string) => `    <meta property="${property}">${escapeXml(value)}</meta>`;
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="pub-id" xml:lang="${escapeXml(metadata.language.bcp47)}" dir="${metadata.language.dir}">`,
+    '  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">',
+    `    <dc:identifier id="pub-id">${escapeXml(identifier)}</dc:identifier>`,
+    `    <dc:title id="title">${escapeXml(metadata.title ?? publication.title)}</dc:title>`,
+    `    <dc:language>${escapeXml(metadata.language.bcp47)}</dc:language>`,
+    ...(creator ? [`    <dc:creator id="creator">${escapeXml(creator)}</dc:creator>`] : []),
+    ...(dcDate ? [`    <dc:date>${dcDate.slice(0, 10)}</dc:date>`] : []),
+    ...(metadata.symbol ? [`    <dc:source>${escapeXml(metadata.symbol)}</dc:source>`] : []),
+    `    <dc:type>${escapeXml(labels.status[metadata.documentName] ?? metadata.documentName)}</dc:type>`,
+    meta('dcterms:modified', `${modified}T00:00:00Z`),
+    meta('schema:accessMode', 'textual'),
+    meta('schema:accessModeSufficient', 'textual'),
+    meta('schema:accessibilityFeature', 'structuralNavigation'),
+    meta('schema:accessibilityFeature', 'tableOfContents'),
+    meta('schema:accessibilityFeature', 'readingOrder'),
+    meta('schema:accessibilityFeature', 'displayTransformability'),
+    meta('schema:accessibilityHazard', 'none'),
+    meta('schema:accessibilitySummary', summary),
+    '  </metadata>',
+    '  <manifest>',
+    '    <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>',
+    '    <item id="content" href="content.xhtml" media-type="application/xhtml+xml"/>',
+    '    <item id="css" href="style.css" media-type="text/css"/>',
+    '  </manifest>',
+    `  <spine${metadata.language.dir === 'rtl' ? ' page-progression-direction="rtl"' : ''}>`,
+    '    <itemref idref="content"/>',
+    '  </spine>',
+    '</package>',
+  ];
+  return lines.join('\n') + '\n';
+}
+
+const CONTAINER = `<?xml version="1.0" encoding="UTF-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+  <rootfiles>
+    <rootfile full-path="${EPUB_FILES.package}" media-type="application/oebps-package+xml"/>
+  </rootfiles>
+</container>
+`;
+
+/** Renders AKN XML as an EPUB 3 publication. Throws InputError (file:line) for XML that is not AKN. */
+export function renderEpub(xml: string, options: EpubOptions = {}): Uint8Array {
+  const publication = renderPublication(xml, { ...options, target: 'xhtml' });
+  const modified = modifiedDate(publication);
+  const [year, month, day] = modified.split('-').map(Number) as [number, number, number];
+  // fflate writes DOS times from the local-time fields of the Date: build it from local fields, so
+  // the bytes do not depend on the machine's time zone.
+  const mtime = new Date(year, month - 1, day, 0, 0, 0);
+  // Insertion order is archive order: mimetype must be the first entry and stored (EPUB OCF §4.2).
+  const files: Zippable = {
+    [EPUB_FILES.mimetype]: [strToU8('application/epub+zip'), { level: 0 }],
+    [EPUB_FILES.container]: strToU8(CONTAINER),
+    [EPUB_FILES.package]: strToU8(packageDocument(publication, xml, modified)),
+    [EPUB_FILES.nav]: strToU8(navDocument(publication)),
+    [EPUB_FILES.content]: strToU8(contentDocument(publication)),
+    [EPUB_FILES.stylesheet]: strToU8(stylesheet('epub')),
+  };
+  return zipSync(files, { level: 9, mtime });
+}

@@ -1,0 +1,259 @@
+// Stage 6a, publications: Akoma Ntoso XML → one self-contained HTML5 file (inline CSS, no script, no
+// outside request). Works from the XML alone, so it renders any AKN statement, ours or another tool's.
+// Reads: AKN XML text.   Writes: HTML text (renderHtml), or the hast parts the EPUB stage reuses (renderPublication).
+import type { Element, ElementContent, Properties, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import { type AknElement, childElements, documentElement, parseAkn } from '../../akn-tree.js';
+import { DOCUMENT_TYPES, handlers, renderUnknown } from './handlers.js';
+import { type Labels, labelsFor, statusLabel } from './labels.js';
+import { type PublicationMetadata, readMetadata } from './metadata.js';
+import { type Footnote, IdRegistry, RenderState, type Target, noteKey, titleParagraph } from './state.js';
+import { stylesheet } from './style.js';
+import { type TocEntry, buildToc, isLongDocument } from './toc.js';
+
+export type { PublicationMetadata } from './metadata.js';
+export type { TocEntry } from './toc.js';
+export type { Labels } from './labels.js';
+export { stylesheet } from './style.js';
+
+/**
+ * AKN4UN names `https://resolver.akn4un.org` as the example resolver for relative AKN IRIs (§5.1);
+ * it is a placeholder, not a public service, so deployments set their own with `resolverBase`.
+ */
+export const DEFAULT_RESOLVER_BASE = 'https://resolver.akn4un.org';
+
+export interface RenderOptions {
+  /** Input file name, used in error messages (`file:line: message`). */
+  file?: string;
+  /** Prefix for AKN IRIs that have no alternativeReference URL (default DEFAULT_RESOLVER_BASE). */
+  resolverBase?: string;
+  /** Table of contents: `auto` (more than ten operative paragraphs or an annex), `always`, `never`. */
+  toc?: 'auto' | 'always' | 'never';
+}
+
+export interface HtmlOptions extends RenderOptions {
+  /** true (default): a whole HTML5 document with inline CSS; false: a `<div>` fragment without CSS (use stylesheet('html')). */
+  standalone?: boolean;
+}
+
+/** The publication as hast parts, shared by the HTML file and the EPUB content document. */
+export interface RenderedPublication {
+  metadata: PublicationMetadata;
+  labels: Labels;
+  /** `<header>`: identity line (symbol, body, session, status), cover page masthead, preface with the title. */
+  header: Element;
+  /** `<main>`: preamble, operative part, conclusions, annexes, then the notes. */
+  main: Element;
+  /** Table of contents (title, preamble, operative part, annexes, notes). */
+  toc: TocEntry[];
+  /** Whether the HTML should show the table of contents (see RenderOptions.toc). */
+  showToc: boolean;
+  /** The footnotes, as listed at the end of `main`. */
+  notes: readonly Footnote[];
+  /** Text for `<title>` and dc:title: "symbol: title" / title. */
+  title: string;
+  /** ids of landmarks: the start of the text, the notes (when there are notes). */
+  landmarks: { start: string; notes?: string };
+  /** id for the heading of the HTML table of contents (allocated, so it never clashes with an eId). */
+  tocHeadingId: string;
+}
+
+const FRONT = new Set(['coverPage', 'preface']);
+
+/** Walks what will be rendered (everything but meta): finds repeated notes and the title paragraphs. */
+function survey(document: AknElement) {
+  const rendered: AknElement[] = [];
+  const repeatedNotes = new Set<AknElement>();
+  const seenNotes = new Set<string>();
+  const titleParagraphs = new Map<AknElement, number>();
+  let hasNotes = false;
+  const topTitle = titleParagraph(document);
+  if (topTitle) titleParagraphs.set(topTitle, 1);
+  const walk = (element: AknElement, level: number) => {
+    for (const child of childElements(element)) {
+      if (child.name === 'meta') continue;
+      rendered.push(child);
+      if (child.name === 'authorialNote') {
+        hasNotes = true;
+        const key = noteKey(child);
+        if (seenNotes.has(key)) {
+          repeatedNotes.add(child);
+          continue;
+        }
+        seenNotes.add(key);
+      }
+      if (DOCUMENT_TYPES.includes(child.name)) {
+        const title = titleParagraph(child);
+        if (title) titleParagraphs.set(title, Math.min(6, level + 1));
+        walk(child, level + 1);
+      } else walk(child, level);
+    }
+  };
+  walk(document, 1);
+  return { rendered, repeatedNotes, titleParagraphs, hasNotes };
+}
+
+/** Renders the AKN document into hast parts. Throws InputError (file:line) for XML that is not AKN. */
+export function renderPublication(xml: string, options: RenderOptions & { target?: Target } = {}): RenderedPublication {
+  const root = parseAkn(xml, options.file);
+  const document = documentElement(root, options.file);
+  const metadata = readMetadata(document);
+  const labels = labelsFor(metadata.language.bcp47);
+  const target = options.target ?? 'html';
+  const { rendered, repeatedNotes, titleParagraphs, hasNotes } = survey(document);
+  const ids = new IdRegistry(rendered);
+
+  const topTitle = titleParagraph(document);
+  const titleId = topTitle ? ids.idOf(topTitle, 'title')! : ids.allocate('title');
+  const toc = buildToc(document, ids, labels, titleId);
+  const mainId = ids.allocate('text');
+  const notesId = hasNotes ? ids.allocate('notes') : undefined;
+  const notesHeadingId = hasNotes ? ids.allocate('notes-heading') : undefined;
+  const tocHeadingId = ids.allocate('contents-heading');
+
+  const state = new RenderState({
+    metadata, labels, target, resolverBase: options.resolverBase ?? DEFAULT_RESOLVER_BASE,
+    handlers, fallback: renderUnknown, ids, repeatedNotes, titleParagraphs,
+  });
+
+  const fallbackTitle = metadata.title ?? metadata.symbol ?? statusLabel(labels, metadata.documentName);
+  const front = document.children.filter((c) => c.type === 'element' && FRONT.has(c.name));
+  const rest = document.children.filter((c) => !(c.type === 'element' && (FRONT.has(c.name) || c.name === 'meta')));
+
+  const hasCoverPage = front.some((c) => c.type === 'element' && c.name === 'coverPage');
+  const headerClasses = ['akn-document-header', ...(hasCoverPage ? [] : ['akn-without-coverPage'])];
+  const header = h('header', { className: headerClasses, dataAknStatus: metadata.status }, [
+    identityLine(metadata, labels),
+    ...state.children(document, front),
+    // No docTitle in the text: the heading comes from the metadata, so the page still has its h1.
+    ...(topTitle ? [] : [h('h1', { id: titleId, className: ['akn-title', 'akn-synthesized'] }, fallbackTitle)]),
+  ]);
+  const body = state.children(document, rest);
+  const notes = state.notes;
+  const mainProperties: Properties = { id: mainId, className: [`akn-${metadata.documentType}`] };
+  if (metadata.documentName) mainProperties.dataAknName = metadata.documentName;
+  const main = h('main', mainProperties, [...body, ...(notes.length > 0 ? [notesSection(notes, state, notesId!, notesHeadingId!)] : [])]);
+
+  if (!toc[0]!.label) toc[0]!.label = fallbackTitle;
+  if (notes.length > 0) toc.push({ kind: 'notes', label: labels.notes, id: notesId!, children: [] });
+  const showToc = options.toc === 'always' || (options.toc !== 'never' && isLongDocument(document));
+  const title = metadata.symbol && metadata.title ? `${metadata.symbol}: ${metadata.title}` : fallbackTitle;
+  return { metadata, labels, header, main, toc, showToc, notes, title, landmarks: { start: mainId, notes: notes.length > 0 ? notesId : undefined }, tocHeadingId };
+}
+
+/** The identity line at the top: symbol, body, session and status (draft or adopted) from the metadata. */
+function identityLine(metadata: PublicationMetadata, labels: Labels): Element {
+  const item = (className: string, text: string | undefined, extra: Properties = {}) =>
+    text ? [h('li', { className: [className], ...extra }, text)] : [];
+  const status = statusLabel(labels, metadata.documentName);
+  return h('ul', { className: ['akn-identity'] }, [
+    ...item('akn-identity-symbol', metadata.symbol),
+    ...item('akn-identity-body', metadata.body),
+    ...item('akn-identity-session', metadata.session),
+    ...item('akn-identity-status', status, {
+      dataAknStatus: metadata.status,
+      ...(labels.lang !== metadata.language.bcp47 ? { lang: labels.lang } : {}),
+    }),
+  ]);
+}
+
+const BACK = '\u21a9\ufe0e'; // ↩ with text presentation (never an emoji)
+
+/** The notes list: one entry per distinct note, marker as printed, a back-link to each citing place. */
+function notesSection(notes: readonly Footnote[], state: RenderState, id: string, headingId: string): Element {
+  const xhtml = state.target === 'xhtml';
+  const heading = h('h2', { id: headingId, className: ['akn-notes-heading'], ...langOf(state) }, state.labels.notes);
+  const entries = notes.map((note) => {
+    const backLinks = note.citations.map((citation, i) =>
+      h(
+        'a',
+        {
+          href: `#${citation}`,
+          role: 'doc-backlink',
+          className: ['akn-backlink'],
+          ariaLabel: note.citations.length > 1 ? `${state.labels.backToText} (${i + 1})` : state.labels.backToText,
+        },
+        note.citations.length > 1 ? [BACK, h('sup', String.fromCharCode(97 + (i % 26)))] : [BACK],
+      ),
+    );
+    const properties: Properties = { id: note.id, className: ['akn-authorialNote', 'akn-footnote'], role: 'doc-footnote' };
+    if (xhtml) properties['epub:type'] = 'footnote';
+    return h('aside', properties, [
+      h('span', { className: ['akn-note-marker'] }, note.marker),
+      h('div', { className: ['akn-note-body'] }, [...note.body, h('span', { className: ['akn-backlinks'] }, backLinks)]),
+    ]);
+  });
+  const properties: Properties = { id, className: ['akn-notes'], ariaLabelledby: headingId };
+  if (xhtml) properties['epub:type'] = 'footnotes';
+  return h('section', properties, [heading, ...entries]);
+}
+
+/** `lang` for generated words when the labels are not in the document's language (English fallback). */
+function langOf(state: RenderState): Properties {
+  return state.labels.lang !== state.metadata.language.bcp47 ? { lang: state.labels.lang } : {};
+}
+
+/** The HTML table of contents; the operative paragraphs are folded in a `<details>` (no script needed). */
+export function tocNav(publication: RenderedPublication): Element {
+  const { labels, metadata } = publication;
+  const lang = labels.lang !== metadata.language.bcp47 ? { lang: labels.lang } : {};
+  const list = (entries: readonly TocEntry[]): Element => {
+    const items = entries.map((entry) => {
+      const paragraphs = entry.children.filter((c) => c.kind === 'paragraph');
+      const headings = entry.children.filter((c) => c.kind !== 'paragraph');
+      const children: ElementContent[] = [h('a', { href: `#${entry.id}` }, entry.label)];
+      if (headings.length > 0) children.push(list(headings));
+      if (paragraphs.length > 0) {
+        children.push(
+          h('details', { className: ['akn-toc-paragraphs'] }, [
+            h('summary', lang, `${labels.paragraphs} (${paragraphs.length})`),
+            list(paragraphs),
+          ]),
+        );
+      }
+      return h('li', { className: [`akn-toc-${entry.kind}`] }, children);
+    });
+    return h('ol', items);
+  };
+  const headingId = publication.tocHeadingId;
+  return h('nav', { className: ['akn-toc'], ariaLabelledby: headingId }, [
+    h('h2', { id: headingId, ...lang }, labels.contents),
+    list(publication.toc),
+  ]);
+}
+
+/**
+ * Content-Security-Policy of the standalone file: nothing may be fetched or run, whatever the AKN
+ * contains (defence in depth; the renderer itself never emits a URL that the page would load).
+ */
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/** Renders AKN XML as one self-contained HTML5 document (or a fragment with `standalone: false`). */
+export function renderHtml(xml: string, options: HtmlOptions = {}): string {
+  const publication = renderPublication(xml, { ...options, target: 'html' });
+  const { metadata } = publication;
+  const content = [publication.header, ...(publication.showToc ? [tocNav(publication)] : []), publication.main];
+  if (options.standalone === false) {
+    return toHtml(h('div', { className: ['akn-publication'], lang: metadata.language.bcp47, dir: metadata.language.dir }, content));
+  }
+  const tree: Root = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang: metadata.language.bcp47, dir: metadata.language.dir }, [
+        h('head', [
+          h('meta', { charSet: 'utf-8' }),
+          h('meta', { httpEquiv: 'Content-Security-Policy', content: CSP }),
+          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+          h('meta', { name: 'generator', content: 'akn-press' }),
+          ...(metadata.expressionIri ? [h('meta', { name: 'dcterms.identifier', content: metadata.expressionIri })] : []),
+          h('title', publication.title),
+          h('style', stylesheet('html')),
+        ]),
+        h('body', { className: ['akn-publication'] }, content),
+      ]),
+    ],
+  };
+  return toHtml(tree);
+}
