@@ -242,7 +242,9 @@ function hierarchy(nodes: Array<OperativeParagraph | Section>, prefix: string, w
     }
     sections++;
     const ref = sectionElement === 'article' ? 'art' : 'sec';
-    const eId = scope.join(`${ref}_${node.num ? eidNumber(node.num, sections, 'number') : sections}`);
+    // Articles are numbered by position when printed in words ("Article premier", "第一条").
+    const printed = node.num ? eidNumber(node.num, sections, 'number') : String(sections);
+    const eId = scope.join(`${ref}_${sectionElement === 'article' && !/^\d+$/.test(printed) ? sections : printed}`);
     const headingScope = new EidScope(eId);
     const headingNodes = inlineNodes(node.heading, headingScope, writer);
     const children = hierarchy(node.children, eId, writer, 'section');
@@ -367,6 +369,7 @@ function preamble(document: ResolutionDocument, writer: Writer): XmlElement | un
   const formula = document.formula ? el('formula', { name: 'enactingFormula', eId: 'preamble__formula_1' }, [formulaParagraph(document.formula)]) : undefined;
   // The formula stands where it is printed: first in resolutions, after the recitals in declarations.
   const formulaFirst = !document.formula || document.recitals.length === 0 || document.formula[0]!.type !== 'text' || document.recitals[0]!.origin.line > (document.formula[0] as { origin: { line: number } }).origin.line;
+  if (document.preambleHeading) children.push(el('p', {}, inlineNodes(document.preambleHeading, new EidScope('preamble'), writer)));
   if (formula && formulaFirst) children.push(formula);
   document.recitals.forEach((recital, i) => children.push(recitalContainer(recital, `preamble__container_${i + 1}`, writer)));
   if (formula && !formulaFirst) children.push(formula);

@@ -23,6 +23,7 @@ function runsOf(document: ResolutionDocument): Inline[][] {
   const runs: Inline[][] = [...document.masthead, ...document.preface.adoption];
   if (document.preface.sponsors) runs.push(document.preface.sponsors);
   runs.push(document.preface.title);
+  if (document.preambleHeading) runs.push(document.preambleHeading);
   if (document.formula) runs.push(document.formula);
   const items = (list: ListItem[]): void => {
     for (const item of list) {
@@ -116,7 +117,7 @@ function applyMatches(inlines: Inline[], matches: Map<TextLeaf, Match[]>): void 
 
 /** The document symbol an undocs.org URL points to: https://undocs.org/fr/A/RES/37/4 → A/RES/37/4. */
 export function symbolOfUrl(url: string): string | undefined {
-  const match = /^https?:\/\/(?:www\.)?undocs\.org\/(?:(?:en|fr|es|ru|ar|zh|[A-Z]{1,2})\/(?=[A-Z]))?(.+?)\/?$/i.exec(url);
+  const match = /^https?:\/\/(?:www\.)?undocs\.org\/(?:(?:en|fr|es|ru|ar|zh)\/)?(.+?)\/?$/.exec(url);
   if (!match) return undefined;
   try {
     return decodeURIComponent(match[1]!);

@@ -139,6 +139,11 @@ export function mergeMetadata(fromText: Partial<DocumentMeta>, sidecar: Sidecar 
     }
   }
   if (!meta.symbol) warn(report, 'no-symbol', 'no document symbol in the text or the sidecar; identifiers use the file name');
+  if (!meta.date && meta.kind === 'resolutionDraft' && meta.issueDate) {
+    // A draft's own date is the one printed in its masthead.
+    meta.date = meta.issueDate;
+    report.detected['date'] = { value: meta.date, from: 'text' };
+  }
   if (!meta.date) {
     const fallback = meta.kind === 'resolutionDraft' ? meta.adoptionDate : undefined;
     if (fallback) {
@@ -151,7 +156,11 @@ export function mergeMetadata(fromText: Partial<DocumentMeta>, sidecar: Sidecar 
   } else if (meta.date.length < 10) {
     info(report, 'partial-date', `date known only to ${meta.date.length === 7 ? 'the month' : 'the year'} (${meta.date}); the IRI uses its first day`);
   }
-  if (!meta.title) warn(report, 'no-title', 'no title in the text or the sidecar');
+  if (!meta.title) {
+    // Security Council drafts print no title: that is their form, not a loss.
+    if (meta.kind === 'resolutionDraft' && meta.body === 'un-sc') info(report, 'no-title', 'no title printed (Security Council draft)');
+    else warn(report, 'no-title', 'no title in the text or the sidecar');
+  }
   void language;
   return meta;
 }

@@ -125,6 +125,8 @@ export interface ResolutionDocument {
   masthead: Inline[][];
   /** Preface lines: adoption line, committee line, sponsor line, number + title. */
   preface: { adoption: Inline[][]; sponsors?: Inline[]; title: Inline[] };
+  /** "Preamble" printed as a heading before the recitals (declarations). */
+  preambleHeading?: Inline[];
   formula?: Inline[];
   recitals: Recital[];
   operative: Array<OperativeParagraph | Section>;

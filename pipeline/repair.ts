@@ -93,7 +93,7 @@ export function repairExtraction(context: BuildContext): void {
 
   const bodyLines = mergeLineFragments(body, language, report, 'body');
   const notes: NoteEntry[] = [];
-  for (const block of blocks) notes.push(...parseNoteBlock(mergeLineFragments(block, language, report, 'note'), report));
+  for (const block of blocks) notes.push(...parseNoteBlock(mergeLineFragments(block, language, report, 'note'), report, notes.at(-1)));
 
   const citations: Citation[] = [];
   resolveMarkerLines(bodyLines, notes, citations, report);
@@ -322,7 +322,7 @@ function mergeLineFragments(lines: RawLine[], language: LanguageTable, report: R
 const pendingLines = new WeakMap<TextLine, number[]>();
 
 /** Splits a footnote block into notes, each opened by its marker ("1 See…", or "1" alone then the text). */
-function parseNoteBlock(lines: TextLine[], report: Report): NoteEntry[] {
+function parseNoteBlock(lines: TextLine[], report: Report, previousNote: NoteEntry | undefined): NoteEntry[] {
   const notes: NoteEntry[] = [];
   const orphanMarkers: Array<{ marker: string; line: TextLine }> = [];
   const orphanTexts: TextLine[] = [];
@@ -345,6 +345,12 @@ function parseNoteBlock(lines: TextLine[], report: Report): NoteEntry[] {
     }
     if (current) current.lines.push(line);
     else orphanTexts.push(line);
+  }
+  if (orphanMarkers.length === 0 && orphanTexts.length > 0 && previousNote) {
+    // Unmarked text at the top of a footnote block: the last note of the previous page goes on.
+    previousNote.lines.push(...orphanTexts);
+    report.repairs.push({ file: report.file, line: orphanTexts[0]!.line, kind: 'note-continued', before: `page ${orphanTexts[0]!.page}`, after: `note ${previousNote.marker}` });
+    orphanTexts.length = 0;
   }
   if (orphanMarkers.length > 0 || orphanTexts.length > 0) {
     // Pair markers printed apart with the unmarked note texts, in order, one line each.

@@ -247,7 +247,9 @@ export function parseStructure(context: BuildContext): void {
   if (formula && formula.rest && formulaLine) {
     afterFormula.unshift({ ...formulaLine, text: formula.rest });
   }
-  const segments = segmentParagraphs(head.trailing.concat(afterFormula), vocabulary, report);
+  // Recitals printed before a late formula and the text after the formula are segmented apart:
+  // whatever follows the formula opens a new paragraph.
+  const segments = [...segmentParagraphs(head.trailing, vocabulary, report), ...segmentParagraphs(afterFormula, vocabulary, report, head.trailing.length > 0 ? 'afterLateFormula' : 'preamble')];
   const body = buildBody(segments, vocabulary, report, inlines);
 
   const textMeta: Partial<DocumentMeta> = { ...head.meta };
@@ -265,6 +267,7 @@ export function parseStructure(context: BuildContext): void {
       sponsors: head.sponsors.length ? trimInlines(inlines(head.sponsors)) : undefined,
       title: trimInlines(inlines(head.title)),
     },
+    preambleHeading: head.preambleHeading ? inlines([head.preambleHeading]) : undefined,
     formula: formulaLine ? inlines([{ ...formulaLine, text: formulaLine.text.replace(formula!.rest, '').trim() }]) : undefined,
     recitals: body.recitals,
     operative: body.operative,
@@ -297,6 +300,8 @@ interface Head {
   title: TextLine[];
   /** Lines after the title that already belong to the preamble (recitals before a late formula). */
   trailing: TextLine[];
+  /** "Preamble" printed as a heading (declarations). */
+  preambleHeading?: TextLine;
   numberLine?: string;
   meta: Partial<DocumentMeta>;
 }
@@ -324,6 +329,7 @@ function parseHead(lines: TextLine[], vocabulary: Vocabulary, report: Report, in
     const text = line.text.replace(CITATION_PATTERN, '').trim();
     const sessionMatch = session.exec(text);
     if (MASTHEAD_LINE.some((p) => p.test(text)) || new RegExp(`^(?:\\S+\\s+)?${escapeSymbol(head.meta.symbol)}$`).test(text) || dateOnly.test(text)) {
+      if (dateOnly.test(text) && !head.meta.issueDate) head.meta.issueDate = dateIn(text, language);
       head.masthead.push(line);
       inAgendaTitle = false;
       recognisedUpTo = i;
@@ -403,7 +409,7 @@ function parseHead(lines: TextLine[], vocabulary: Vocabulary, report: Report, in
     if (vocabulary.preambleHeading.test(text)) {
       // A declaration's "Preamble": its recitals precede the formula.
       head.trailing = lines.slice(i + 1);
-      head.masthead.push(line);
+      head.preambleHeading = line;
       break;
     }
     if (openingPhrase(text, vocabulary.preambular) && head.title.length > 0) {
@@ -416,12 +422,11 @@ function parseHead(lines: TextLine[], vocabulary: Vocabulary, report: Report, in
       continue;
     }
     rest.push(line);
-    if (head.title.length > 0 || head.adoption.length > 0 || head.sponsors.length > 0 || recognisedUpTo < 0 || true) head.title.push(line);
+    head.title.push(line);
     i++;
   }
   // Title lines are the unrecognised lines after the last recognised preface element.
   head.title = head.title.filter((l) => !head.sponsors.includes(l) && !head.masthead.includes(l));
-  if (head.title.length === 0) warn(report, 'no-title', 'no title found before the formula', lines[0]?.line);
   head.meta.title = inlines(head.title)
     .filter((n): n is Extract<Inline, { type: 'text' }> => n.type === 'text')
     .map((n) => n.text)
@@ -461,7 +466,7 @@ export function dateIn(text: string, language: LanguageTable): string | undefine
 
 type Segment =
   | { kind: 'recital'; lines: TextLine[]; phrase: string; key: string }
-  | { kind: 'operative'; lines: TextLine[]; num?: string; numberValue?: number }
+  | { kind: 'operative'; lines: TextLine[]; num?: string; numberValue?: number; resolutionOwn: boolean }
   | { kind: 'item'; lines: TextLine[]; enumerator: Enumerator }
   | { kind: 'heading'; lines: TextLine[]; num?: string }
   | { kind: 'annex'; lines: TextLine[]; word: string; num?: string }
@@ -472,9 +477,9 @@ type Segment =
 const OPERATIVE_NUMBER = /^(?<num>\d{1,3})(?<period>\.)?(?:\s+|(?=\p{Lu}))(?<rest>\S.*)?$/u;
 const SECTION_HEADING = /^(?<num>[IVXL]{1,6}|[A-H])\.?(?:\s+(?<title>\p{Lu}.*))?$/u;
 
-function segmentParagraphs(lines: readonly TextLine[], vocabulary: Vocabulary, report: Report): Segment[] {
+function segmentParagraphs(lines: readonly TextLine[], vocabulary: Vocabulary, report: Report, start: 'preamble' | 'afterLateFormula' = 'preamble'): Segment[] {
   const segments: Segment[] = [];
-  let mode: 'preamble' | 'operative' | 'annex' | 'declaration' = 'preamble';
+  let mode: 'preamble' | 'operative' | 'annex' | 'declaration' = start === 'preamble' ? 'preamble' : 'operative';
   let expected = 1;
   let current: Segment | undefined;
   const endsParagraph = (seg: Segment | undefined, pattern: RegExp) => {
@@ -501,6 +506,7 @@ function segmentParagraphs(lines: readonly TextLine[], vocabulary: Vocabulary, r
     const article = vocabulary.articleHeading.exec(plain);
     if (article?.groups && afterEnd) {
       mode = 'declaration';
+      expected = 1;
       open({ kind: 'article', lines: [line], num: article.groups['num']! });
       continue;
     }
@@ -521,7 +527,7 @@ function segmentParagraphs(lines: readonly TextLine[], vocabulary: Vocabulary, r
       if (plausible && (period || openingPhrase(rest, vocabulary.operative) || /^\p{Lu}\p{Ll}/u.test(rest))) {
         if (!period) warn(report, 'missing-period', `paragraph ${expected} has no period after its number`, line.line);
         if (mode === 'preamble') mode = 'operative';
-        open({ kind: 'operative', lines: [line], num: period ? `${numbered.groups['num']}.` : numbered.groups['num'], numberValue: expected });
+        open({ kind: 'operative', lines: [line], num: period ? `${numbered.groups['num']}.` : numbered.groups['num'], numberValue: expected, resolutionOwn: mode === 'operative' });
         expected++;
         continue;
       }
@@ -605,13 +611,16 @@ function buildBody(segments: Segment[], vocabulary: Vocabulary, report: Report, 
         const numberText = first.text.match(/^\d{1,3}\.?\s*/u)![0];
         const text = trimInlines(dropLeading(all, numberText.length));
         const leading = text[0]?.type === 'text' ? text[0].text : '';
+        // The resolution's own paragraphs open with an operative verb (italic); an annex's or a
+        // declaration's numbered paragraphs are plain text unless they use the table's phrases.
         const phrase = openingPhrase(leading, vocabulary.operative);
+        const verb = phrase?.phrase ?? (segment.resolutionOwn ? leading.match(/^\p{Lu}[\p{Ll}’-]*/u)?.[0] : undefined);
         const paragraph: OperativeParagraph = {
           kind: 'paragraph',
           num: segment.num,
-          phrase: phrase?.phrase ?? leading.match(/^\p{Lu}[\p{Ll}’-]*/u)?.[0],
+          phrase: verb,
           key: phrase?.key,
-          text: phrase || leading.match(/^\p{Lu}[\p{Ll}’-]*/u) ? dropLeading(text, (phrase?.phrase ?? leading.match(/^\p{Lu}[\p{Ll}’-]*/u)![0]).length) : text,
+          text: verb ? dropLeading(text, verb.length) : text,
           items: [],
           origin: originOf(first),
         };

@@ -1,0 +1,542 @@
+// Batch builds: many input texts, one worker thread per core, unchanged documents skipped.
+// Reads: input files and folders, their sidecars, `<outDir>/.akn-press-cache.json`.
+// Writes: whatever the job writes per document (through the workers), the cache (atomically), progress
+// and a summary on stderr.
+//
+// The job run for each document is named by module and export (`options.job`, `options.jobExport`),
+// so the CLI passes the real buildFile and tests pass a module of their own. Each worker imports the
+// job once, so what the job's modules cache per thread (the compiled XSD in validate.ts) is built once
+// per worker, not once per document.
+//
+// How workers load code: from compiled JavaScript (dist/), batch.js starts batch-worker.js next to it.
+// From TypeScript sources (vitest, or any run where this module is a .ts file), Node 20 cannot load
+// .ts by itself, so the worker first registers typescript-hooks.mjs, which compiles .ts modules with
+// the project's own TypeScript (transpileModule, no type check) and maps `./x.js` imports to `./x.ts`.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { writeFileAtomic } from './atomic-write.js';
+import type { BuildOptions } from './context.js';
+import { findSidecar } from './metadata.js';
+import { outputStem, safeStem } from './output-names.js';
+import { InputError, type Report } from './report.js';
+import { packageRoot } from './schema-files.js';
+import type { WorkerReply, WorkerSetup, WorkerTask } from './batch-worker.js';
+
+/** What the job returns for one document. */
+export interface FileResult {
+  /** Paths of the files written (the cache checks they still exist before skipping). */
+  outputs: string[];
+  /** The document's report: warnings are counted; an error-severity diagnostic fails the document. */
+  report: Report;
+}
+
+/** The job's shape: `buildFile(path, outDir, options)` from build.ts, or a test's stand-in. */
+export type BuildFileJob = (
+  inputPath: string,
+  outDir: string,
+  options: Partial<BuildOptions> & { metaFile?: string },
+) => FileResult | Promise<FileResult>;
+
+/** Where progress goes: a TTY gets one updating line, anything else one plain line per document. */
+export interface ProgressStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface BatchOptions extends Partial<Omit<BuildOptions, 'formats'>> {
+  outDir: string;
+  formats: BuildOptions['formats'];
+  /** Rebuild even when the cache says a document is unchanged. */
+  force?: boolean;
+  /** Worker threads; default one per core (os.availableParallelism()). */
+  jobs?: number;
+  /** Module exporting the job (a path, or a file: URL). */
+  job: string;
+  /** The job's export name; default `buildFile`. */
+  jobExport?: string;
+  /** A sidecar to use instead of `<stem>.meta.json` (for a batch of one). */
+  metaFile?: string;
+  /** Called after each document, skipped ones included. */
+  onProgress?(done: number, total: number, file: string): void;
+  /** Progress and summary output; default process.stderr; false for none. */
+  progress?: ProgressStream | false;
+  /** Heap limit of each worker in MB, so one runaway document ends its worker, not the process. */
+  workerMemoryMb?: number;
+}
+
+export type DocumentStatus = 'built' | 'skipped' | 'failed';
+
+export interface DocumentOutcome {
+  file: string;
+  status: DocumentStatus;
+  outputs: string[];
+  report?: Report;
+  /** For a failure: the line printed, `file:line: message`. */
+  error?: string;
+  /** For an internal error (a bug, not bad input): the stack, for debugging. */
+  stack?: string;
+}
+
+export interface BatchSummary {
+  documents: number;
+  built: number;
+  outputsWritten: number;
+  skipped: number;
+  warnings: number;
+  failures: number;
+  elapsedMs: number;
+  /** One per input, in input order. */
+  outcomes: DocumentOutcome[];
+}
+
+export const CACHE_FILE = '.akn-press-cache.json';
+
+/** The exit status a summary calls for: 0 when every document succeeded, 1 otherwise. */
+export function batchExitStatus(summary: BatchSummary): number {
+  return summary.failures > 0 ? 1 : 0;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Inputs
+
+/**
+ * Every input text: files as given, folders searched recursively for `*.txt` (sidecars `*.meta.json`,
+ * hidden files and folders, and symbolic links to folders are passed over). Sorted, without duplicates.
+ */
+export function expandInputs(paths: readonly string[]): string[] {
+  const found: string[] = [];
+  const visit = (path: string, top: boolean) => {
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch {
+      throw new InputError(path, 'no such file or folder', undefined, 'read');
+    }
+    if (stats.isDirectory()) {
+      for (const entry of readdirSync(path, { withFileTypes: true })) {
+        if (entry.name.startsWith('.')) continue;
+        const child = join(path, entry.name);
+        if (entry.isDirectory()) visit(child, false);
+        else if (/\.txt$/i.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isFile(child)))) found.push(child);
+      }
+    } else if (top || /\.txt$/i.test(path)) {
+      found.push(path);
+    }
+  };
+  for (const path of paths) visit(path, true);
+  const seen = new Set<string>();
+  const unique = found.filter((p) => {
+    const key = resolve(p);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  // Code-unit order, not locale order: the same on every machine.
+  unique.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (unique.length === 0) throw new InputError(paths.join(' ') || '.', 'no .txt files found', undefined, 'read');
+  return unique;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The cache of unchanged documents
+
+interface CacheEntry {
+  hash: string;
+  /** Outputs relative to outDir. */
+  outputs: string[];
+}
+
+interface CacheFile {
+  version: 1;
+  entries: Record<string, CacheEntry>;
+}
+
+function readCache(outDir: string): { cache: CacheFile; problem?: string } {
+  const path = join(outDir, CACHE_FILE);
+  if (!existsSync(path)) return { cache: { version: 1, entries: {} } };
+  try {
+    const data = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
+    if (data.version !== 1 || typeof data.entries !== 'object' || data.entries === null) throw new Error('unknown format');
+    return { cache: data };
+  } catch (error) {
+    return { cache: { version: 1, entries: {} }, problem: `${path}: unreadable cache (${(error as Error).message}); rebuilding everything` };
+  }
+}
+
+let toolVersionCache: string | undefined;
+function toolVersion(): string {
+  toolVersionCache ??= (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  return toolVersionCache;
+}
+
+/** sha256 of everything a document's outputs depend on: input, sidecar, tool version, build options. */
+export function documentHash(input: Uint8Array, sidecar: Uint8Array | undefined, version: string, options: object): string {
+  const hash = createHash('sha256');
+  // Lengths first, so no two different tuples hash the same bytes.
+  const field = (label: string, bytes: Uint8Array | string) => {
+    const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
+    hash.update(`${label}:${data.byteLength}:`);
+    hash.update(data);
+  };
+  field('akn-press-cache', '1');
+  field('version', version);
+  field('options', JSON.stringify(options, Object.keys(options).sort()));
+  field('input', input);
+  if (sidecar) field('sidecar', sidecar);
+  return hash.digest('hex');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Progress
+
+class Progress {
+  private done = 0;
+  private barShown = false;
+
+  constructor(
+    private readonly stream: ProgressStream | undefined,
+    private readonly total: number,
+    private readonly onProgress?: (done: number, total: number, file: string) => void,
+  ) {}
+
+  /** A message that must stay on screen (a failure, a cache problem). */
+  message(line: string): void {
+    if (!this.stream) return;
+    this.clearBar();
+    this.stream.write(`${line}\n`);
+  }
+
+  document(outcome: DocumentOutcome): void {
+    this.done++;
+    this.onProgress?.(this.done, this.total, outcome.file);
+    if (!this.stream) return;
+    const count = `[${String(this.done).padStart(String(this.total).length)}/${this.total}]`;
+    if (this.stream.isTTY) {
+      // A failure stays on screen above the bar.
+      if (outcome.status === 'failed') this.message(outcome.error ?? `${outcome.file}: failed`);
+      const percent = `${String(Math.floor((this.done * 100) / this.total)).padStart(3)}%`;
+      const line = `${count} ${percent} ${outcome.file}`;
+      const width = Math.max(20, (this.stream.columns ?? 80) - 1);
+      // \r and erase-line: one line updated in place; cut to the width so it never wraps.
+      this.stream.write(`\r\x1b[K${line.length > width ? `${line.slice(0, width - 1)}…` : line}`);
+      this.barShown = true;
+    } else if (outcome.status === 'failed') {
+      this.stream.write(`${count} FAILED ${outcome.error ?? outcome.file}\n`);
+    } else {
+      this.stream.write(`${count} ${outcome.file}: ${describeOutcome(outcome)}\n`);
+    }
+  }
+
+  finish(summary: BatchSummary): void {
+    if (!this.stream) return;
+    this.clearBar();
+    this.stream.write(formatSummary(summary));
+  }
+
+  private clearBar(): void {
+    if (this.barShown && this.stream) this.stream.write('\r\x1b[K');
+    this.barShown = false;
+  }
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function warningCount(report: Report | undefined): number {
+  return report ? report.diagnostics.filter((d) => d.severity === 'warning').length : 0;
+}
+
+function describeOutcome(outcome: DocumentOutcome): string {
+  if (outcome.status === 'skipped') return 'unchanged, skipped';
+  const warnings = warningCount(outcome.report);
+  return `built, ${plural(outcome.outputs.length, 'output')}${warnings ? `, ${plural(warnings, 'warning')}` : ''}`;
+}
+
+/** The summary printed at the end of a batch. */
+export function formatSummary(summary: BatchSummary): string {
+  const lines = [
+    `Documents:            ${summary.documents}`,
+    `Outputs written:      ${summary.outputsWritten}`,
+    `Skipped as unchanged: ${summary.skipped}`,
+    `Warnings:             ${summary.warnings}`,
+    `Failures:             ${summary.failures}`,
+    `Elapsed:              ${(summary.elapsedMs / 1000).toFixed(1)} s`,
+  ];
+  const failed = summary.outcomes.filter((o) => o.status === 'failed');
+  if (failed.length) lines.push('Failed:', ...failed.map((o) => `  ${o.error ?? o.file}`));
+  return `${lines.join('\n')}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Workers
+
+/** The worker's entry and, when running from TypeScript sources, the loader it needs first. */
+function workerEntry(): { url: URL; fromSource: boolean } {
+  const fromSource = import.meta.url.endsWith('.ts');
+  return { url: new URL(fromSource ? './batch-worker.ts' : './batch-worker.js', import.meta.url), fromSource };
+}
+
+function startWorker(setup: WorkerSetup, needsTypeScript: boolean, memoryMb: number): Worker {
+  const { url } = workerEntry();
+  const resourceLimits = { maxOldGenerationSizeMb: memoryMb };
+  if (!needsTypeScript) return new Worker(url, { workerData: setup, resourceLimits });
+  const typescript = pathToFileURL(createRequire(import.meta.url).resolve('typescript')).href;
+  const hooks = new URL('./typescript-hooks.mjs', import.meta.url).href;
+  // A CommonJS bootstrap (eval workers are scripts) that installs the hooks, then loads the real entry.
+  const bootstrap = [
+    `require('node:module').register(${JSON.stringify(hooks)}, { data: { typescript: ${JSON.stringify(typescript)} } });`,
+    `import(${JSON.stringify(url.href)});`,
+  ].join('\n');
+  return new Worker(bootstrap, { eval: true, workerData: setup, resourceLimits });
+}
+
+function jobUrl(job: string): string {
+  return /^file:/.test(job) ? job : pathToFileURL(resolve(job)).href;
+}
+
+interface PendingDocument {
+  index: number;
+  file: string;
+  hash?: string;
+}
+
+/** Builds every input, `jobs` at a time in worker threads; one document's failure never stops the others. */
+export async function runBatch(inputs: string[], options: BatchOptions): Promise<BatchSummary> {
+  const started = performance.now();
+  const files = expandInputs(inputs);
+  const outDir = resolve(options.outDir);
+  const stream = options.progress === false ? undefined : (options.progress ?? process.stderr);
+  const progress = new Progress(stream, files.length, options.onProgress);
+  const buildOptions: Partial<BuildOptions> & { metaFile?: string } = {
+    formats: options.formats,
+    ...(options.resolverBase !== undefined ? { resolverBase: options.resolverBase } : {}),
+    ...(options.markupDate !== undefined ? { markupDate: options.markupDate } : {}),
+    ...(options.metaFile !== undefined ? { metaFile: options.metaFile } : {}),
+  };
+
+  const { cache, problem } = readCache(outDir);
+  if (problem) progress.message(problem);
+  const outcomes: DocumentOutcome[] = new Array(files.length);
+  const record = (index: number, outcome: DocumentOutcome) => {
+    outcomes[index] = outcome;
+    progress.document(outcome);
+  };
+
+  // Decide what to build: unchanged documents are skipped, output-name collisions fail.
+  const pending: PendingDocument[] = [];
+  const stems = new Map<string, string>();
+  const version = toolVersion();
+  files.forEach((file, index) => {
+    const key = resolve(file);
+    try {
+      const stem = safeStem(outputStem(file));
+      const earlier = stems.get(stem.toLowerCase());
+      if (earlier) throw new InputError(file, `its outputs would have the same names as those of ${earlier} (${stem}.*)`, undefined, 'output-name');
+      stems.set(stem.toLowerCase(), file);
+      const sidecarPath = options.metaFile ?? findSidecar(file);
+      const hash = documentHash(readInput(file), sidecarPath ? readInput(sidecarPath) : undefined, version, buildOptions);
+      const entry = cache.entries[key];
+      if (!options.force && entry && entry.hash === hash && entry.outputs.length > 0 && entry.outputs.every((o) => existsSync(resolve(outDir, o)))) {
+        record(index, { file, status: 'skipped', outputs: entry.outputs.map((o) => resolve(outDir, o)) });
+        return;
+      }
+      pending.push({ index, file, hash });
+    } catch (error) {
+      delete cache.entries[key];
+      record(index, failure(file, error));
+    }
+  });
+
+  await runInWorkers(pending, options, outDir, buildOptions, (doc, outcome) => {
+    const key = resolve(doc.file);
+    if (outcome.status === 'built' && doc.hash) {
+      cache.entries[key] = { hash: doc.hash, outputs: outcome.outputs.map((o) => relative(outDir, resolve(o))) };
+    } else {
+      delete cache.entries[key];
+    }
+    record(doc.index, outcome);
+  });
+
+  const sortedEntries = Object.fromEntries(Object.entries(cache.entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  writeFileAtomic(join(outDir, CACHE_FILE), `${JSON.stringify({ version: 1, entries: sortedEntries }, null, 2)}\n`);
+
+  const built = outcomes.filter((o) => o.status === 'built');
+  const summary: BatchSummary = {
+    documents: files.length,
+    built: built.length,
+    outputsWritten: built.reduce((n, o) => n + o.outputs.length, 0),
+    skipped: outcomes.filter((o) => o.status === 'skipped').length,
+    warnings: outcomes.reduce((n, o) => n + (o.status === 'skipped' ? 0 : warningCount(o.report)), 0),
+    failures: outcomes.filter((o) => o.status === 'failed').length,
+    elapsedMs: performance.now() - started,
+    outcomes,
+  };
+  progress.finish(summary);
+  return summary;
+}
+
+function readInput(path: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new InputError(path, `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, undefined, 'read');
+  }
+}
+
+function failure(file: string, error: unknown): DocumentOutcome {
+  if (error instanceof InputError) return { file, status: 'failed', outputs: [], error: error.toString() };
+  const message = error instanceof Error ? error.message : String(error);
+  return { file, status: 'failed', outputs: [], error: `${file}: internal error: ${message}`, stack: error instanceof Error ? error.stack : undefined };
+}
+
+/** Outcome of a job's reply; an error-severity diagnostic in the report fails the document. */
+function outcomeOfReply(file: string, reply: WorkerReply): DocumentOutcome {
+  if (reply.type === 'failed') {
+    const e = reply.error;
+    if (e.name === 'InputError') {
+      const place = `${e.file ?? file}${e.line !== undefined ? `:${e.line}` : ''}`;
+      return { file, status: 'failed', outputs: [], error: `${place}: ${e.message}` };
+    }
+    return { file, status: 'failed', outputs: [], error: `${file}: internal error: ${e.message}`, stack: e.stack };
+  }
+  if (reply.type !== 'done') throw new Error(`unexpected reply ${reply.type}`);
+  const { outputs, report } = reply.result;
+  const firstError = report.diagnostics.find((d) => d.severity === 'error');
+  if (firstError) {
+    const place = `${firstError.file}${firstError.line !== undefined ? `:${firstError.line}` : ''}`;
+    return { file, status: 'failed', outputs, report, error: `${place}: ${firstError.message}` };
+  }
+  return { file, status: 'built', outputs, report };
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  dead: boolean;
+  current?: PendingDocument;
+}
+
+function runInWorkers(
+  documents: PendingDocument[],
+  options: BatchOptions,
+  outDir: string,
+  buildOptions: Partial<BuildOptions> & { metaFile?: string },
+  done: (doc: PendingDocument, outcome: DocumentOutcome) => void,
+): Promise<void> {
+  if (documents.length === 0) return Promise.resolve();
+  const queue = [...documents];
+  const job = jobUrl(options.job);
+  const setup: WorkerSetup = { job, jobExport: options.jobExport ?? 'buildFile', outDir, options: buildOptions };
+  const needsTypeScript = workerEntry().fromSource || /\.ts$/.test(job);
+  const size = Math.max(1, Math.min(options.jobs ?? availableParallelism(), documents.length));
+  const memoryMb = options.workerMemoryMb ?? 4096;
+  let remaining = documents.length;
+  const slots = new Set<Slot>();
+
+  return new Promise<void>((resolvePromise, rejectPromise) => {
+    let settled = false;
+    const finish = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      for (const slot of slots) {
+        slot.dead = true;
+        void slot.worker.terminate();
+      }
+      slots.clear();
+      if (error) rejectPromise(error);
+      else resolvePromise();
+    };
+
+    const dispatch = (slot: Slot) => {
+      const next = queue.shift();
+      if (!next) {
+        // Nothing left for this worker; it ends, the others finish their documents.
+        slot.dead = true;
+        slots.delete(slot);
+        void slot.worker.terminate();
+        return;
+      }
+      slot.current = next;
+      const task: WorkerTask = { file: next.file };
+      slot.worker.postMessage(task);
+    };
+
+    const complete = (slot: Slot, outcome: DocumentOutcome) => {
+      const doc = slot.current!;
+      slot.current = undefined;
+      done(doc, outcome);
+      remaining--;
+      if (remaining === 0) finish();
+      else if (!slot.dead) dispatch(slot);
+    };
+
+    /** A worker stopped: its document (if any) fails, and a new worker takes over the queue. */
+    const lost = (slot: Slot, why: string) => {
+      if (slot.dead || settled) return;
+      slot.dead = true;
+      slots.delete(slot);
+      void slot.worker.terminate();
+      const doc = slot.current;
+      if (!doc) {
+        // Dying before taking any document means every worker would: the job cannot even load.
+        if (!slot.ready) finish(new Error(`cannot start a batch worker: ${why}`));
+        return;
+      }
+      slot.current = undefined;
+      done(doc, { file: doc.file, status: 'failed', outputs: [], error: `${doc.file}: the worker building this document stopped (${why}); the batch went on` });
+      remaining--;
+      if (remaining === 0) finish();
+      else if (queue.length > 0) spawn();
+    };
+
+    const spawn = () => {
+      let worker: Worker;
+      try {
+        worker = startWorker(setup, needsTypeScript, memoryMb);
+      } catch (error) {
+        finish(error as Error);
+        return;
+      }
+      const slot: Slot = { worker, ready: false, dead: false };
+      slots.add(slot);
+      worker.on('message', (reply: WorkerReply) => {
+        if (slot.dead || settled) return;
+        if (reply.type === 'ready') {
+          slot.ready = true;
+          dispatch(slot);
+        } else if (reply.type === 'init-error') {
+          finish(new Error(`cannot load the batch job: ${reply.message}`));
+        } else if (slot.current) {
+          complete(slot, outcomeOfReply(slot.current.file, reply));
+        }
+      });
+      worker.on('error', (error: Error & { code?: string }) => {
+        const why = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : `uncaught ${error.name}: ${error.message}`;
+        lost(slot, why);
+      });
+      worker.on('exit', (code) => lost(slot, `exit code ${code}`));
+    };
+
+    for (let i = 0; i < size; i++) spawn();
+  });
+}
+
+/** For tests and tools: the worker entry this module would start (a .js file under dist/). */
+export function batchWorkerPath(): string {
+  return fileURLToPath(workerEntry().url);
+}
