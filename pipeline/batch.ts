@@ -294,7 +294,9 @@ function workerEntry(): { url: URL; fromSource: boolean } {
 function startWorker(setup: WorkerSetup, needsTypeScript: boolean, memoryMb: number): Worker {
   const { url } = workerEntry();
   const resourceLimits = { maxOldGenerationSizeMb: memoryMb };
-  if (!needsTypeScript) return new Worker(url, { workerData: setup, resourceLimits });
+  // Node's own flags pass on to workers, except --input-type, which a worker started from a file refuses.
+  const execArgv = process.execArgv.filter((arg) => !arg.startsWith('--input-type'));
+  if (!needsTypeScript) return new Worker(url, { workerData: setup, resourceLimits, execArgv });
   const typescript = pathToFileURL(createRequire(import.meta.url).resolve('typescript')).href;
   const hooks = new URL('./typescript-hooks.mjs', import.meta.url).href;
   // A CommonJS bootstrap (eval workers are scripts) that installs the hooks, then loads the real entry.
@@ -302,7 +304,7 @@ function startWorker(setup: WorkerSetup, needsTypeScript: boolean, memoryMb: num
     `require('node:module').register(${JSON.stringify(hooks)}, { data: { typescript: ${JSON.stringify(typescript)} } });`,
     `import(${JSON.stringify(url.href)});`,
   ].join('\n');
-  return new Worker(bootstrap, { eval: true, workerData: setup, resourceLimits });
+  return new Worker(bootstrap, { eval: true, workerData: setup, resourceLimits, execArgv });
 }
 
 function jobUrl(job: string): string {
