@@ -368,7 +368,7 @@ function preamble(document: ResolutionDocument, writer: Writer): XmlElement | un
   const children: XmlElement[] = [];
   const formula = document.formula ? el('formula', { name: 'enactingFormula', eId: 'preamble__formula_1' }, [formulaParagraph(document.formula)]) : undefined;
   // The formula stands where it is printed: first in resolutions, after the recitals in declarations.
-  const formulaFirst = !document.formula || document.recitals.length === 0 || document.formula[0]!.type !== 'text' || document.recitals[0]!.origin.line > (document.formula[0] as { origin: { line: number } }).origin.line;
+  const formulaFirst = !document.formula || document.recitals.length === 0 || document.formula[0]!.type !== 'text' || document.recitals[0]!.origin.line >= (document.formula[0] as { origin: { line: number } }).origin.line;
   if (document.preambleHeading) children.push(el('p', {}, inlineNodes(document.preambleHeading, new EidScope('preamble'), writer)));
   if (formula && formulaFirst) children.push(formula);
   document.recitals.forEach((recital, i) => children.push(recitalContainer(recital, `preamble__container_${i + 1}`, writer)));

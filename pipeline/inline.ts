@@ -129,8 +129,9 @@ export function symbolOfUrl(url: string): string | undefined {
 /** The ways a cited symbol is printed in a resolution's text, most specific first. */
 function citationForms(symbol: string): string[] {
   const forms = [symbol];
-  const ga = /^A\/RES\/(\d+\/\d+(?:\s?[A-Z])?)$/.exec(symbol);
-  if (ga) forms.push(ga[1]!);
+  // "resolution 37/4" for A/RES/37/4, "2014/16" for E/RES/2014/16, "16/18" for A/HRC/RES/16/18.
+  const numbered = /^(?:A|E|A\/HRC|E\/CN\.\d+)\/RES\/(\d+\/\d+(?:\s?[A-Z])?)$/.exec(symbol);
+  if (numbered) forms.push(numbered[1]!);
   const old = /^A\/RES\/(\d+)\s?\(([IVXL]+)\)$/.exec(symbol);
   if (old) forms.push(`${old[1]} (${old[2]})`, `${old[1]}(${old[2]})`);
   const sc = /^S\/RES\/(\d+)\s?\((\d{4})\)$/.exec(symbol);
@@ -167,6 +168,7 @@ function attachLinks(document: ResolutionDocument, links: PageLink[], report: Re
   const taken = new Map<TextLeaf, Array<[number, number]>>();
   const cursors = new Map<number, { leaf: number; offset: number }>();
   const unattached: PageLink[] = [];
+  const attachedOnPage = new Set<string>();
 
   const tryLeaves = (leaves: TextLeaf[], forms: string[], fromLeaf: number, fromOffset: number) => {
     for (const form of forms) {
@@ -192,6 +194,11 @@ function attachLinks(document: ResolutionDocument, links: PageLink[], report: Re
     const cursor = cursors.get(link.page) ?? { leaf: 0, offset: 0 };
     let found = forms.length ? tryLeaves(pageLeaves, forms, cursor.leaf, cursor.offset) ?? tryLeaves(pageLeaves, forms, 0, 0) : undefined;
     let leaves = pageLeaves;
+    if (!found && attachedOnPage.has(`${link.page} ${link.url}`)) {
+      // A citation that wraps across two lines has two link rectangles, so its URL is listed twice.
+      report.diagnostics.push({ severity: 'info', code: 'link-duplicate', message: `link ${link.url} listed again for a citation already linked on page ${link.page}`, file: report.file, line: link.line });
+      continue;
+    }
     if (!found && forms.length) {
       // The citation may sit across the page break: look on the neighbouring pages, then anywhere.
       for (const page of [link.page - 1, link.page + 1]) {
@@ -212,6 +219,7 @@ function attachLinks(document: ResolutionDocument, links: PageLink[], report: Re
     }
     const { leaf, start, end } = found;
     if (leaves === pageLeaves) cursors.set(link.page, { leaf: found.leafIndex, offset: end });
+    attachedOnPage.add(`${link.page} ${link.url}`);
     taken.set(leaf, [...(taken.get(leaf) ?? []), [start, end]]);
     const iri = symbol ? resolutionIri(symbol, leaf.text.slice(end), document.language) : undefined;
     const make = (children: Inline[]): Inline => (iri ? { type: 'ref', href: iri, undocs: link.url, children } : { type: 'ref', href: link.url, children });

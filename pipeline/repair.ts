@@ -87,7 +87,7 @@ interface RawLine {
 export function repairExtraction(context: BuildContext): void {
   const { report } = context;
   const language = context.language!;
-  const text = context.text!;
+  const text = reflowCollapsedText(context.text!, language, report);
   const raw = classifyLines(text, report);
   const { body, blocks, links } = splitNotes(raw);
 
@@ -124,6 +124,57 @@ export function repairExtraction(context: BuildContext): void {
 export const repairStage: Stage = { name: 'repair', run: repairExtraction };
 
 // ---------------------------------------------------------------------------------------------
+// Text whose line breaks were collapsed into spaces (copied from a web page, or "whitespace
+// collapsed" by a converter): the breaks that carry structure are put back before anything else.
+
+const COLLAPSED_LINE = 400;
+
+function reflowCollapsedText(text: string, language: LanguageTable, report: Report): string {
+  const lines = text.split('\n');
+  if (!lines.some((l) => l.length > COLLAPSED_LINE)) return text;
+  const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]");
+  const phrases = language.preambularPhrases.map(([p]) => esc(p)).sort((a, b) => b.length - a.length).join('|');
+  const formulas = language.formulas.map(([f]) => esc(f.replace(/[,،，]$/u, ''))).sort((a, b) => b.length - a.length).join('|');
+  const adoption = language.adoptionLinePattern.replace(/^\^/, '');
+  const breaks: RegExp[] = [
+    /\s+(?=_{5,})/gu, // footnote separator
+    /(?<=_{5,})\s+/gu,
+    /\s+(?=\d{2}-\d{5}\s*\([A-Z]\))/gu, // job number
+    /\s+(?=\*\d{6,}\*)/gu, // barcode
+    /\s+(?=\[)/gu, // committee line
+    /(?<=\])\s+/gu,
+    /\s+(?=\d{1,3}\/\d{1,4}\.\s+\p{Lu})/gu, // resolution number and title
+    new RegExp(`\\s+(?=(?:${formulas})[,،，]\\s)`, 'gu'),
+    new RegExp(`(?<=(?:${formulas})[,،，])\\s+`, 'gu'),
+    new RegExp(`\\s+(?=${adoption})`, 'gu'),
+    ...(phrases ? [new RegExp(`(?<=[${esc(language.recitalEnd)}])\\s+(?=(?:${phrases})\\s)`, 'gu')] : []),
+    /(?<=[;:.])\s+(?=\d{1,3}\.\s+\p{Lu})/gu, // operative paragraph numbers
+    /(?<=[;:])\s+(?=\([a-z]{1,2}\)\s|\([ivx]{1,5}\)\s)/gu, // sub-items
+  ];
+  let count = 0;
+  const out = lines.map((line, index) => {
+    if (line.length <= COLLAPSED_LINE) return line;
+    let reflowed = line;
+    for (const pattern of breaks) reflowed = reflowed.replace(pattern, () => (count++, '\n'));
+    // In a collapsed footnote block, "1 2 A/72/633. A/72/789/Add.2." lists the markers then the notes.
+    reflowed = reflowed.replace(/(?<=_{5,}\n)((?:\d{1,3}\s+)+)(.*)/u, (_, markers: string, notes: string) => {
+      const noteTexts = notes.split(/(?<=\.)\s+(?=\p{Lu}|[A-Z]\/)/u);
+      count++;
+      return `${markers.trim().split(/\s+/).join('\n')}\n${noteTexts.join('\n')}`;
+    });
+    report.repairs.push({ file: report.file, line: index + 1, kind: 'reflow', before: `one line of ${line.length} characters`, after: `${reflowed.split('\n').length} lines` });
+    return reflowed;
+  });
+  if (count > 0) warn(report, 'collapsed-text', 'line breaks were collapsed in this text; paragraph breaks restored from the vocabulary', 1);
+  // Line numbers of the restored lines all point at the collapsed line they came from.
+  reflowOrigins = out.flatMap((line, index) => line.split('\n').map(() => index + 1));
+  return out.join('\n');
+}
+
+/** For reflowed text, the input line each output line came from. */
+let reflowOrigins: number[] | undefined;
+
+// ---------------------------------------------------------------------------------------------
 // Pages and furniture
 
 function classifyLines(text: string, report: Report): RawLine[] {
@@ -139,6 +190,8 @@ function classifyLines(text: string, report: Report): RawLine[] {
     if (contentOnPage) page++;
     contentOnPage = false;
   };
+  const origins = reflowOrigins;
+  reflowOrigins = undefined;
   for (const [i, rawText] of lines.entries()) {
     let lineText = rawText;
     if (lineText.includes('\f')) {
@@ -147,7 +200,7 @@ function classifyLines(text: string, report: Report): RawLine[] {
     }
     lineText = lineText.replace(CITATION_PATTERN, '');
     const trimmed = lineText.trim();
-    const line = i + 1;
+    const line = origins?.[i] ?? i + 1;
     if (trimmed === '') {
       out.push({ text: '', line, page, kind: 'blank' });
       continue;
@@ -321,53 +374,59 @@ function mergeLineFragments(lines: RawLine[], language: LanguageTable, report: R
 
 const pendingLines = new WeakMap<TextLine, number[]>();
 
-/** Splits a footnote block into notes, each opened by its marker ("1 See…", or "1" alone then the text). */
+/**
+ * Splits a footnote block into notes, each opened by its marker ("1 See…", or "1" alone then the text).
+ * Extractors can print a page's markers in a column apart from their texts: markers in a row before
+ * the texts are given the next lines one each; markers left over at the end take the unmarked texts.
+ */
 function parseNoteBlock(lines: TextLine[], report: Report, previousNote: NoteEntry | undefined): NoteEntry[] {
   const notes: NoteEntry[] = [];
-  const orphanMarkers: Array<{ marker: string; line: TextLine }> = [];
+  const queue: string[] = [];
   const orphanTexts: TextLine[] = [];
   let current: NoteEntry | undefined;
-  for (const [i, line] of lines.entries()) {
+  const open = (marker: string, line: TextLine, text?: string) => {
+    current = { marker, lines: text === undefined ? [] : [{ ...line, text }], page: line.page, line: line.line };
+    notes.push(current);
+  };
+  for (const line of lines) {
     const start = /^(\*{1,3}|\d{1,3})(?:\s+(\S.*))?$/.exec(line.text);
+    if (start && start[2] !== undefined) {
+      open(start[1]!, line, start[2]);
+      continue;
+    }
     if (start) {
-      const rest = start[2];
-      const followedByText = rest !== undefined || (lines[i + 1] !== undefined && !/^(\*{1,3}|\d{1,3})$/.test(lines[i + 1]!.text));
-      if (!followedByText) {
-        // pdftotext can print a page's markers in a column apart from their texts.
-        orphanMarkers.push({ marker: start[1]!, line });
-        current = undefined;
-        continue;
-      }
-      current = { marker: start[1]!, lines: [], page: line.page, line: line.line };
-      if (rest !== undefined) current.lines.push({ ...line, text: rest });
-      notes.push(current);
+      queue.push(start[1]!);
+      current = undefined;
+      continue;
+    }
+    if (queue.length > 0) {
+      if (queue.length > 1) warn(report, 'note-reordered', `note ${queue[0]}: marker printed apart from its text; paired by order`, line.line);
+      open(queue.shift()!, line, line.text);
+      // With several markers waiting, each takes one line; the last one takes what follows.
+      if (queue.length > 0) current = undefined;
       continue;
     }
     if (current) current.lines.push(line);
     else orphanTexts.push(line);
   }
-  if (orphanMarkers.length === 0 && orphanTexts.length > 0 && previousNote) {
+  if (queue.length === 0 && previousNote && orphanTexts.length > 0 && orphanTexts[0] === lines[0]) {
     // Unmarked text at the top of a footnote block: the last note of the previous page goes on.
     previousNote.lines.push(...orphanTexts);
     report.repairs.push({ file: report.file, line: orphanTexts[0]!.line, kind: 'note-continued', before: `page ${orphanTexts[0]!.page}`, after: `note ${previousNote.marker}` });
     orphanTexts.length = 0;
   }
-  if (orphanMarkers.length > 0 || orphanTexts.length > 0) {
-    // Pair markers printed apart with the unmarked note texts, in order, one line each.
-    const pairs = Math.min(orphanMarkers.length, orphanTexts.length);
-    for (let k = 0; k < pairs; k++) {
-      const { marker } = orphanMarkers[k]!;
-      const text = orphanTexts[k]!;
-      notes.push({ marker, lines: [text], page: text.page, line: text.line });
-      warn(report, 'note-reordered', `note ${marker}: marker printed apart from its text; paired by order`, text.line);
-    }
-    for (const text of orphanTexts.slice(pairs)) {
-      const last = notes.at(-1);
-      if (last) last.lines.push(text);
-      else notes.push({ marker: '?', lines: [text], page: text.page, line: text.line });
-      warn(report, 'note-unmarked', 'footnote text with no marker; attached to the previous note', text.line);
-    }
+  const pairs = Math.min(queue.length, orphanTexts.length);
+  for (let k = 0; k < pairs; k++) {
+    const text = orphanTexts[k]!;
+    notes.push({ marker: queue[k]!, lines: [text], page: text.page, line: text.line });
+    warn(report, 'note-reordered', `note ${queue[k]}: marker printed apart from its text; paired by order`, text.line);
   }
+  for (const text of orphanTexts.slice(pairs)) {
+    const last = notes.at(-1) ?? previousNote;
+    if (last) last.lines.push(text);
+    warn(report, 'note-unmarked', 'footnote text with no marker; attached to the previous note', text.line);
+  }
+  for (const marker of queue.slice(pairs)) warn(report, 'note-empty', `note marker ${marker} in a footnote block has no text`, lines[0]?.line);
   notes.sort((a, b) => a.page - b.page || markerOrder(a.marker) - markerOrder(b.marker) || a.line - b.line);
   return notes;
 }

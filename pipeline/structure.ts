@@ -6,6 +6,7 @@
 // that ends a recital, the next operative number, an enumerator "(a)" after a colon or semicolon), so
 // the rules are the same for every resolution and every language that has a table.
 import type { BuildContext, Stage } from './context.js';
+import { toAsciiDigits } from './lang/index.js';
 import type { LanguageTable, PhraseTable } from './lang/types.js';
 import { mergeMetadata } from './metadata.js';
 import type {
@@ -19,7 +20,7 @@ import type {
   ResolutionDocument,
   Section,
 } from './model.js';
-import { CITATION_PATTERN, citationIndex, type RepairedText, type TextLine } from './repair.js';
+import { CITATION_PATTERN, citationIndex, SYMBOL_SOURCE, type RepairedText, type TextLine } from './repair.js';
 import { InputError, warn, type Report } from './report.js';
 
 const normalizeQuotes = (s: string) => s.replace(/['ʼ]/g, '’').replace(/\s+/g, ' ').trim();
@@ -35,7 +36,9 @@ function openingPhrase(text: string, table: Array<{ phrase: string; key: string 
   for (const entry of table) {
     if (!normalized.startsWith(entry.phrase)) continue;
     const after = normalized.charAt(entry.phrase.length);
-    if (after === '' || /[\s,،，:;]/u.test(after) || CITATION_PATTERN.test(after)) {
+    // Chinese writes no space after a phrase: a phrase ending in a Han character needs no boundary.
+    const unspaced = /\p{Script=Han}$/u.test(entry.phrase);
+    if (unspaced || after === '' || /[\s,،，:;]/u.test(after) || CITATION_PATTERN.test(after)) {
       CITATION_PATTERN.lastIndex = 0;
       return { phrase: text.slice(0, entry.phrase.length), key: entry.key };
     }
@@ -164,7 +167,9 @@ interface Vocabulary {
 function vocabularyOf(language: LanguageTable): Vocabulary {
   const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const anyOf = (words: readonly string[]) => words.map(esc).join('|');
-  const punct = (chars: string) => new RegExp(`[${esc(chars)}]\\s*(?:[\\u{F0000}-\\u{FFFFD}]\\s*)*$`, 'u');
+  // A recital may end with a conjunction before the next one ("…; and", "…, y", "…; и").
+  const punct = (chars: string) =>
+    new RegExp(`[${esc(chars)}]\\s*(?:[\\u{F0000}-\\u{FFFFD}]\\s*)*(?:\\s(?:and|et|y|e|и|или|or|ou|o|و))?$`, 'u');
   return {
     language,
     preambular: prepare(language.preambularPhrases),
@@ -186,15 +191,24 @@ function vocabularyOf(language: LanguageTable): Vocabulary {
 /** Where the enacting formula is: the first line that is one of the language's formulas. */
 function findFormula(lines: readonly TextLine[], vocabulary: Vocabulary): { index: number; body: string; rest: string } | undefined {
   const formulas = vocabulary.language.formulas
-    .map(([formula, body]) => ({ formula: normalizeQuotes(formula).replace(/[,،，]$/u, ''), body }))
+    .map(([formula, body]) => ({ formula: normalizeQuotes(formula), body }))
     .sort((a, b) => b.formula.length - a.formula.length);
+  const opensParagraph = (text: string | undefined) =>
+    text !== undefined &&
+    (openingPhrase(text, vocabulary.preambular) !== undefined ||
+      openingPhrase(text, vocabulary.operative) !== undefined ||
+      /^\d{1,3}\s*[.\-–]\s/u.test(text) ||
+      vocabulary.preambleHeading.test(text));
   for (const [index, line] of lines.entries()) {
     const text = normalizeQuotes(line.text.replace(CITATION_PATTERN, ''));
     for (const { formula, body } of formulas) {
       if (!text.startsWith(formula)) continue;
-      const rest = text.slice(formula.length).replace(/^[,،，]/u, '').trim();
-      // "The General Assembly," alone, or followed on the same line by a recital or an operative phrase.
-      if (rest === '' || openingPhrase(rest, vocabulary.preambular) || openingPhrase(rest, vocabulary.operative)) {
+      const rest = text.slice(formula.length).trim();
+      if (rest !== '' && /^[\p{L}\p{N}]/u.test(text.charAt(formula.length)) && !/\p{Script=Han}$/u.test(formula)) continue;
+      // The formula opens the text: a recital, an operative paragraph or a heading follows it.
+      // (A masthead line "General Assembly" is followed by "Distr.: General", not by a paragraph.)
+      const next = normalizeQuotes(lines[index + 1]?.text.replace(CITATION_PATTERN, '') ?? '');
+      if (rest === '' ? opensParagraph(next) || index === lines.length - 1 : opensParagraph(rest)) {
         return { index, body, rest };
       }
     }
@@ -310,6 +324,7 @@ const MASTHEAD_LINE: ReadonlyArray<RegExp> = [
   /^(?:United Nations|Nations Unies|Naciones Unidas|Организация Объединенных Наций|الأمم المتحدة|联合国)\b/u,
   /^(?:General Assembly|Security Council|Economic and Social Council|Assemblée générale|Conseil de sécurité|Asamblea General|Consejo de Seguridad|Генеральная Ассамблея|Совет Безопасности|الجمعية العامة|مجلس الأمن|大会|安全理事会)$/u,
   /^Distr\.?/u,
+  new RegExp(`^${SYMBOL_SOURCE}\\s+\\p{L}`, 'u'), // a collapsed masthead starts with the symbol
   /^(?:Original|Orig\.)\s*:/u,
   /^Français|^English|^Español/u,
 ];
@@ -448,7 +463,7 @@ function escapeSymbol(symbol: string | undefined): string {
 /** The first date in a text, as YYYY-MM-DD, using the language's date patterns. */
 export function dateIn(text: string, language: LanguageTable): string | undefined {
   for (const source of language.datePatterns) {
-    const match = new RegExp(source, 'iu').exec(text);
+    const match = new RegExp(source, 'iu').exec(toAsciiDigits(text));
     const groups = match?.groups;
     if (!groups) continue;
     const monthWord = groups['month']!.toLowerCase();
@@ -474,7 +489,8 @@ type Segment =
   | { kind: 'conclusion'; lines: TextLine[] }
   | { kind: 'text'; lines: TextLine[] };
 
-const OPERATIVE_NUMBER = /^(?<num>\d{1,3})(?<period>\.)?(?:\s+|(?=\p{Lu}))(?<rest>\S.*)?$/u;
+// "1. Decides", "21 Encourage" (period missing), "1 - تقرر" (UN Arabic style), "1．" (full-width).
+const OPERATIVE_NUMBER = /^(?<num>\d{1,3})(?<period>\.|．|\s?[-–]\s?)?(?:\s+|(?=\p{Lu})|(?=\p{Script=Han}))(?<rest>\S.*)?$/u;
 const SECTION_HEADING = /^(?<num>[IVXL]{1,6}|[A-H])\.?(?:\s+(?<title>\p{Lu}.*))?$/u;
 
 function segmentParagraphs(lines: readonly TextLine[], vocabulary: Vocabulary, report: Report, start: 'preamble' | 'afterLateFormula' = 'preamble'): Segment[] {
@@ -523,11 +539,13 @@ function segmentParagraphs(lines: readonly TextLine[], vocabulary: Vocabulary, r
     if (numbered?.groups && Number(numbered.groups['num']) === expected) {
       const rest = numbered.groups['rest'] ?? '';
       const period = numbered.groups['period'] !== undefined;
-      const plausible = (period || /^\p{Lu}/u.test(rest)) && (afterEnd || expected === 1 || current?.kind === 'text');
+      const caseless = !/\p{Lu}|\p{Ll}/u.test(rest.charAt(0));
+      const plausible = (period || /^\p{Lu}/u.test(rest) || caseless) && (afterEnd || expected === 1 || current?.kind === 'text');
       if (plausible && (period || openingPhrase(rest, vocabulary.operative) || /^\p{Lu}\p{Ll}/u.test(rest))) {
         if (!period) warn(report, 'missing-period', `paragraph ${expected} has no period after its number`, line.line);
         if (mode === 'preamble') mode = 'operative';
-        open({ kind: 'operative', lines: [line], num: period ? `${numbered.groups['num']}.` : numbered.groups['num'], numberValue: expected, resolutionOwn: mode === 'operative' });
+        const printedNum = plain.slice(0, plain.length - rest.length).trim();
+        open({ kind: 'operative', lines: [line], num: printedNum, numberValue: expected, resolutionOwn: mode === 'operative' });
         expected++;
         continue;
       }
@@ -608,7 +626,7 @@ function buildBody(segments: Segment[], vocabulary: Vocabulary, report: Report, 
       }
       case 'operative': {
         const all = inlines(segment.lines);
-        const numberText = first.text.match(/^\d{1,3}\.?\s*/u)![0];
+        const numberText = first.text.slice(0, first.text.indexOf(segment.num ?? '') + (segment.num ?? '').length).match(/^.*$/u)![0];
         const text = trimInlines(dropLeading(all, numberText.length));
         const leading = text[0]?.type === 'text' ? text[0].text : '';
         // The resolution's own paragraphs open with an operative verb (italic); an annex's or a

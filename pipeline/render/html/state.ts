@@ -28,6 +28,15 @@ export const RUNNING_TEXT = new Set([
 /** Sibling runs of these become one HTML list, so that `li` always has an `ol` parent. */
 const LIST_MEMBERS: Readonly<Record<string, string>> = { point: 'akn-points', item: 'akn-items' };
 
+/**
+ * An eId as an HTML id. Naming-convention eIds (`para_2__list_1__point_b`) pass unchanged; characters
+ * that would need escaping in a URL fragment or break XHTML (white space, quotes, `<>&#%`...) become `_`,
+ * so that `href="#id"` always matches in HTML, XHTML and EPUB navigation alike.
+ */
+export function htmlId(eId: string): string {
+  return eId.trim().replace(/[\s<>"'&`#%\\^{}|[\]]/g, '_');
+}
+
 /** HTML ids: eIds as they are (so `#para_5` deep-links every language version), the rest allocated. */
 export class IdRegistry {
   private readonly ids = new Map<AknElement, string>();
@@ -38,7 +47,7 @@ export class IdRegistry {
   constructor(rendered: readonly AknElement[]) {
     const duplicates: AknElement[] = [];
     for (const element of rendered) {
-      const eId = element.attrs.eId?.trim().replace(/\s+/g, '_');
+      const eId = element.attrs.eId ? htmlId(element.attrs.eId) : '';
       if (!eId) continue;
       if (this.used.has(eId)) {
         duplicates.push(element);
@@ -49,7 +58,7 @@ export class IdRegistry {
       this.firstByEId.set(eId, eId);
     }
     // Invalid input can repeat an eId; HTML ids must stay unique, so later copies get a suffix.
-    for (const element of duplicates) this.ids.set(element, this.allocate(element.attrs.eId!.trim().replace(/\s+/g, '_')));
+    for (const element of duplicates) this.ids.set(element, this.allocate(htmlId(element.attrs.eId!)));
   }
 
   /** A fresh id starting with `base`, never equal to an eId or to an id given before. */
@@ -71,7 +80,7 @@ export class IdRegistry {
 
   /** The HTML id that `#eId` points to, if that eId is rendered. */
   resolveEId(eId: string): string | undefined {
-    return this.firstByEId.get(eId);
+    return this.firstByEId.get(htmlId(eId));
   }
 }
 

@@ -61,6 +61,8 @@ h1, h2, h3, h4, h5, h6 { line-height: 1.3; }
   text-indent: var(--hang); }
 .akn-preamble .akn-container { margin: 0 0 .75em; }
 .akn-preamble .akn-container > :last-child { margin-bottom: 0; }
+/* Lettered items of a recital start at the recital's indent (AKN4UN Part 1 §4.5.3 blockList). */
+.akn-preamble ol.akn-items { margin-inline-start: var(--hang); }
 
 /* Operative paragraphs and their sub-items: the number as printed hangs in its own column. */
 .akn-hier.akn-numbered { display: grid; grid-template-columns: var(--hang) minmax(0, 1fr); margin: 0 0 .75em; }
@@ -75,6 +77,8 @@ li.akn-hier.akn-numbered { margin: 0 0 .5em; }
 li.akn-hier.akn-numbered:last-child { margin-bottom: 0; }
 .akn-wrapUp { margin-top: .5em; }
 section.akn-hier > .akn-heading-line { text-align: center; font-size: 1.1em; font-weight: bold; margin: 2rem 0 1rem; }
+/* As printed: the number ("I", "Article 1") on its own line above the heading. */
+section.akn-hier > .akn-heading-line > .akn-num { display: block; }
 .akn-heading { font-weight: bold; }
 h1.akn-heading, h2.akn-heading, h3.akn-heading, h4.akn-heading, h5.akn-heading, h6.akn-heading {
   font-size: 1.05em; margin: 1.25rem 0 .5rem; }

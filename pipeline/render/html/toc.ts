@@ -16,6 +16,16 @@ export interface TocEntry {
 }
 
 const HEADED = new Set(HEADED_HIERARCHIES);
+
+/** "I" + "Publication" → "I. Publication"; "1." + "Scope" → "1. Scope" (a label, not printed text). */
+function headingLabel(element: AknElement): string {
+  const num = childElements(element, 'num')[0];
+  const heading = childElements(element, 'heading')[0];
+  const numText = num ? label(num) : '';
+  const headingText = heading ? label(heading) : '';
+  if (!numText || !headingText) return numText || headingText;
+  return /[.:)\]-]$/.test(numText) ? `${numText} ${headingText}` : `${numText}. ${headingText}`;
+}
 const NUMBERED = new Set(['paragraph', 'subparagraph', 'alinea']);
 const BODIES = new Set(['mainBody', 'body', 'collectionBody']);
 
@@ -31,7 +41,7 @@ function operativeEntries(element: AknElement, ids: IdRegistry): TocEntry[] {
   const out: TocEntry[] = [];
   for (const child of childElements(element)) {
     if (HEADED.has(child.name) || (child.name === 'hcontainer' && childElements(child, 'heading').length > 0)) {
-      const line = ['num', 'heading'].flatMap((n) => childElements(child, n).slice(0, 1).map(label)).join(' ');
+      const line = headingLabel(child);
       const children = operativeEntries(child, ids);
       if (!line) {
         out.push(...children);
@@ -49,7 +59,7 @@ function operativeEntries(element: AknElement, ids: IdRegistry): TocEntry[] {
 
 function annexEntry(attachment: AknElement, index: number, count: number, ids: IdRegistry, labels: Labels): TocEntry {
   const document = childElements(attachment).find((c) => DOCUMENT_TYPES.includes(c.name));
-  const own = ['num', 'heading'].flatMap((n) => childElements(attachment, n).slice(0, 1).map(label)).join(' ');
+  const own = headingLabel(attachment);
   let text = own;
   let children: TocEntry[] = [];
   if (document) {
