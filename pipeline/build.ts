@@ -1,6 +1,7 @@
 // Building documents: the library entry points around the stages (in memory, and file to files).
 // Reads: an input text (bytes) and its sidecar.   Writes: `<stem>.akn.xml` (+ .html, .epub, .jsonld) atomically.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { MAX_INPUT_BYTES } from './decode.js';
 import { basename } from 'node:path';
 import { writeOutputsAtomic, type OutputFile } from './atomic-write.js';
 import type { BuildContext, BuildOptions } from './context.js';
@@ -60,8 +61,12 @@ export interface FileBuildResult {
 export function buildFile(path: string, outDir: string, options: FileBuildOptions = {}): FileBuildResult {
   let bytes: Uint8Array;
   try {
+    // Refuse an oversized input before reading it whole.
+    const size = statSync(path).size;
+    if (size > MAX_INPUT_BYTES) throw new InputError(path, `input of ${size} bytes is over the limit of ${MAX_INPUT_BYTES} bytes`, undefined, 'too-large');
     bytes = readFileSync(path);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(path, `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, undefined, 'read');
   }
   const sidecarFile = options.metaFile ?? findSidecar(path);

@@ -2,10 +2,11 @@
 // The command line: build, validate, text, render.
 // Reads: argv and the files it names.   Writes: output files, messages on stderr, reports on stdout (--json).
 // Exit status: 0 ok, 1 an input or validation failure, 2 a usage error.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ALL_FORMATS, buildFile, type FileBuildResult } from './build.js';
+import { batchExitStatus, expandInputs, formatSummary, runBatch } from './batch.js';
+import { ALL_FORMATS, buildFile } from './build.js';
 import type { BuildOptions } from './context.js';
 import { writeOutputsAtomic } from './atomic-write.js';
 import { outputPath, outputStem } from './output-names.js';
@@ -67,23 +68,6 @@ function describeError(error: unknown): string {
   return `internal error: ${message} (set AKN_PRESS_DEBUG=1 for details)`;
 }
 
-/** Every .txt file under the given files and folders, in a stable order. */
-export function expandInputs(paths: string[]): string[] {
-  const out: string[] = [];
-  const visit = (path: string) => {
-    if (!existsSync(path)) throw new InputError(path, 'no such file or folder');
-    if (statSync(path).isDirectory()) {
-      for (const entry of readdirSync(path).sort()) {
-        const child = join(path, entry);
-        if (statSync(child).isDirectory()) visit(child);
-        else if (/\.txt$/i.test(entry)) out.push(child);
-      }
-    } else out.push(path);
-  };
-  paths.forEach(visit);
-  return out;
-}
-
 function parseFormats(value: string | undefined): BuildOptions['formats'] {
   if (!value) return ALL_FORMATS;
   const formats = value.split(',').map((f) => f.trim());
@@ -100,23 +84,44 @@ async function commandBuild(paths: string[], values: Record<string, string | boo
   const inputs = expandInputs(paths);
   if (metaFile && inputs.length !== 1) throw new UsageError('--meta applies to a single input text');
   if (inputs.length === 0) throw new InputError(paths[0]!, 'no .txt files found');
-  const results: Array<FileBuildResult | { file: string; error: string }> = [];
-  let failures = 0;
-  for (const input of inputs) {
+  const jobs = values['jobs'] === undefined ? undefined : Number(values['jobs']);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError('--jobs must be a positive integer');
+
+  if (inputs.length === 1 && !values['force'] && jobs === undefined) {
+    // One text: built in this process (no worker start-up), always rebuilt.
+    const input = inputs[0]!;
     try {
       const result = buildFile(input, outDir, { formats, metaFile });
       printReport(result.report, cli);
       if (!cli.quiet && !cli.json) process.stderr.write(`${input}: wrote ${result.outputs.join(', ')}\n`);
-      results.push(result);
+      if (cli.json) process.stdout.write(`${JSON.stringify({ documents: 1, failures: 0, outcomes: [{ status: 'built', ...result }] }, null, 2)}\n`);
+      return 0;
     } catch (error) {
-      failures++;
       const message = describeError(error);
       process.stderr.write(`${message}\n`);
-      results.push({ file: input, error: message });
+      if (cli.json) process.stdout.write(`${JSON.stringify({ documents: 1, failures: 1, outcomes: [{ file: input, status: 'failed', error: message }] }, null, 2)}\n`);
+      return 1;
     }
   }
-  if (cli.json) process.stdout.write(`${JSON.stringify({ documents: inputs.length, failures, results }, null, 2)}\n`);
-  return failures ? 1 : 0;
+
+  const summary = await runBatch(inputs, {
+    outDir,
+    formats,
+    force: Boolean(values['force']),
+    jobs,
+    metaFile,
+    job: new URL('./build.js', import.meta.url).href,
+    jobExport: 'buildFile',
+    progress: cli.quiet || cli.json ? false : process.stderr,
+  });
+  if (!cli.quiet && !cli.json) {
+    for (const outcome of summary.outcomes) if (outcome.report) printReport(outcome.report, cli);
+    process.stderr.write(formatSummary(summary));
+  } else if (!cli.json) {
+    for (const outcome of summary.outcomes) if (outcome.status === 'failed') process.stderr.write(`${outcome.error ?? outcome.file}\n`);
+  }
+  if (cli.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  return batchExitStatus(summary);
 }
 
 function commandValidate(paths: string[], cli: Cli): number {
