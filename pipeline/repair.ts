@@ -147,7 +147,8 @@ function reflowCollapsedText(text: string, language: LanguageTable, report: Repo
     new RegExp(`\\s+(?=(?:${formulas})[,،，]\\s)`, 'gu'),
     new RegExp(`(?<=(?:${formulas})[,،，])\\s+`, 'gu'),
     new RegExp(`\\s+(?=${adoption})`, 'gu'),
-    ...(phrases ? [new RegExp(`(?<=[${esc(language.recitalEnd)}])\\s+(?=(?:${phrases})\\s)`, 'gu')] : []),
+    // A capitalised participle from the table opens a recital wherever it stands in collapsed text.
+    ...(phrases ? [new RegExp(`\\s+(?=(?:${phrases})\\s)`, 'gu')] : []),
     /(?<=[;:.])\s+(?=\d{1,3}\.\s+\p{Lu})/gu, // operative paragraph numbers
     /(?<=[;:])\s+(?=\([a-z]{1,2}\)\s|\([ivx]{1,5}\)\s)/gu, // sub-items
   ];
@@ -600,6 +601,8 @@ function fixPunctuationSpacing(lines: TextLine[], language: LanguageTable, repor
     let text = line.text;
     const before = text;
     text = text.replace(/(\S) +([,.)\]”])(?=\s|$|[\p{P}])/gu, '$1$2');
+    // An elided article split from its word: "d ’urgence", "l ’homme".
+    text = text.replace(/(?<![\p{L}])(\p{L}{1,3}) ([’'])(?=\p{L})/gu, '$1$2');
     if (nbspBefore) {
       const cls = `[${nbspBefore.replace(/[\]\\^-]/g, '\\$&')}]`;
       text = text.replace(new RegExp(`(\\S)[ \\u00A0\\u202F]+(${cls})`, 'gu'), '$1\u00A0$2');

@@ -34,7 +34,10 @@ function prepare(table: PhraseTable): Array<{ phrase: string; key: string }> {
 function openingPhrase(text: string, table: Array<{ phrase: string; key: string }>): { phrase: string; key: string } | undefined {
   const normalized = normalizeQuotes(text);
   for (const entry of table) {
-    if (!normalized.startsWith(entry.phrase)) continue;
+    // Tables whose phrases are lower case (Russian) also match them capitalised at a line start.
+    const lowerFirst = /^\p{Ll}/u.test(entry.phrase);
+    const candidate = lowerFirst ? normalized.charAt(0).toLowerCase() + normalized.slice(1) : normalized;
+    if (!candidate.startsWith(entry.phrase)) continue;
     const after = normalized.charAt(entry.phrase.length);
     // Chinese writes no space after a phrase: a phrase ending in a Han character needs no boundary.
     const unspaced = /\p{Script=Han}$/u.test(entry.phrase);
@@ -153,6 +156,7 @@ function trimInlines(inlines: Inline[]): Inline[] {
 interface Vocabulary {
   language: LanguageTable;
   preambular: Array<{ phrase: string; key: string }>;
+  recitalOpening?: RegExp;
   operative: Array<{ phrase: string; key: string }>;
   recitalEnd: RegExp;
   operativeEnd: RegExp;
@@ -173,6 +177,7 @@ function vocabularyOf(language: LanguageTable): Vocabulary {
   return {
     language,
     preambular: prepare(language.preambularPhrases),
+    recitalOpening: language.recitalOpening ? new RegExp(language.recitalOpening, 'u') : undefined,
     operative: prepare(language.operativePhrases),
     recitalEnd: punct(language.recitalEnd),
     operativeEnd: punct(`${language.operativeEnd}:`),
@@ -556,11 +561,26 @@ function segmentParagraphs(lines: readonly TextLine[], vocabulary: Vocabulary, r
       continue;
     }
     if (mode === 'preamble' || mode === 'declaration' || mode === 'annex') {
-      const phrase = openingPhrase(plain, vocabulary.preambular);
+      const opening = vocabulary.recitalOpening?.exec(plain);
+      const phrase = openingPhrase(plain, vocabulary.preambular) ?? (opening && mode === 'preamble' ? { phrase: opening[0], key: 'preambularParagraph' } : undefined);
       if (phrase && (endsParagraph(current, vocabulary.recitalEnd) || current?.kind === 'text' && endsParagraph(current, vocabulary.operativeEnd))) {
         open({ kind: 'recital', lines: [line], phrase: phrase.phrase, key: phrase.key });
         continue;
       }
+    }
+    const nextNumber = OPERATIVE_NUMBER.exec(lines[index + 1]?.text.replace(CITATION_PATTERN, '').trim() ?? '');
+    if (
+      mode === 'operative' &&
+      current?.kind !== 'heading' &&
+      endsParagraph(current, /[.:;。؛；]\s*(?:[\u{F0000}-\u{FFFFD}]\s*)*$/u) &&
+      plain.length < 80 &&
+      /^\p{Lu}/u.test(plain) &&
+      !/[,;.:،؛，；。]$/u.test(plain) &&
+      Number(nextNumber?.groups?.['num']) === expected
+    ) {
+      // A heading between operative paragraphs ("Reports", "Designation Criteria").
+      open({ kind: 'heading', lines: [line] });
+      continue;
     }
     if (mode !== 'preamble' && current && current.kind !== 'annex' && endsParagraph(current, /[.:;。؛；]\s*(?:[\u{F0000}-\u{FFFFD}]\s*)*$/u)) {
       const heading = SECTION_HEADING.exec(plain);

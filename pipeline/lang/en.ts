@@ -15,6 +15,7 @@ export const english: LanguageTable = {
     ['The Economic and Social Council,', 'un-ecosoc'],
     ['The Human Rights Council,', 'un-hrc'],
   ],
+  recitalOpening: '^(?:(?:Deeply|Gravely|Strongly|Seriously|Further|Also|Fully|Firmly)\\s+)?\\p{Lu}\\p{Ll}+(?:ing|ed)\\b',
   preambularPhrases: [
     ['Recalling', 'recalling'],
     ['Recalling also', 'recallingAlso'],
@@ -86,8 +87,13 @@ export const english: LanguageTable = {
     ['Commending', 'commending'],
     ['Believing', 'believing'],
     ['Desiring', 'desiring'],
-    ['Stressing', 'stressing'],
     ['Whereas', 'whereas'],
+    ['Supporting', 'supporting'],
+    ['Demanding', 'demanding'],
+    ['Deeply regretting', 'deeplyRegretting'],
+    ['Determining', 'determining'],
+    ['Recognizing further', 'recognizingFurther'],
+    ['Noting once again', 'notingAgain'],
   ],
   operativePhrases: [
     ['Takes note', 'takesNote'],
@@ -189,6 +195,6 @@ export const english: LanguageTable = {
     'the', 'of', 'and', 'to', 'in', 'a', 'for', 'on', 'with', 'by', 'as', 'at', 'its', 'their', 'that', 'this', 'which',
     'cooperation', 'international', 'development', 'resolution', 'resolutions', 'session', 'report', 'peace',
     'security', 'rights', 'human', 'women', 'nations', 'united', 'general', 'assembly', 'council', 'member', 'states',
-    'president', 'conference', 'people', 'their', 'to', 'programme', 'activities', 'implementation',
+    'president', 'conference', 'people', 'programme', 'activities', 'implementation',
   ],
 };

@@ -15,6 +15,7 @@ export const french: LanguageTable = {
     ['Le Conseil économique et social,', 'un-ecosoc'],
     ['Le Conseil des droits de l’homme,', 'un-hrc'],
   ],
+  recitalOpening: '^(?:Se |S’)?\\p{Lu}\\p{Ll}+(?:ant|ée|ées|ue|ues)\\b',
   preambularPhrases: [
     ['Rappelant', 'recalling'],
     ['Rappelant également', 'recallingAlso'],

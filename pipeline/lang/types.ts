@@ -16,6 +16,11 @@ export interface LanguageTable {
   formulas: ReadonlyArray<readonly [formula: string, body: string]>;
   /** Opening phrases of preambular paragraphs (participles), longest first is not required: the parser sorts. */
   preambularPhrases: PhraseTable;
+  /**
+   * Optional pattern (regular-expression source, `u` flag) of a recital opening the phrase table does
+   * not list (a participle: "Determining", "Constatant"); such recitals get the key `preambularParagraph`.
+   */
+  recitalOpening?: string;
   /** Opening phrases of operative paragraphs (verbs in the present tense). */
   operativePhrases: PhraseTable;
 

@@ -3,8 +3,9 @@
 // changed them (a split word rejoined, a superscript put back).
 import type { Report } from '../../pipeline/report.js';
 
+/** Words: runs of letters and digits; each Han character is a word of its own (Chinese has no spaces). */
 export function words(text: string): string[] {
-  return (text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 0);
+  return text.normalize('NFC').toLowerCase().match(/\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu) ?? [];
 }
 
 export function countWords(list: string[]): Map<string, number> {
@@ -17,7 +18,7 @@ export function countWords(list: string[]): Map<string, number> {
 export function inputWords(text: string, report: Report): Map<string, number> {
   const furniture = new Set(report.furniture.map((f) => f.line));
   const kept = text
-    .replace(/\f/g, '\n')
+    .replace(/\f/g, '')
     .split('\n')
     .filter((line, i) => !furniture.has(i + 1) && !/^\s*https?:\/\/\S+\s*$/.test(line) && !/^\s*_{5,}\s*$/.test(line))
     .join('\n');

@@ -165,18 +165,21 @@ function notesSection(notes: readonly Footnote[], state: RenderState, id: string
   const xhtml = state.target === 'xhtml';
   const heading = h('h2', { id: headingId, className: ['akn-notes-heading'], ...langOf(state) }, state.labels.notes);
   const entries = notes.map((note) => {
-    const backLinks = note.citations.map((citation, i) =>
-      h(
+    // One back-link per citing place; several are told apart by a letter, which is also in the
+    // accessible name (WCAG 2.5.3 label in name).
+    const backLinks = note.citations.map((citation, i) => {
+      const letter = note.citations.length > 1 ? String.fromCharCode(97 + (i % 26)) : undefined;
+      return h(
         'a',
         {
           href: `#${citation}`,
           role: 'doc-backlink',
           className: ['akn-backlink'],
-          ariaLabel: note.citations.length > 1 ? `${state.labels.backToText} (${i + 1})` : state.labels.backToText,
+          ariaLabel: letter ? `${state.labels.backToText} (${letter})` : state.labels.backToText,
         },
-        note.citations.length > 1 ? [BACK, h('sup', String.fromCharCode(97 + (i % 26)))] : [BACK],
-      ),
-    );
+        letter ? [BACK, h('sup', letter)] : [BACK],
+      );
+    });
     const properties: Properties = { id: note.id, className: ['akn-authorialNote', 'akn-footnote'], role: 'doc-footnote' };
     if (xhtml) properties['epub:type'] = 'footnote';
     return h('aside', properties, [

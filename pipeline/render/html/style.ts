@@ -104,8 +104,7 @@ blockquote { margin: .75em var(--hang); }
 .akn-note-body > p { margin: 0; }
 .akn-note-body > p:last-of-type { display: inline; }
 .akn-backlinks { margin-inline-start: .4em; white-space: nowrap; }
-.akn-backlink { text-decoration: none; padding-inline: .15em; }
-.akn-backlink:hover, .akn-backlink:focus { text-decoration: underline; }
+.akn-backlink { padding-inline: .15em; }
 .akn-noteref { padding-inline: .05em; }
 
 /* Tables in annexes */

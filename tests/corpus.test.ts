@@ -1,0 +1,133 @@
+// Every text of the development corpus (../shared/corpus/texts) builds to valid AKN with the structure
+// established by reading each document (tests/corpus/expectations.json: counts of recitals, operative
+// paragraphs, sub-items, notes, annexes; sentences that cross line and page breaks), loses no word, and
+// the two extractions of one PDF give the same structure and reading text.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { childElements, findAll, parseAkn, path, textOf, type AknElement } from '../pipeline/akn-tree.js';
+import { build, type BuildResult } from '../pipeline/build.js';
+import { readingText } from '../pipeline/reading-text.js';
+import { corpusTextPath, loadCorpusExpectations, type CorpusExpectation } from './corpus/expectations.js';
+import { countWords, inputWords, missingWords, withoutCitationMarkers, words } from './support/words.js';
+
+const expectations = loadCorpusExpectations();
+const corpusFiles = Object.values(expectations.files).filter((e) => e.file !== 'fr_A-72-L.10.txt');
+
+interface Built {
+  result: BuildResult;
+  statement: AknElement;
+  text: string;
+}
+const cache = new Map<string, Built>();
+function built(entry: CorpusExpectation): Built {
+  let value = cache.get(entry.file);
+  if (!value) {
+    const file = corpusTextPath(entry.file);
+    const result = build({ file, text: readFileSync(file) }, { formats: ['xml'] });
+    const statement = childElements(parseAkn(result.xml))[0]!;
+    value = { result, statement, text: readingText(result.xml) };
+    cache.set(entry.file, value);
+  }
+  return value;
+}
+
+/** Top-level operative paragraphs: in mainBody, or under its headings (sections). */
+function operativeParagraphs(statement: AknElement): AknElement[] {
+  const body = path(statement, 'mainBody')!;
+  return childElements(body).flatMap((c) => (c.name === 'paragraph' ? [c] : c.name === 'section' ? childElements(c, 'paragraph') : []));
+}
+
+const normalize = (text: string) => text.replace(/[\s\u00A0\u202F]+/g, ' ').replace(/[’']/g, '’').trim();
+
+describe.each(corpusFiles)('$file', (entry) => {
+  it('builds to schema-valid AKN of the right kind, body and language', () => {
+    const { result, statement } = built(entry);
+    expect(result.context.problems).toEqual([]);
+    expect(statement.attrs['name']).toBe(entry.kind);
+    const work = path(statement, 'meta', 'identification', 'FRBRWork')!;
+    expect(childElements(work, 'FRBRauthor')[0]!.attrs['href']).toBe(`#${entry.body}`);
+    expect(result.context.language!.code).toBe(entry.language);
+    if (entry.symbolPrinted) expect(childElements(work, 'FRBRalias')[0]?.attrs['value']).toBe(entry.symbol);
+  });
+
+  it('has the recitals, operative paragraphs and sub-items counted by reading', () => {
+    const { statement } = built(entry);
+    const recitals = childElements(path(statement, 'preamble') ?? statement, 'container');
+    expect(recitals.length).toBe(entry.preamble.count);
+    if (entry.udhr) {
+      const articles = findAll(statement, 'article');
+      expect(articles.length).toBe(entry.udhr.articleCount);
+      expect(articles.map((a) => childElements(a, 'paragraph').length)).toEqual(entry.udhr.articleParagraphCounts);
+      return;
+    }
+    const operative = entry.operative!;
+    const paragraphs = operativeParagraphs(statement);
+    expect(paragraphs.length).toBe(operative.count);
+    expect(paragraphs.map((p) => textOf(childElements(p, 'num')[0] ?? { type: 'text', value: '' }))).toEqual(operative.numbers);
+    const body = path(statement, 'mainBody')!;
+    expect(findAll(body, 'point').length + findAll(body, 'item').length).toBe(operative.subItemCount);
+    expect(findAll(body, 'section').length).toBe(operative.crossHeadings.length);
+  });
+
+  it('has every footnote at its citations', () => {
+    const { statement } = built(entry);
+    const notes = findAll(statement, 'authorialNote');
+    const markers = [...new Set(notes.map((n) => n.attrs['marker']))].sort();
+    // Notes whose text is not in an excerpt cannot be placed; their markers stay in the text.
+    const expected = entry.notes.filter((n) => n.textStart !== null);
+    expect(markers).toEqual(expected.map((n) => n.marker).sort());
+    expect(notes.length).toBe(expected.reduce((n, note) => n + note.citations, 0));
+    for (const note of expected) {
+      const found = notes.find((n) => n.attrs['marker'] === note.marker)!;
+      expect(normalize(textOf(found))).toContain(normalize(note.textStart!));
+    }
+  });
+
+  it('has its annexes as attachments', () => {
+    const { statement } = built(entry);
+    const attachments = findAll(statement, 'attachment');
+    expect(attachments.length).toBe(entry.annexes.count);
+    entry.annexes.items.forEach((annex, i) => {
+      const paragraphs = findAll(path(attachments[i]!, 'doc', 'mainBody')!, 'paragraph');
+      expect(paragraphs.length).toBe(annex.numberedParagraphs + annex.unnumberedParagraphs);
+    });
+  });
+
+  it('reads across line and page breaks (spot checks)', () => {
+    const { text } = built(entry);
+    const reading = normalize(text);
+    for (const check of entry.spotChecks) expect(reading).toContain(normalize(check.text));
+  });
+
+  it('loses no word', () => {
+    const { result, text } = built(entry);
+    const expected = withoutCitationMarkers(inputWords(readFileSync(corpusTextPath(entry.file), 'utf8'), result.report), result.xml);
+    expect(missingWords(expected, text)).toEqual([]);
+  });
+});
+
+const pairs = corpusFiles.filter((e) => e.pair && e.file.endsWith('.pdftotext.txt') === false && expectations.files[e.pair.other]);
+describe.each(pairs)('two extractions of $file', (entry) => {
+  it('give the same structure and the same reading text', () => {
+    const a = built(entry);
+    const b = built(expectations.files[entry.pair!.other]!);
+    const shape = (s: AknElement) => ({
+      recitals: childElements(path(s, 'preamble')!, 'container').map((c) => c.attrs['name']),
+      paragraphs: operativeParagraphs(s).map((p) => p.attrs['eId']),
+      points: findAll(path(s, 'mainBody')!, 'point').map((p) => p.attrs['eId']),
+      notes: findAll(s, 'authorialNote').map((n) => n.attrs['eId']),
+      annexes: findAll(s, 'attachment').length,
+    });
+    expect(shape(b.statement)).toEqual(shape(a.statement));
+    // The reading texts differ only where one extractor split or dropped what the other kept.
+    const wa = countWords(words(a.text));
+    const wb = countWords(words(b.text));
+    let same = 0;
+    let total = 0;
+    for (const [w, n] of wa) {
+      total += n;
+      same += Math.min(n, wb.get(w) ?? 0);
+    }
+    expect(same / total).toBeGreaterThan(0.995);
+  });
+});
