@@ -158,28 +158,30 @@ function identityLine(metadata: PublicationMetadata, labels: Labels): Element {
   ]);
 }
 
-const BACK = '\u21a9\ufe0e'; // ↩ with text presentation (never an emoji)
+const BACK = '\u21a9'; // ↩ (default text presentation: Emoji_Presentation=No)
 
 /** The notes list: one entry per distinct note, marker as printed, a back-link to each citing place. */
 function notesSection(notes: readonly Footnote[], state: RenderState, id: string, headingId: string): Element {
   const xhtml = state.target === 'xhtml';
   const heading = h('h2', { id: headingId, className: ['akn-notes-heading'], ...langOf(state) }, state.labels.notes);
   const entries = notes.map((note) => {
-    // One back-link per citing place; several are told apart by a letter, which is also in the
-    // accessible name (WCAG 2.5.3 label in name).
-    const backLinks = note.citations.map((citation, i) => {
-      const letter = note.citations.length > 1 ? String.fromCharCode(97 + (i % 26)) : undefined;
+    // One back-link per citing place. Several are told apart by letters after one arrow, as in
+    // "↩ a b"; each letter is in its link's accessible name (WCAG 2.5.3 label in name).
+    const several = note.citations.length > 1;
+    const backLinks: ElementContent[] = note.citations.map((citation, i) => {
+      const letter = String.fromCharCode(97 + (i % 26));
       return h(
         'a',
         {
           href: `#${citation}`,
           role: 'doc-backlink',
           className: ['akn-backlink'],
-          ariaLabel: letter ? `${state.labels.backToText} (${letter})` : state.labels.backToText,
+          ariaLabel: several ? `${state.labels.backToText} (${letter})` : state.labels.backToText,
         },
-        letter ? [BACK, h('sup', letter)] : [BACK],
+        several ? letter : BACK,
       );
     });
+    if (several) backLinks.unshift(h('span', { ariaHidden: 'true' }, BACK));
     const properties: Properties = { id: note.id, className: ['akn-authorialNote', 'akn-footnote'], role: 'doc-footnote' };
     if (xhtml) properties['epub:type'] = 'footnote';
     return h('aside', properties, [

@@ -98,7 +98,8 @@ blockquote { margin: .75em var(--hang); }
 .akn-notes::before { content: ""; display: block; width: 10rem; border-top: 1px solid var(--ink); margin-bottom: .75rem; }
 .akn-notes-heading { font-size: .85rem; font-weight: normal; font-variant: small-caps; letter-spacing: .06em;
   color: var(--muted); margin: 0 0 .5rem; }
-.akn-footnote { display: grid; grid-template-columns: 2em minmax(0, 1fr); margin: 0 0 .4em; }
+.akn-footnote { display: grid; grid-template-columns: minmax(1.5em, max-content) minmax(0, 1fr); column-gap: .5em;
+  margin: 0 0 .4em; }
 .akn-note-marker { grid-column: 1; }
 .akn-note-body { grid-column: 2; }
 .akn-note-body > p { margin: 0; }
