@@ -89,7 +89,9 @@ export function repairExtraction(context: BuildContext): void {
   const language = context.language!;
   const text = reflowCollapsedText(context.text!, language, report);
   const raw = classifyLines(text, report);
-  const { body, blocks, links } = splitNotes(raw);
+  // pdftotext marks pages with form feeds and prints footers inside footnote blocks; other
+  // extractors mark no page, and a running header is what ends a block.
+  const { body, blocks, links } = splitNotes(raw, !text.includes('\f'));
 
   const bodyLines = mergeLineFragments(body, language, report, 'body');
   const notes: NoteEntry[] = [];
@@ -98,6 +100,7 @@ export function repairExtraction(context: BuildContext): void {
   const citations: Citation[] = [];
   resolveMarkerLines(bodyLines, notes, citations, report);
   findGluedMarkers(bodyLines, notes, citations, language, report);
+  findRepeatedMarkers(bodyLines, notes, citations, report);
 
   const vocabulary = buildVocabulary([...bodyLines, ...notes.flatMap((n) => n.lines)], language);
   for (const lines of [bodyLines, ...notes.map((n) => n.lines)]) {
@@ -180,6 +183,7 @@ let reflowOrigins: number[] | undefined;
 
 function classifyLines(text: string, report: Report): RawLine[] {
   const lines = text.split('\n');
+  const formFeeds = text.includes('\f');
   const out: RawLine[] = [];
   let page = 1;
   let contentOnPage = false;
@@ -227,7 +231,8 @@ function classifyLines(text: string, report: Report): RawLine[] {
       else furniture = 'running-symbol';
     }
     if (furniture) {
-      if (PAGE_EDGE.has(furniture)) {
+      // With form feeds the pages are known; footers then sit anywhere around the break.
+      if (PAGE_EDGE.has(furniture) && !formFeeds) {
         const previous = out.findLast((l) => l.kind !== 'blank');
         // Two edges in a row (footer then header) belong to one page break.
         if (!(previous?.kind === 'furniture' && PAGE_EDGE.has(furnitureKind(previous)))) newPage();
@@ -268,7 +273,10 @@ function dropRunningTitles(lines: RawLine[], report: Report): void {
   const nearEdge = new Map<string, RawLine[]>();
   for (const [i, line] of lines.entries()) {
     if (line.kind !== 'content') continue;
-    const neighbours = [lines[i - 1], lines[i - 2], lines[i + 1], lines[i + 2]].filter(Boolean) as RawLine[];
+    // The two nearest non-blank lines on each side.
+    const before = lines.slice(0, i).filter((l) => l.kind !== 'blank').slice(-2);
+    const after = lines.slice(i + 1, i + 12).filter((l) => l.kind !== 'blank').slice(0, 2);
+    const neighbours = [...before, ...after];
     if (!neighbours.some((n) => n.kind === 'furniture' && PAGE_EDGE.has(furnitureKind(n)))) continue;
     const key = line.text.trim().replace(/\s+/g, ' ');
     if (key.length < 20) continue;
@@ -289,7 +297,7 @@ function dropRunningTitles(lines: RawLine[], report: Report): void {
 }
 
 /** Sets the footnote blocks aside: from a separator to the end of its page. */
-function splitNotes(raw: RawLine[]): { body: RawLine[]; blocks: RawLine[][]; links: PageLink[] } {
+function splitNotes(raw: RawLine[], edgesEndBlocks: boolean): { body: RawLine[]; blocks: RawLine[][]; links: PageLink[] } {
   const body: RawLine[] = [];
   const blocks: RawLine[][] = [];
   const links: PageLink[] = [];
@@ -307,7 +315,7 @@ function splitNotes(raw: RawLine[]): { body: RawLine[]; blocks: RawLine[][]; lin
       continue;
     }
     if (line.kind === 'furniture') {
-      if (block && PAGE_EDGE.has(furnitureKind(line))) block = undefined;
+      if (block && edgesEndBlocks && PAGE_EDGE.has(furnitureKind(line))) block = undefined;
       continue;
     }
     if (line.kind === 'blank') continue;
@@ -500,10 +508,20 @@ function findGluedMarkers(lines: TextLine[], notes: NoteEntry[], citations: Cita
           const at = start + match.index;
           const wordBefore = line.text.slice(0, at).trim().split(/\s+/).at(-1)?.toLowerCase().replace(/[^\p{L}]/gu, '') ?? '';
           if (kind === 'floating' && numbered.includes(wordBefore)) continue;
+          // Never the end of a document symbol or an abbreviation number ("A/80/L.2/Rev.1", "No.1").
+          const tokenStart = line.text.lastIndexOf(' ', at - 1) + 1;
+          const head = line.text.slice(tokenStart, at);
+          if (kind !== 'floating' && /[\p{L}\p{N}.]$/u.test(head) && /\/|\b(?:No|Rev|Add|Corr|para|art|vol)\.$/u.test(head)) continue;
           const char = citationChar(citations.length);
           citations.push({ note: index, page: line.page, line: line.line });
-          line.text = `${line.text.slice(0, at)}${char}${line.text.slice(at + match[0].length)}`;
-          report.repairs.push({ file: report.file, line: line.line, kind: `note-marker-${kind}`, before: match[0].trim(), after: `[note ${m}]` });
+          const original = line.text;
+          line.text = `${original.slice(0, at)}${char}${original.slice(at + match[0].length)}`;
+          // The words as printed and as repaired, for the report: "Agreement 4" → "Agreement", "2015–20303" → "2015–2030".
+          const from = original.lastIndexOf(' ', at - 1) + 1;
+          const toSpace = original.indexOf(' ', at + match[0].length);
+          const before = original.slice(from, toSpace < 0 ? original.length : toSpace).replace(CITATION_PATTERN, '');
+          const after = `${original.slice(from, at)}${original.slice(at + match[0].length, toSpace < 0 ? original.length : toSpace)}`.replace(CITATION_PATTERN, '');
+          report.repairs.push({ file: report.file, line: line.line, kind: `note-marker-${kind}`, before, after });
           cursor = { lineIndex: li, offset: at + char.length };
           found = true;
           break;
@@ -512,6 +530,42 @@ function findGluedMarkers(lines: TextLine[], notes: NoteEntry[], citations: Cita
       if (found) break;
     }
     if (!found) warn(report, 'marker-not-found', `note ${m}: its marker was not found on page ${note.page}`, note.line);
+  }
+}
+
+/** The word that held a marker, before and after the marker was taken out (for the report). */
+function tokenAround(text: string, at: number, marker: string): { before: string; after: string } {
+  const start = text.lastIndexOf(' ', at - 1) + 1;
+  const endSpace = text.indexOf(' ', at + marker.length);
+  const end = endSpace < 0 ? text.length : endSpace;
+  const before = text.slice(start, end).replace(CITATION_PATTERN, '');
+  return { before, after: `${text.slice(start, at)}${text.slice(at + marker.length, end)}`.replace(CITATION_PATTERN, '') };
+}
+
+/**
+ * A note cited again later: its marker glued to the word or punctuation it follows ("Development,2")
+ * on a page at or after the note's own. Glued markers only: a number after a space is too often a number.
+ */
+function findRepeatedMarkers(lines: TextLine[], notes: NoteEntry[], citations: Citation[], report: Report): void {
+  const numbered = notes.map((note, index) => ({ note, index })).filter(({ note }) => /^\d+$/.test(note.marker));
+  if (numbered.length === 0) return;
+  const markers = [...new Set(numbered.map(({ note }) => note.marker))].sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(`(?<=[\\p{L}”’)]|[\\p{L}\\p{N}”’)][,;:])(${markers.join('|')})(?=[\\s,.;:)]|$)`, 'gu');
+  for (const line of lines) {
+    line.text = line.text.replace(pattern, (marker: string, _m: string, offset: number) => {
+      const candidates = numbered.filter(({ note }) => note.marker === marker && note.page <= line.page);
+      const first = citations.find((c) => candidates.some(({ index }) => index === c.note));
+      const chosen = candidates.at(-1);
+      // Only after the note's first citation, and never inside a number or a symbol.
+      if (!chosen || !first || first.page > line.page || (first.page === line.page && first.line >= line.line)) return marker;
+      const head = line.text.slice(line.text.lastIndexOf(' ', offset - 1) + 1, offset);
+      if (head.includes('/') && /[\p{L}\p{N}.]$/u.test(head)) return marker;
+      const char = citationChar(citations.length);
+      citations.push({ note: chosen.index, page: line.page, line: line.line });
+      const token = tokenAround(line.text, offset, marker);
+      report.repairs.push({ file: report.file, line: line.line, kind: 'note-marker-repeated', before: token.before, after: token.after });
+      return char;
+    });
   }
 }
 

@@ -515,6 +515,11 @@ function segmentParagraphs(lines: readonly TextLine[], vocabulary: Vocabulary, r
     const text = line.text;
     const plain = text.replace(CITATION_PATTERN, '').trim();
     const previousText = current?.lines.at(-1)?.text ?? '';
+    // Inside an open quotation (a title that wraps: “…of All States,\nTaking into Account…”) no paragraph starts.
+    if (current && quoteOpen(current.lines)) {
+      current.lines.push(line);
+      continue;
+    }
     const afterEnd = endsParagraph(current, vocabulary.operativeEnd) || endsParagraph(current, vocabulary.recitalEnd);
 
     const annex = vocabulary.annexHeading.exec(plain);
@@ -609,6 +614,15 @@ function segmentParagraphs(lines: readonly TextLine[], vocabulary: Vocabulary, r
     current.lines.push(line);
   }
   return segments;
+}
+
+function quoteOpen(lines: readonly TextLine[]): boolean {
+  let depth = 0;
+  for (const line of lines) for (const char of line.text) {
+    if (char === '“' || char === '«') depth++;
+    else if ((char === '”' || char === '»') && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 interface Body {
