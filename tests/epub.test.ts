@@ -1,0 +1,349 @@
+// EPUB 3 publication: epubcheck (0 fatals, 0 errors, 0 warnings), byte-identical rebuilds, the
+// container layout (mimetype first and stored), the package metadata, and the content document read
+// by Chromium as XHTML (well-formed, no word lost, links resolve, axe-core WCAG 2.1 AA).
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import axe from 'axe-core';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { strFromU8, unzipSync } from 'fflate';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { path as aknPath, documentElement, parseAkn } from '../pipeline/akn-tree.js';
+import { EPUB_FILES, renderEpub } from '../pipeline/render/epub.js';
+import {
+  CHROMIUM, FIXTURES, INPUTS, type PublicationInput, aknWords, axeViolations, brokenFragmentLinks, missingWords,
+  pageWords, read, total,
+} from './publication-helpers.js';
+
+const EPUBCHECK = '/usr/share/java/epubcheck.jar';
+/**
+ * `java -jar epubcheck.jar file.epub --json report.json`, with JVM flags for a short run (C1 compiler
+ * only, serial GC: about half the wall time; the checks are the same). -Xss as in Debian's wrapper.
+ */
+const JVM_FLAGS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xss1024k'];
+const OPS_NS = 'http://www.idpf.org/2007/ops';
+
+interface EpubcheckResult {
+  fatals: number;
+  errors: number;
+  warnings: number;
+  messages: string[];
+}
+
+/** At most two JVMs at a time (the suite runs on two cores). */
+const slots = { free: 2, waiting: [] as Array<() => void> };
+async function inSlot<T>(task: () => Promise<T>): Promise<T> {
+  while (slots.free === 0) await new Promise<void>((resolve) => slots.waiting.push(resolve));
+  slots.free--;
+  try {
+    return await task();
+  } finally {
+    slots.free++;
+    slots.waiting.shift()?.();
+  }
+}
+
+/** Runs epubcheck (`--json` report) and counts its messages by severity. */
+function epubcheck(file: string): Promise<EpubcheckResult> {
+  const json = `${file}.json`;
+  return inSlot(
+    () =>
+      new Promise<EpubcheckResult>((resolve, reject) => {
+        // Exit status 1 means "messages found"; the JSON report says which.
+        execFile('java', [...JVM_FLAGS, '-jar', EPUBCHECK, file, '--json', json], { timeout: 300_000 }, (error, _stdout, stderr) => {
+          let report: { messages: Array<{ severity: string; ID: string; message: string; locations?: Array<{ path: string; line: number; column: number }> }> };
+          try {
+            report = JSON.parse(readFileSync(json, 'utf8'));
+          } catch {
+            reject(new Error(`epubcheck produced no report for ${file}: ${error?.message ?? ''} ${stderr}`));
+            return;
+          }
+          const bySeverity = (s: string) => report.messages.filter((m) => m.severity === s).length;
+          resolve({
+            fatals: bySeverity('FATAL'),
+            errors: bySeverity('ERROR'),
+            warnings: bySeverity('WARNING'),
+            messages: report.messages.map(
+              (m) => `${m.severity} ${m.ID}: ${m.message} ${(m.locations ?? []).map((l) => `${l.path}:${l.line}:${l.column}`).join(' ')}`,
+            ),
+          });
+        });
+      }),
+  );
+}
+
+interface BuiltEpub {
+  bytes: Uint8Array;
+  file: string;
+  /** The unpacked container, for Chromium (file:// URLs). */
+  dir: string;
+  entries: Record<string, Uint8Array>;
+  check: Promise<EpubcheckResult>;
+}
+
+const work = mkdtempSync(join(tmpdir(), 'akn-epub-test-'));
+const built = new Map<string, BuiltEpub>();
+let browser: Browser;
+let context: BrowserContext;
+
+function build(input: PublicationInput): BuiltEpub {
+  const bytes = renderEpub(read(input), { file: input.file });
+  const file = join(work, `${input.name}.epub`);
+  writeFileSync(file, bytes);
+  const dir = join(work, input.name);
+  const entries = unzipSync(bytes);
+  for (const [name, data] of Object.entries(entries)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), data);
+  }
+  const check = epubcheck(file);
+  check.catch(() => undefined); // awaited by its test; avoid an unhandled rejection before that
+  return { bytes, file, dir, entries, check };
+}
+
+beforeAll(async () => {
+  // Build every EPUB first, so epubcheck runs in the background while Chromium works.
+  for (const input of INPUTS) built.set(input.name, build(input));
+  browser = await chromium.launch(CHROMIUM);
+  context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await Promise.allSettled([...built.values()].map((b) => b.check));
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** Opens a file of the unpacked EPUB; only files inside it may be requested. */
+async function open(epub: BuiltEpub, name: string): Promise<{ page: Page; requests: string[] }> {
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const inside = pathToFileURL(epub.dir).href;
+  await page.route('**/*', async (route) => {
+    const url = route.request().url();
+    requests.push(url);
+    if (url.startsWith(`${inside}/`)) await route.continue();
+    else await route.abort();
+  });
+  await page.goto(pathToFileURL(join(epub.dir, name)).href, { waitUntil: 'load' });
+  return { page, requests };
+}
+
+const xmlParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', textNodeName: '#text', parseTagValue: false });
+const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const text = (v: unknown): string => (typeof v === 'string' ? v : ((v as Record<string, string>)?.['#text'] ?? ''));
+
+describe.each(INPUTS)('EPUB of $name', (input) => {
+  let epub: BuiltEpub;
+  beforeAll(() => {
+    epub = built.get(input.name)!;
+  });
+
+  it('starts with the mimetype entry, stored, without extra field', () => {
+    const view = new DataView(epub.bytes.buffer, epub.bytes.byteOffset, epub.bytes.byteLength);
+    expect(view.getUint32(0, true)).toBe(0x04034b50); // local file header
+    expect(view.getUint16(8, true)).toBe(0); // compression method: stored
+    const nameLength = view.getUint16(26, true);
+    const extraLength = view.getUint16(28, true);
+    expect(strFromU8(epub.bytes.subarray(30, 30 + nameLength))).toBe('mimetype');
+    expect(extraLength).toBe(0);
+    expect(strFromU8(epub.bytes.subarray(30 + nameLength, 30 + nameLength + 20))).toBe('application/epub+zip');
+    expect(Object.keys(epub.entries)).toEqual(Object.values(EPUB_FILES));
+  });
+
+  it('is reproducible: a second render, in another time zone, is byte-identical', () => {
+    const saved = process.env.TZ;
+    try {
+      process.env.TZ = 'Pacific/Kiritimati'; // UTC+14: a local-time zip date would change day
+      const again = renderEpub(read(input), { file: input.file });
+      expect(Buffer.compare(Buffer.from(again), Buffer.from(epub.bytes))).toBe(0);
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
+  it('has well-formed XML in every XML file', () => {
+    for (const [name, data] of Object.entries(epub.entries)) {
+      if (!/\.(xhtml|opf|xml)$/.test(name)) continue;
+      expect(XMLValidator.validate(strFromU8(data)), name).toBe(true);
+    }
+  });
+
+  it('has package metadata from the AKN (identifier, title, language, creator, dates, accessibility)', () => {
+    const document = documentElement(parseAkn(read(input)));
+    const identification = aknPath(document, 'meta', 'identification');
+    const expressionUri = aknPath(identification, 'FRBRExpression', 'FRBRuri')?.attrs.value;
+    const manifestationDate = aknPath(identification, 'FRBRManifestation', 'FRBRdate')?.attrs.date;
+    const opf = xmlParser.parse(strFromU8(epub.entries[EPUB_FILES.package]!)).package;
+    expect(opf['@version']).toBe('3.0');
+    const metadata = opf.metadata;
+    const identifier = asArray(metadata['dc:identifier']).find((i: Record<string, string>) => i['@id'] === opf['@unique-identifier']);
+    expect(text(identifier)).toBe(expressionUri);
+    expect(text(metadata['dc:title']).length).toBeGreaterThan(0);
+    expect(text(metadata['dc:language'])).toMatch(/^[a-z]{2,3}$/);
+    const metas = asArray(metadata.meta as Array<Record<string, string>>).map((m) => [m['@property'], text(m)]);
+    expect(metas).toContainEqual(['dcterms:modified', `${manifestationDate}T00:00:00Z`]);
+    for (const expected of [
+      ['schema:accessMode', 'textual'],
+      ['schema:accessModeSufficient', 'textual'],
+      ['schema:accessibilityFeature', 'structuralNavigation'],
+      ['schema:accessibilityFeature', 'tableOfContents'],
+      ['schema:accessibilityFeature', 'readingOrder'],
+      ['schema:accessibilityHazard', 'none'],
+    ]) {
+      expect(metas).toContainEqual(expected);
+    }
+    expect(metas.some(([p, v]) => p === 'schema:accessibilitySummary' && v!.length > 20)).toBe(true);
+  });
+
+  it('passes epubcheck: 0 fatals, 0 errors, 0 warnings', async () => {
+    const result = await epub.check;
+    expect(result.messages).toEqual([]);
+    expect([result.fatals, result.errors, result.warnings]).toEqual([0, 0, 0]);
+  });
+
+  describe('content document in Chromium', () => {
+    let page: Page;
+    let requests: string[];
+    beforeAll(async () => {
+      ({ page, requests } = await open(epub, 'EPUB/content.xhtml'));
+    });
+    afterAll(async () => page?.close());
+
+    it('is parsed as XHTML without error and requests only files of the EPUB', async () => {
+      expect(await page.evaluate(() => document.contentType)).toBe('application/xhtml+xml');
+      expect(await page.evaluate(() => document.getElementsByTagName('parsererror').length)).toBe(0);
+      expect(await page.evaluate(() => document.documentElement.namespaceURI)).toBe('http://www.w3.org/1999/xhtml');
+      expect(requests.map((r) => r.slice(r.lastIndexOf('/') + 1))).toEqual(['content.xhtml', 'style.css']);
+      expect(await page.locator('script').count()).toBe(0);
+    });
+
+    it('loses no word of the AKN text', async () => {
+      const akn = aknWords(read(input));
+      expect(total(akn)).toBeGreaterThan(0);
+      expect(missingWords(akn, await pageWords(page))).toEqual([]);
+    });
+
+    it('every internal link resolves', async () => {
+      expect(await brokenFragmentLinks(page)).toEqual([]);
+    });
+
+    it('marks footnotes the EPUB 3 way (noteref → footnote aside)', async () => {
+      const notes = await page.evaluate((ops) => {
+        const refs = [...document.querySelectorAll('a.akn-noteref')];
+        return refs.map((a) => {
+          const target = document.getElementById(a.getAttribute('href')!.slice(1));
+          return {
+            refType: a.getAttributeNS(ops, 'type'),
+            refRole: a.getAttribute('role'),
+            targetTag: target?.localName,
+            targetType: target?.getAttributeNS(ops, 'type'),
+            targetRole: target?.getAttribute('role'),
+            backlink: !!target?.querySelector(`a[role="doc-backlink"][href="#${a.id}"]`),
+          };
+        });
+      }, OPS_NS);
+      for (const note of notes) {
+        expect(note).toEqual({
+          refType: 'noteref', refRole: 'doc-noteref', targetTag: 'aside', targetType: 'footnote', targetRole: 'doc-footnote', backlink: true,
+        });
+      }
+    });
+
+    it('passes axe-core (WCAG 2.0/2.1 A and AA): 0 violations', async () => {
+      expect(await axeViolations(page, axe.source)).toEqual([]);
+    });
+  });
+
+  it('has a navigation document whose links reach ids of the content document', async () => {
+    const { page: nav } = await open(epub, 'EPUB/nav.xhtml');
+    const { page: content } = await open(epub, 'EPUB/content.xhtml');
+    try {
+      const links = await nav.evaluate((ops) => {
+        const out: Array<{ nav: string; href: string }> = [];
+        for (const n of document.querySelectorAll('nav')) {
+          for (const a of n.querySelectorAll('a')) out.push({ nav: n.getAttributeNS(ops, 'type')!, href: a.getAttribute('href')! });
+        }
+        return out;
+      }, OPS_NS);
+      expect(links.filter((l) => l.nav === 'toc').length).toBeGreaterThanOrEqual(2);
+      expect(links.filter((l) => l.nav === 'landmarks').length).toBeGreaterThanOrEqual(1);
+      const ids = links.map((l) => l.href.replace(/^content\.xhtml#/, ''));
+      expect(links.every((l) => l.href.startsWith('content.xhtml#'))).toBe(true);
+      const missing = await content.evaluate((list) => list.filter((id) => !document.getElementById(decodeURIComponent(id))), ids);
+      expect(missing).toEqual([]);
+    } finally {
+      await nav.close();
+      await content.close();
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Fixture-specific assertions
+
+const fixture = (name: string) => FIXTURES.find((f) => f.name === name)!;
+const entry = (name: string, file: string) => strFromU8(built.get(fixture(name).name)!.entries[file]!);
+
+describe('EPUB package of the profile sample', () => {
+  it('identifies the English expression and the General Assembly', () => {
+    const opf = entry('profile-sample-80-999', EPUB_FILES.package);
+    expect(opf).toContain('unique-identifier="pub-id"');
+    expect(opf).toContain('<dc:identifier id="pub-id">/akn/un/statement/deliberation/un-ga/2025-12-15/80-999/eng@2025-12-15</dc:identifier>');
+    expect(opf).toContain('<dc:title id="title">Cooperation between the United Nations and the Organisation of Islamic Cooperation on open parliamentary data</dc:title>');
+    expect(opf).toContain('<dc:language>en</dc:language>');
+    expect(opf).toContain('<dc:creator id="creator">General Assembly</dc:creator>');
+    expect(opf).toContain('<dc:date>2025-12-15</dc:date>');
+    expect(opf).toContain('<meta property="dcterms:modified">2026-01-05T00:00:00Z</meta>');
+    expect(opf).not.toContain('page-progression-direction');
+  });
+
+  it('has a table of contents with title, preamble, operative part (paragraphs) and notes', () => {
+    const nav = entry('profile-sample-80-999', EPUB_FILES.nav);
+    for (const label of ['Preamble', 'Operative part', '1. Takes note with appreciation', '2. Requests', '3. Decides', 'Notes']) {
+      expect(nav).toContain(`>${label}</a>`);
+    }
+    expect(nav).toContain('epub:type="landmarks"');
+    expect(nav).toContain('epub:type="bodymatter"');
+  });
+});
+
+describe('EPUB of the Arabic variant', () => {
+  it('is right to left throughout', () => {
+    const opf = entry('profile-sample-80-999-ara', EPUB_FILES.package);
+    expect(opf).toContain('<spine page-progression-direction="rtl">');
+    expect(opf).toContain('<dc:language>ar</dc:language>');
+    expect(opf).toContain('<dc:creator id="creator">الجمعية العامة</dc:creator>');
+    const content = entry('profile-sample-80-999-ara', EPUB_FILES.content);
+    expect(content).toMatch(/<html [^>]*lang="ar" xml:lang="ar" dir="rtl"/);
+  });
+});
+
+describe('EPUB of the hand-written statement', () => {
+  it('lists the annex and the sections in the navigation', () => {
+    const nav = entry('handwritten-blocklist', EPUB_FILES.nav);
+    for (const label of ['I. Publication', 'II. Follow-up', 'Annex: Checklist for publishing a resolution']) {
+      expect(nav).toContain(`>${label}</a>`);
+    }
+  });
+
+  it('keeps one footnote for a note cited twice', () => {
+    const content = entry('handwritten-blocklist', EPUB_FILES.content);
+    expect(content.match(/epub:type="noteref"/g)).toHaveLength(3);
+    expect(content.match(/epub:type="footnote"/g)).toHaveLength(2);
+  });
+});
+
+describe('EPUB escaping', () => {
+  it('keeps markup in the text as escaped text in the XHTML', () => {
+    const content = entry('escaping-sc', EPUB_FILES.content);
+    expect(content).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(content).toContain('&amp;amp;');
+    expect(content).not.toMatch(/<script|<img|<b>/);
+  });
+});
