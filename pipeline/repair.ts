@@ -106,6 +106,7 @@ export function repairExtraction(context: BuildContext): void {
   for (const lines of [bodyLines, ...notes.map((n) => n.lines)]) {
     closeHyphenBreaks(lines, report);
     rejoinSplitWords(lines, vocabulary, language, report);
+    restoreDroppedHyphens(lines, vocabulary, report);
     fixPunctuationSpacing(lines, language, report);
   }
   for (const [index, note] of notes.entries()) {
@@ -584,6 +585,8 @@ function buildVocabulary(lines: TextLine[], language: LanguageTable): Map<string
   const counts = new Map<string, number>();
   for (const line of lines) for (const token of tokensOf(line.text)) counts.set(token, (counts.get(token) ?? 0) + 1);
   for (const word of language.commonWords) counts.set(word, (counts.get(word) ?? 0) + 1000);
+  // Ordinal words ("twenty-first") are words of the language too.
+  for (const word of Object.keys(language.sessionOrdinals)) counts.set(word, (counts.get(word) ?? 0) + 1000);
   return counts;
 }
 
@@ -630,7 +633,9 @@ function rejoinSplitWords(lines: TextLine[], vocabulary: Map<string, number>, la
         if (!core.every((p) => /^\p{L}+$/u.test(p))) continue;
         if (lead && !/^[(«“‘"'\[]*$/u.test(lead)) continue;
         const word = core.join('').toLowerCase();
-        if (never.has(word) || word.length < 4) continue;
+        // Short words join only from single letters into a frequent word ("o f" → "of").
+        const shortJoin = core.every((p) => p.length === 1) && language.commonWords.includes(word);
+        if (never.has(word) || (word.length < 4 && !shortJoin)) continue;
         if (!attested(word)) continue;
         const pieceAttested = core.map((p) => attested(p.toLowerCase(), 1) && p.length > 1);
         if (pieceAttested.every(Boolean)) continue;
@@ -644,7 +649,69 @@ function rejoinSplitWords(lines: TextLine[], vocabulary: Map<string, number>, la
       }
       if (!joined) out.push(parts[i]!);
     }
-    line.text = out.join(' ');
+    // A year split inside its parentheses: "(201 5)" → "(2015)".
+    line.text = out.join(' ').replace(/\((\d{1,3}) (\d{1,3})\)/g, (all, a: string, b: string) => {
+      const year = `${a}${b}`;
+      if (!/^(?:19|20)\d\d$/.test(year)) return all;
+      report.repairs.push({ file: report.file, line: line.line, kind: 'split-word', before: all, after: `(${year})` });
+      return `(${year})`;
+    });
+  }
+}
+
+/**
+ * Some extractors drop the hyphen of a compound broken at a line end ("zerotolerance",
+ * "capacity building"). When the hyphenated form is used at least twice elsewhere in the text and the
+ * other form nowhere else, the hyphen is put back.
+ */
+const PARTICLES = new Set(['up', 'in', 'out', 'on', 'off', 'down', 'over', 'back', 'away', 'through']);
+
+function restoreDroppedHyphens(lines: TextLine[], vocabulary: Map<string, number>, report: Report): void {
+  const compounds = new Map<string, { compound: string; count: number }>();
+  for (const [token, count] of vocabulary) {
+    if (!/^\p{L}+-\p{L}+$/u.test(token)) continue;
+    compounds.set(token.replace('-', ''), { compound: token, count });
+    compounds.set(token.replace('-', ' '), { compound: token, count });
+  }
+  if (compounds.size === 0) return;
+  const bare = (word: string) => /^\p{L}+$/u.test(word);
+  const bigrams = new Map<string, number>();
+  for (const line of lines) {
+    const words = line.text.toLowerCase().split(' ');
+    for (let i = 0; i + 1 < words.length; i++) bigrams.set(`${words[i]} ${words[i + 1]}`, (bigrams.get(`${words[i]} ${words[i + 1]}`) ?? 0) + 1);
+  }
+  for (const line of lines) {
+    const words = line.text.split(' ');
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
+      // The core of a word: letters, with punctuation kept around it.
+      const core = /^([^\p{L}]*)(\p{L}+)([^\p{L}]*)$/u.exec(word);
+      if (!core) continue;
+      const [, lead, letters, trail] = core as unknown as [string, string, string, string];
+      const joined = compounds.get(letters.toLowerCase());
+      // "zerotolerance": never a word of its own when "zero-tolerance" is in the text.
+      if (joined && (vocabulary.get(letters.toLowerCase()) ?? 0) <= 1) {
+        const cut = joined.compound.indexOf('-');
+        const repaired = `${lead}${letters.slice(0, cut)}-${letters.slice(cut)}${trail}`;
+        report.repairs.push({ file: report.file, line: line.line, kind: 'hyphen-restored', before: word, after: repaired });
+        words[i] = repaired;
+        continue;
+      }
+      // "capacity building": only when the hyphenated form is the text's usual spelling.
+      const next = words[i + 1];
+      if (trail || next === undefined) continue;
+      const nextCore = /^(\p{L}+)([^\p{L}]*)$/u.exec(next);
+      if (!nextCore || !bare(letters)) continue;
+      const pair = `${letters} ${nextCore[1]}`.toLowerCase();
+      const spaced = compounds.get(pair);
+      // Not for phrasal verbs ("follow up" beside "follow-up"), and only for a pair seen once.
+      if (!spaced || spaced.compound.indexOf('-') !== letters.length || PARTICLES.has(nextCore[1]!.toLowerCase())) continue;
+      if ((bigrams.get(pair) ?? 0) > 1) continue;
+      const repaired = `${lead}${letters}-${next}`;
+      report.repairs.push({ file: report.file, line: line.line, kind: 'hyphen-restored', before: `${word} ${next}`, after: repaired });
+      words.splice(i, 2, repaired);
+    }
+    line.text = words.join(' ');
   }
 }
 

@@ -561,7 +561,10 @@ function segmentParagraphs(lines: readonly TextLine[], vocabulary: Vocabulary, r
       }
     }
     const enumerator = readEnumerator(plain);
-    if (enumerator && current && (/[:;,]\s*$|\b(?:and|or|et|ou|y|o|и|или)\s*$/u.test(previousText.replace(CITATION_PATTERN, '')) || current.kind === 'item')) {
+    // An item follows an intro (":", "shall") or another item; "(a)" right after "paragraph 1" is a citation.
+    const previousPlain = previousText.replace(CITATION_PATTERN, '');
+    const opensList = enumerator !== undefined && ['a', 'i', '1'].includes(enumerator.value) && !/\d\s*$/.test(previousPlain);
+    if (enumerator && current && (/[:;,]\s*$|\b(?:and|or|et|ou|y|o|и|или)\s*$/u.test(previousPlain) || current.kind === 'item' || opensList)) {
       open({ kind: 'item', lines: [line], enumerator });
       continue;
     }

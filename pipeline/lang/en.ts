@@ -196,5 +196,8 @@ export const english: LanguageTable = {
     'cooperation', 'international', 'development', 'resolution', 'resolutions', 'session', 'report', 'peace',
     'security', 'rights', 'human', 'women', 'nations', 'united', 'general', 'assembly', 'council', 'member', 'states',
     'president', 'conference', 'people', 'programme', 'activities', 'implementation',
+    // Compounds the UN always hyphenates (an extractor may drop the hyphen at a line end).
+    'secretary-general', 'zero-tolerance', 'capacity-building', 'follow-up', 'decision-making', 'well-being',
+    'long-term', 'high-level', 'non-governmental', 'peace-building', 'cross-border', 'co-operation',
   ],
 };

@@ -24,7 +24,7 @@ export function inputWords(text: string, report: Report): Map<string, number> {
     .join('\n');
   const counts = countWords(words(kept));
   for (const repair of report.repairs) {
-    if (repair.kind !== 'split-word' && repair.kind !== 'superscript' && !repair.kind.startsWith('note-marker')) continue;
+    if (repair.kind !== 'split-word' && repair.kind !== 'superscript' && !repair.kind.startsWith('note-marker') && repair.kind !== 'hyphen-restored') continue;
     for (const w of words(repair.before)) counts.set(w, (counts.get(w) ?? 0) - 1);
     for (const w of words(repair.after)) counts.set(w, (counts.get(w) ?? 0) + 1);
   }
