@@ -401,8 +401,8 @@ function mainBody(document: ResolutionDocument, writer: Writer): XmlElement {
     }
   }
   if (children.length === 0) {
-    // mainBody is mandatory: a text with a preamble only keeps an empty paragraph.
-    children.push(el('paragraph', { eId: 'para_1' }, [el('content', { eId: 'para_1__content' }, [el('p', {}, [])])]));
+    // mainBody is mandatory: a text with no operative part (an excerpt) says so in a named container.
+    children.push(el('hcontainer', { name: 'noOperativePart', eId: 'hcontainer_1' }, [el('content', { eId: 'hcontainer_1__content' }, [el('p', {}, [])])]));
   }
   return el('mainBody', {}, children);
 }

@@ -101,11 +101,13 @@ export function repairExtraction(context: BuildContext): void {
   resolveMarkerLines(bodyLines, notes, citations, report);
   findGluedMarkers(bodyLines, notes, citations, language, report);
   findRepeatedMarkers(bodyLines, notes, citations, report);
+  findOrphanMarkerRuns(bodyLines, notes, citations, [...(language.numberedNouns ?? []), ...language.articleWords, ...language.annexWords], report);
 
   const vocabulary = buildVocabulary([...bodyLines, ...notes.flatMap((n) => n.lines)], language);
   for (const lines of [bodyLines, ...notes.map((n) => n.lines)]) {
     closeHyphenBreaks(lines, report);
     rejoinSplitWords(lines, vocabulary, language, report);
+    rejoinAcrossLines(lines, vocabulary, report);
     restoreDroppedHyphens(lines, vocabulary, report);
     fixPunctuationSpacing(lines, language, report);
   }
@@ -570,6 +572,56 @@ function findRepeatedMarkers(lines: TextLine[], notes: NoteEntry[], citations: C
   }
 }
 
+/**
+ * Markers whose notes are not in the text (an excerpt cut before its footnotes): numbers floating
+ * after words that run 7, 8, 9, 10… in order are note markers, not numbers of the text. Each becomes a
+ * note with no text, reported.
+ */
+function findOrphanMarkerRuns(lines: TextLine[], notes: NoteEntry[], citations: Citation[], numberedNouns: readonly string[], report: Report): void {
+  const known = new Set(notes.map((n) => n.marker));
+  const nouns = new Set(numberedNouns.map((w) => w.toLowerCase()));
+  const candidates: Array<{ line: TextLine; at: number; length: number; value: number; position: number }> = [];
+  let position = 0;
+  for (const line of lines) {
+    // A heading ("Artículo 1") or a list of numbers ("paragraphs 21, 22 and 23") holds no markers.
+    if (line.text.split(' ').length >= 4) {
+      for (const m of line.text.matchAll(/(?<=[\p{L}\p{N}”’»),])\s(\d{1,3})(?=[\s,.;:]|$)/gu)) {
+        const before = line.text.slice(0, m.index);
+        const word = before.split(/\s+/).at(-1)!.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+        const afterYear = /(?:^|\s)(?:19|20)\d\d$/.test(before);
+        if (nouns.has(word) || (/\d,?$/.test(before) && !afterYear) || /^(?:and|et|y|и|or|ou|o)$/.test(word)) continue;
+        candidates.push({ line, at: m.index, length: m[0].length, value: Number(m[1]), position: position + m.index });
+      }
+    }
+    position += line.text.length + 1;
+  }
+  // Longest runs of consecutive values, in reading order.
+  const runs: Array<typeof candidates> = [];
+  let run: typeof candidates = [];
+  for (const candidate of candidates) {
+    if (run.length && candidate.value === run.at(-1)!.value + 1 && candidate.position - run.at(-1)!.position >= 5) run.push(candidate);
+    else {
+      if (run.length >= 3) runs.push(run);
+      run = [candidate];
+    }
+  }
+  if (run.length >= 3) runs.push(run);
+  for (const found of runs) {
+    if (found.some((c) => known.has(String(c.value)))) continue;
+    // Replace from the end of each line so earlier offsets stay right.
+    for (const c of [...found].reverse()) {
+      const note: NoteEntry = { marker: String(c.value), lines: [], page: c.line.page, line: c.line.line };
+      notes.push(note);
+      const char = citationChar(citations.length);
+      citations.push({ note: notes.length - 1, page: c.line.page, line: c.line.line });
+      const token = tokenAround(c.line.text, c.at, c.line.text.slice(c.at, c.at + c.length));
+      c.line.text = `${c.line.text.slice(0, c.at)}${char}${c.line.text.slice(c.at + c.length)}`;
+      report.repairs.push({ file: report.file, line: c.line.line, kind: 'note-marker-orphan', before: token.before, after: token.after });
+    }
+    warn(report, 'note-text-missing', `notes ${found[0]!.value}–${found.at(-1)!.value}: markers in the text but no footnote text (an excerpt?); kept as empty notes`, found[0]!.line.line);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Words and typography
 
@@ -614,9 +666,36 @@ function closeHyphenBreaks(lines: TextLine[], report: Report): void {
   }
 }
 
+/** A word split at a line end ("humanitari" / "an assistance", "(201" / "5)"): rejoined on the first line. */
+function rejoinAcrossLines(lines: TextLine[], vocabulary: Map<string, number>, report: Report): void {
+  const attested = (word: string, minus = 0) => (vocabulary.get(word) ?? 0) - minus > 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const line = lines[i]!;
+    const next = lines[i + 1]!;
+    if (line.glue !== ' ') continue;
+    const tail = /(?:^|\s)(\(?)(\p{L}+|\d{1,3})$/u.exec(line.text);
+    const head = /^(\p{Ll}+|\d{1,3})([^\s\p{L}\p{N}]*)(?=\s|$)/u.exec(next.text);
+    if (!tail || !head) continue;
+    const [left, right] = [tail[2]!, head[1]!];
+    const word = `${left}${right}`;
+    const isYear = /^\d+$/.test(word) && tail[1] === '(' && head[2]!.startsWith(')') && /^(?:19|20)\d\d$/.test(word);
+    const isWord = /^\p{L}+$/u.test(word) && word.length >= 4 && attested(word.toLowerCase()) && !attested(left.toLowerCase(), 1);
+    if (!isYear && !isWord) continue;
+    line.text = `${line.text.slice(0, line.text.length - left.length)}${word}${head[2]}`;
+    next.text = next.text.slice(head[0].length).trimStart();
+    report.repairs.push({ file: report.file, line: line.line, kind: 'split-word', before: `${left} ${right}${head[2]}`, after: `${word}${head[2]}` });
+  }
+}
+
 /** "d omaines", "le ur", "Presid en t": rejoin when the joined word is attested and a piece is not. */
 function rejoinSplitWords(lines: TextLine[], vocabulary: Map<string, number>, language: LanguageTable, report: Report): void {
   const never = new Set((language.neverJoin ?? []).map((w) => w.toLowerCase()));
+  // A piece is a word of its own only if it occurs outside the same split ("humanitari an" twice).
+  const pairs = new Map<string, number>();
+  for (const line of lines) {
+    const tokens = line.text.toLowerCase().split(' ');
+    for (let i = 0; i + 1 < tokens.length; i++) pairs.set(`${tokens[i]} ${tokens[i + 1]}`, (pairs.get(`${tokens[i]} ${tokens[i + 1]}`) ?? 0) + 1);
+  }
   const attested = (word: string, minus = 0) => (vocabulary.get(word) ?? 0) - minus > 0;
   for (const line of lines) {
     const parts = line.text.split(' ');
@@ -637,7 +716,8 @@ function rejoinSplitWords(lines: TextLine[], vocabulary: Map<string, number>, la
         const shortJoin = core.every((p) => p.length === 1) && language.commonWords.includes(word);
         if (never.has(word) || (word.length < 4 && !shortJoin)) continue;
         if (!attested(word)) continue;
-        const pieceAttested = core.map((p) => attested(p.toLowerCase(), 1) && p.length > 1);
+        const splits = pairs.get(pieces.slice(0, 2).join(' ').toLowerCase()) ?? 1;
+        const pieceAttested = core.map((p) => attested(p.toLowerCase(), splits) && p.length > 1);
         if (pieceAttested.every(Boolean)) continue;
         // A single-letter piece that is a word of its own in this language ("a", "à", "y") must not join.
         const result = `${lead}${core.join('')}${trail}`;
@@ -650,7 +730,7 @@ function rejoinSplitWords(lines: TextLine[], vocabulary: Map<string, number>, la
       if (!joined) out.push(parts[i]!);
     }
     // A year split inside its parentheses: "(201 5)" → "(2015)".
-    line.text = out.join(' ').replace(/\((\d{1,3}) (\d{1,3})\)/g, (all, a: string, b: string) => {
+    line.text = out.join(' ').replace(/\((\d{1,3}) (\d{1,3}) ?\)/g, (all, a: string, b: string) => {
       const year = `${a}${b}`;
       if (!/^(?:19|20)\d\d$/.test(year)) return all;
       report.repairs.push({ file: report.file, line: line.line, kind: 'split-word', before: all, after: `(${year})` });

@@ -31,13 +31,21 @@ function prepare(table: PhraseTable): Array<{ phrase: string; key: string }> {
 }
 
 /** The phrase that opens `text`, if any: whole words only. */
+const foldFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+const caseFolding = new WeakMap<object, boolean>();
+
 function openingPhrase(text: string, table: Array<{ phrase: string; key: string }>): { phrase: string; key: string } | undefined {
   const normalized = normalizeQuotes(text);
+  // Languages that write their phrases in lower case (Russian) also print them capitalised at the
+  // start of a sentence: for them the first letter's case does not matter.
+  let fold = caseFolding.get(table);
+  if (fold === undefined) {
+    fold = table.some((entry) => /^\p{Ll}/u.test(entry.phrase));
+    caseFolding.set(table, fold);
+  }
   for (const entry of table) {
-    // Tables whose phrases are lower case (Russian) also match them capitalised at a line start.
-    const lowerFirst = /^\p{Ll}/u.test(entry.phrase);
-    const candidate = lowerFirst ? normalized.charAt(0).toLowerCase() + normalized.slice(1) : normalized;
-    if (!candidate.startsWith(entry.phrase)) continue;
+    const candidate = fold ? foldFirst(normalized) : normalized;
+    if (!candidate.startsWith(fold ? foldFirst(entry.phrase) : entry.phrase)) continue;
     const after = normalized.charAt(entry.phrase.length);
     // Chinese writes no space after a phrase: a phrase ending in a Han character needs no boundary.
     const unspaced = /\p{Script=Han}$/u.test(entry.phrase);

@@ -6,7 +6,7 @@ import type { ElementContent, Properties } from 'hast';
 import { h } from 'hastscript';
 import { type AknElement, type AknNode, childElements } from '../../akn-tree.js';
 import { label } from './metadata.js';
-import type { AknHandler, RenderState } from './state.js';
+import { type AknHandler, type RenderState, box } from './state.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shared shapes
@@ -14,9 +14,7 @@ import type { AknHandler, RenderState } from './state.js';
 /** A block element; inside running text (a `p` holding a quoted structure...) it becomes a span. */
 const block =
   (tag: string, extraClasses: readonly string[] = []): AknHandler =>
-  (element, state) => [
-    h(state.inline ? 'span' : tag, state.common(element, state.inline ? [...extraClasses, 'akn-block'] : extraClasses), state.children(element)),
-  ];
+  (element, state) => [box(state, tag, state.common(element, extraClasses), state.children(element))];
 
 /** An inline element with an HTML counterpart of the same meaning (i, b, sup...). */
 const same =
@@ -28,7 +26,7 @@ const semanticInline: AknHandler = (element, state) => [h('span', state.common(e
 
 /** The default for elements without a handler: keep the children and the text, class `akn-<name>`. */
 export const renderUnknown: AknHandler = (element, state) => [
-  h(state.inline ? 'span' : 'div', state.common(element, ['akn-unknown']), state.children(element)),
+  box(state, 'div', state.common(element, ['akn-unknown']), state.children(element)),
 ];
 
 const headingLevel = (state: RenderState) => Math.min(6, state.documentLevel + 1 + state.hierarchyDepth);
@@ -45,7 +43,7 @@ function headingLine(element: AknElement, state: RenderState, level: number): El
   if (num) parts.push(h('span', state.common(num), state.inlineChildren(num)));
   if (num && heading) parts.push(space);
   if (heading) parts.push(h('span', state.common(heading), state.inlineChildren(heading)));
-  const out: ElementContent[] = [h(`h${level}`, { className: ['akn-heading-line'] }, parts)];
+  const out: ElementContent[] = [box(state, `h${level}`, { className: ['akn-heading-line'] }, parts)];
   if (subheading) out.push(...state.render(subheading));
   return out;
 }
@@ -62,7 +60,7 @@ const headedHierarchy: AknHandler = (element, state) => {
   state.hierarchyDepth++;
   try {
     const body = state.children(element, withoutNames(element, ['num', 'heading', 'subheading']));
-    return [h('section', state.common(element, ['akn-hier'], element.name), [...line, ...body])];
+    return [box(state, 'section', state.common(element, ['akn-hier'], element.name), [...line, ...body])];
   } finally {
     state.hierarchyDepth--;
   }
@@ -79,8 +77,8 @@ const numberedBlock =
     const num = childElements(element, 'num')[0];
     const body = state.children(element, withoutNames(element, ['num']));
     const properties = state.common(element, ['akn-hier', num ? 'akn-numbered' : 'akn-unnumbered'], element.name);
-    const bodyBox = h('div', { className: ['akn-hier-body'] }, body);
-    return [h(tag, properties, num ? [...state.render(num), space, bodyBox] : [bodyBox])];
+    const bodyBox = box(state, 'div', { className: ['akn-hier-body'] }, body);
+    return [box(state, tag, properties, num ? [...state.render(num), space, bodyBox] : [bodyBox])];
   };
 
 // ---------------------------------------------------------------------------------------------
@@ -94,8 +92,8 @@ const nestedDocument: AknHandler = (element, state) => {
   try {
     const front = element.children.filter((c) => isElement(c) && (c.name === 'coverPage' || c.name === 'preface'));
     const rest = element.children.filter((c) => !(isElement(c) && ['coverPage', 'preface', 'meta'].includes(c.name)));
-    const header = front.length > 0 ? [h('header', { className: ['akn-doc-header'] }, state.children(element, front))] : [];
-    return [h('section', state.common(element, ['akn-document']), [...header, ...state.children(element, rest)])];
+    const header = front.length > 0 ? [box(state, 'header', { className: ['akn-doc-header'] }, state.children(element, front))] : [];
+    return [box(state, 'section', state.common(element, ['akn-document']), [...header, ...state.children(element, rest)])];
   } finally {
     state.documentLevel = saved.level;
     state.hierarchyDepth = saved.depth;
@@ -106,18 +104,18 @@ const nestedDocument: AknHandler = (element, state) => {
 const attachment: AknHandler = (element, state) => {
   const line = headingLine(element, state, Math.min(6, state.documentLevel + 1));
   const body = state.children(element, withoutNames(element, ['num', 'heading', 'subheading']));
-  return [h('section', state.common(element, [], 'annex'), [...line, ...body])];
+  return [box(state, 'section', state.common(element, [], 'annex'), [...line, ...body])];
 };
 
 const preamble: AknHandler = (element, state) => [
-  h('section', { ...state.common(element, [], 'preamble'), ariaLabel: state.labels.preamble }, state.children(element)),
+  box(state, 'section', { ...state.common(element, [], 'preamble'), ariaLabel: state.labels.preamble }, state.children(element)),
 ];
 
 /** mainBody (and the bodies of other document types): the operative part of a resolution. */
 const mainBody: AknHandler = (element, state) => {
   const properties = state.common(element, [], 'operative-part');
   if (state.metadata.documentType === 'statement' && state.documentLevel === 1) properties.ariaLabel = state.labels.operativePart;
-  return [h('section', properties, state.children(element))];
+  return [box(state, 'section', properties, state.children(element))];
 };
 
 /**
@@ -137,19 +135,18 @@ const paragraphOfText: AknHandler = (element, state) => {
   if (level !== undefined && !state.inline) {
     return [h(`h${level}`, state.common(element, ['akn-title'], 'title'), state.children(element))];
   }
-  const properties = state.common(element, state.inline ? ['akn-block'] : []);
+  const properties = state.common(element);
   if (state.ancestors.some((a) => a.name === 'coverPage')) {
     const held = holds(element);
     if (held) properties.dataAknHolds = held;
   }
-  return [h(state.inline ? 'span' : 'p', properties, state.children(element))];
+  return [box(state, 'p', properties, state.children(element))];
 };
 
 /** A heading outside a hierarchy that composes it (tblock, hcontainer, foreign containers). */
-const standaloneHeading: AknHandler = (element, state) => {
-  if (state.inline) return [h('span', state.common(element), state.children(element))];
-  return [h(`h${headingLevel(state)}`, state.common(element), state.children(element))];
-};
+const standaloneHeading: AknHandler = (element, state) => [
+  box(state, `h${headingLevel(state)}`, state.common(element), state.children(element)),
+];
 
 // ---------------------------------------------------------------------------------------------
 // Links

@@ -1,7 +1,8 @@
 // The state one AKN → hast rendering carries: the HTML ids (eIds kept, the rest allocated without
 // collisions), the footnotes collected on the way, the ancestors and whether we are inside running text.
 // Reads: the AKN tree and its metadata.   Writes: nothing; handlers (handlers.ts) ask it for ids and notes.
-import type { ElementContent, Properties } from 'hast';
+import type { Element, ElementContent, Properties } from 'hast';
+import { h } from 'hastscript';
 import { type AknElement, type AknNode, childElements } from '../../akn-tree.js';
 import type { Labels } from './labels.js';
 import { type PublicationMetadata, documentLanguage, readingText } from './metadata.js';
@@ -256,6 +257,20 @@ export class RenderState {
       this.hierarchyDepth = saved.depth;
     }
   }
+}
+
+/**
+ * A block-level HTML element, or, inside running text (AKN allows an embeddedStructure or a
+ * quotedStructure inside a `p`), a span displayed as a block, so the HTML stays valid: a heading
+ * becomes `span role=heading aria-level=n`, a list item or section a span.
+ */
+export function box(state: RenderState, tag: string, properties: Properties, children: ElementContent[]): Element {
+  if (!state.inline) return h(tag, properties, children);
+  const classes = Array.isArray(properties.className) ? properties.className.map(String) : [];
+  const spanProperties: Properties = { ...properties, className: [...classes, 'akn-block'] };
+  const heading = /^h([1-6])$/.exec(tag);
+  if (heading) Object.assign(spanProperties, { role: 'heading', ariaLevel: heading[1] });
+  return h('span', spanProperties, children);
 }
 
 /** `xml:lang` (BCP 47 or ISO 639-2) → HTML lang tag and direction. */

@@ -36,22 +36,26 @@ export function isLongDocument(documentElement: AknElement): boolean {
   return paragraphs > 10 || childElements(documentElement, 'attachments').some((a) => childElements(a).length > 0);
 }
 
-/** Headed hierarchies and operative paragraphs under a body, in document order. */
-function operativeEntries(element: AknElement, ids: IdRegistry): TocEntry[] {
+/**
+ * Headed hierarchies and operative paragraphs under a body, in document order. Inside a paragraph
+ * only headed hierarchies are listed (the articles of a declaration embedded in a resolution).
+ */
+function operativeEntries(element: AknElement, ids: IdRegistry, headingsOnly = false): TocEntry[] {
   const out: TocEntry[] = [];
   for (const child of childElements(element)) {
     if (HEADED.has(child.name) || (child.name === 'hcontainer' && childElements(child, 'heading').length > 0)) {
       const line = headingLabel(child);
-      const children = operativeEntries(child, ids);
+      const children = operativeEntries(child, ids, headingsOnly);
       if (!line) {
         out.push(...children);
         continue;
       }
       out.push({ kind: 'heading', label: line, id: ids.idOf(child, child.name)!, children });
-    } else if (NUMBERED.has(child.name)) {
-      out.push({ kind: 'paragraph', label: paragraphLabel(child) || child.name, id: ids.idOf(child, child.name)!, children: [] });
+    } else if (NUMBERED.has(child.name) && !headingsOnly) {
+      const children = operativeEntries(child, ids, true);
+      out.push({ kind: 'paragraph', label: paragraphLabel(child) || child.name, id: ids.idOf(child, child.name)!, children });
     } else if (child.name !== 'authorialNote' && child.name !== 'meta') {
-      out.push(...operativeEntries(child, ids));
+      out.push(...operativeEntries(child, ids, headingsOnly));
     }
   }
   return out;
