@@ -116,7 +116,7 @@ export function repairExtraction(context: BuildContext): void {
       warn(report, 'uncited-note', `note ${note.marker} is not cited in the text`, note.line);
     }
   }
-  const symbol = raw.find((l) => l.kind === 'furniture' && l.text.trim().match(SYMBOL_ALONE))?.text.trim();
+  const symbol = raw.find((l) => l.kind === 'furniture' && l.text.trim().match(SYMBOL_ALONE))?.text.trim() ?? findMastheadSymbol(text.split('\n'));
   context.repaired = {
     lines: bodyLines.filter((l) => l.text.length > 0),
     notes,
@@ -259,10 +259,13 @@ const furnitureKinds = new WeakMap<RawLine, string>();
 const furnitureKind = (line: RawLine) => furnitureKinds.get(line) ?? '';
 
 function findMastheadSymbol(lines: string[]): string | undefined {
-  const pattern = new RegExp(`(?:^|\\s)(${SYMBOL_SOURCE})\\s*$`);
+  // "United Nations  A/RES/73/6" (symbol last) or, in collapsed text, "A/RES/72/298 Nations Unies…" (first).
+  const last = new RegExp(`(?:^|\\s)(${SYMBOL_SOURCE})\\s*$`);
+  const first = new RegExp(`^(${SYMBOL_SOURCE})\\s`);
   for (const line of lines.slice(0, 15)) {
-    const match = pattern.exec(line.replace(/\f/g, '').trim());
-    if (match) return match[1];
+    const text = line.replace(/\f/g, '').trim();
+    const match = last.exec(text) ?? first.exec(text);
+    if (match) return match[1]!.trim();
   }
   return undefined;
 }
@@ -553,7 +556,13 @@ function findRepeatedMarkers(lines: TextLine[], notes: NoteEntry[], citations: C
   const numbered = notes.map((note, index) => ({ note, index })).filter(({ note }) => /^\d+$/.test(note.marker));
   if (numbered.length === 0) return;
   const markers = [...new Set(numbered.map(({ note }) => note.marker))].sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(`(?<=[\\p{L}”’)]|[\\p{L}\\p{N}”’)][,;:])(${markers.join('|')})(?=[\\s,.;:)]|$)`, 'gu');
+  // Glued ("Goals2", "Development,2"), or spaced after a comma or a closing quote when the extractor
+  // spaces its markers ("Development, 2 taking"): a number right after a comma is rarely a number.
+  const spaced = citations.length > 0 && report.repairs.filter((r) => r.kind === 'note-marker-floating').length * 2 >= citations.length;
+  const pattern = new RegExp(
+    `(?<=[\\p{L}”’)]|[\\p{L}\\p{N}”’)][,;:]${spaced ? '|[\\p{L}”’)][,”’)] ' : ''})(${markers.join('|')})(?=[\\s,.;:)]|$)`,
+    'gu',
+  );
   for (const line of lines) {
     line.text = line.text.replace(pattern, (marker: string, _m: string, offset: number) => {
       const candidates = numbered.filter(({ note }) => note.marker === marker && note.page <= line.page);
@@ -666,6 +675,48 @@ function closeHyphenBreaks(lines: TextLine[], report: Report): void {
   }
 }
 
+/**
+ * Fragments no word of the language can be ("durin g", "framewo rk", "Houth i", "improv i se d"): a
+ * lower-case piece with no vowel or a single letter that is not a word joins its neighbour — the side
+ * that gives a word attested in the text, else the word before it (splits mostly cut off endings).
+ */
+function joinLetterFragments(tokens: string[], vocabulary: Map<string, number>, language: LanguageTable, line: TextLine, report: Report): void {
+  const letters = language.wordLetters;
+  if (!letters) return;
+  const vowel = new RegExp(`[${letters.vowels}]`, 'iu');
+  const suffixes = new Set(letters.suffixes ?? []);
+  const isFragment = (token: string) =>
+    suffixes.has(token) ||
+    (/^\p{Ll}{1,3}$/u.test(token) &&
+      (token.length === 1 ? !letters.singleLetterWords.includes(token) : !vowel.test(token) && !language.commonWords.includes(token)));
+  const bareEnd = /^(.*?\p{L})$/u;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const core = /^(\p{Ll}+)([^\p{L}]*)$/u.exec(token);
+    if (!core || !isFragment(core[1]!)) continue;
+    const previous = i > 0 ? tokens[i - 1]! : undefined;
+    const next = i + 1 < tokens.length ? tokens[i + 1]! : undefined;
+    const canJoinPrevious = previous !== undefined && bareEnd.test(previous) && /\p{L}$/u.test(previous) && !/\d/.test(previous);
+    const canJoinNext = next !== undefined && core[2] === '' && /^\p{Ll}/u.test(next);
+    const withPrevious = canJoinPrevious ? `${previous}${token}` : undefined;
+    const withNext = canJoinNext ? `${token}${next}` : undefined;
+    const known = (w: string | undefined) => w !== undefined && vocabulary.has(w.replace(/[^\p{L}]/gu, '').toLowerCase());
+    let joined: 'previous' | 'next' | undefined;
+    if (known(withPrevious)) joined = 'previous';
+    else if (known(withNext)) joined = 'next';
+    else if (canJoinPrevious) joined = 'previous';
+    if (joined === 'previous') {
+      report.repairs.push({ file: report.file, line: line.line, kind: 'split-word', before: `${previous} ${token}`, after: withPrevious! });
+      tokens.splice(i - 1, 2, withPrevious!);
+      i -= 2;
+    } else if (joined === 'next') {
+      report.repairs.push({ file: report.file, line: line.line, kind: 'split-word', before: `${token} ${next}`, after: withNext! });
+      tokens.splice(i, 2, withNext!);
+      i -= 1;
+    }
+  }
+}
+
 /** A word split at a line end ("humanitari" / "an assistance", "(201" / "5)"): rejoined on the first line. */
 function rejoinAcrossLines(lines: TextLine[], vocabulary: Map<string, number>, report: Report): void {
   const attested = (word: string, minus = 0) => (vocabulary.get(word) ?? 0) - minus > 0;
@@ -712,11 +763,11 @@ function rejoinSplitWords(lines: TextLine[], vocabulary: Map<string, number>, la
         if (!core.every((p) => /^\p{L}+$/u.test(p))) continue;
         if (lead && !/^[(«“‘"'\[]*$/u.test(lead)) continue;
         const word = core.join('').toLowerCase();
+        const splits = pairs.get(pieces.slice(0, 2).join(' ').toLowerCase()) ?? 1;
         // Short words join only from single letters into a frequent word ("o f" → "of").
-        const shortJoin = core.every((p) => p.length === 1) && language.commonWords.includes(word);
+        const shortJoin = language.commonWords.includes(word) && core.every((p) => !attested(p.toLowerCase(), splits) || p.length === 1);
         if (never.has(word) || (word.length < 4 && !shortJoin)) continue;
         if (!attested(word)) continue;
-        const splits = pairs.get(pieces.slice(0, 2).join(' ').toLowerCase()) ?? 1;
         const pieceAttested = core.map((p) => attested(p.toLowerCase(), splits) && p.length > 1);
         if (pieceAttested.every(Boolean)) continue;
         // A single-letter piece that is a word of its own in this language ("a", "à", "y") must not join.
@@ -729,6 +780,7 @@ function rejoinSplitWords(lines: TextLine[], vocabulary: Map<string, number>, la
       }
       if (!joined) out.push(parts[i]!);
     }
+    joinLetterFragments(out, vocabulary, language, line, report);
     // A year split inside its parentheses: "(201 5)" → "(2015)".
     line.text = out.join(' ').replace(/\((\d{1,3}) (\d{1,3}) ?\)/g, (all, a: string, b: string) => {
       const year = `${a}${b}`;

@@ -579,7 +579,8 @@ function segmentParagraphs(lines: readonly TextLine[], vocabulary: Vocabulary, r
     if (mode === 'preamble' || mode === 'declaration' || mode === 'annex') {
       const opening = vocabulary.recitalOpening?.exec(plain);
       const phrase = openingPhrase(plain, vocabulary.preambular) ?? (opening && mode === 'preamble' ? { phrase: opening[0], key: 'preambularParagraph' } : undefined);
-      if (phrase && (endsParagraph(current, vocabulary.recitalEnd) || current?.kind === 'text' && endsParagraph(current, vocabulary.operativeEnd))) {
+      // Recitals end with a comma, or (declarations: "…; и") with a semicolon.
+      if (phrase && (endsParagraph(current, vocabulary.recitalEnd) || endsParagraph(current, vocabulary.operativeEnd))) {
         open({ kind: 'recital', lines: [line], phrase: phrase.phrase, key: phrase.key });
         continue;
       }

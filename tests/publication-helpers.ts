@@ -21,12 +21,16 @@ export const FIXTURES: PublicationInput[] = [
   'escaping-sc',
 ].map((name) => ({ name, file: join(ROOT, 'tests/fixtures', `${name}.akn.xml`), fixture: true }));
 
-/** output/*.akn.xml, when the parser has produced them (e.g. output/fr_A-72-L.10.akn.xml). */
-export const OUTPUTS: PublicationInput[] = existsSync(join(ROOT, 'output'))
-  ? readdirSync(join(ROOT, 'output'))
+/**
+ * output/*.akn.xml, when the pipeline has built them (e.g. output/fr_A-72-L.10.akn.xml); another
+ * folder of AKN files can be given with AKN_RENDER_INPUTS (e.g. another tool's statements).
+ */
+const outputDir = process.env.AKN_RENDER_INPUTS ?? join(ROOT, 'output');
+export const OUTPUTS: PublicationInput[] = existsSync(outputDir)
+  ? readdirSync(outputDir)
       .filter((f) => f.endsWith('.akn.xml'))
       .sort()
-      .map((f) => ({ name: `output-${f.replace(/\.akn\.xml$/, '')}`, file: join(ROOT, 'output', f), fixture: false }))
+      .map((f) => ({ name: `output-${f.replace(/\.akn\.xml$/, '')}`, file: join(outputDir, f), fixture: false }))
   : [];
 
 export const INPUTS = [...FIXTURES, ...OUTPUTS];

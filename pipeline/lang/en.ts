@@ -191,6 +191,8 @@ export const english: LanguageTable = {
     ['Human Rights Council', 'un-hrc'],
   ],
 
+  // Endings that are never words of their own: a piece "ed" or "ions" is the end of the word before it.
+  wordLetters: { vowels: 'aeiouy', singleLetterWords: ['a', 'i'], suffixes: ['ed', 'es', 'ing', 'ly', 'ion', 'ions', 'tion', 'tions', 'ment', 'ments', 'ies', 'ness'] },
   commonWords: [
     'the', 'of', 'and', 'to', 'in', 'a', 'for', 'on', 'with', 'by', 'as', 'at', 'its', 'their', 'that', 'this', 'which',
     'cooperation', 'international', 'development', 'resolution', 'resolutions', 'session', 'report', 'peace',

@@ -229,6 +229,7 @@ export const spanish: LanguageTable = {
     'capítulo', 'anexo', 'sección', 'regla', 'página',
   ],
 
+  wordLetters: { vowels: 'aeiouyáéíóúü', singleLetterWords: ['a', 'e', 'o', 'u', 'y'] },
   commonWords: [
     'el', 'la', 'los', 'las', 'de', 'del', 'y', 'e', 'en', 'a', 'al', 'por', 'para', 'con', 'sin', 'que', 'su', 'sus',
     'un', 'una', 'se', 'es', 'como', 'sobre', 'entre', 'o', 'lo', 'le', 'les', 'este', 'esta', 'estos', 'estas',

@@ -174,6 +174,7 @@ export const french: LanguageTable = {
     ['Conseil des droits de l’homme', 'un-hrc'],
   ],
 
+  wordLetters: { vowels: 'aeiouyàâäéèêëîïôöùûüÿœæ', singleLetterWords: ['a', 'à', 'y', 'ô', 'd', 'l', 'j', 'm', 'n', 's', 't', 'c'] },
   commonWords: [
     'le', 'la', 'les', 'de', 'des', 'du', 'un', 'une', 'et', 'en', 'à', 'au', 'aux', 'dans', 'par', 'pour', 'sur', 'avec',
     'que', 'qui', 'leur', 'leurs', 'son', 'sa', 'ses', 'ce', 'cette', 'ces', 'il', 'elle', 'ils', 'elles', 'ne', 'pas',
