@@ -62,7 +62,7 @@ export const CITATION_PATTERN = /[\u{F0000}-\u{FFFFD}]/gu;
 export const citationIndex = (char: string): number => char.codePointAt(0)! - CITATION_BASE;
 
 /** A UN document symbol: A/RES/73/6, S/2022/158, A/C.3/73/L.5/Rev.1, A/71/160-S/2016/621, S/PV.7813. */
-export const SYMBOL_SOURCE = String.raw`(?:A|S|E|ST|DP|TD|UNEP|CRC|HRC|CCPR|CEDAW|FCCC|UNW|ICEF|A\/HRC)\/(?:[A-Z0-9][A-Za-z0-9.]*(?:\/[A-Za-z0-9.]+)*)(?:\s?\((?:\d{4}|[IVXL]+)\))?`;
+export const SYMBOL_SOURCE = String.raw`(?:A|S|E|ST|DP|TD|UNEP|CRC|HRC|CCPR|CEDAW|FCCC|UNW|ICEF|A\/HRC)\/(?:[A-Z0-9][A-Za-z0-9.]*(?:\/[A-Za-z0-9.]+)*)(?<!\.)(?:\s?\((?:\d{4}|[IVXL]+)\))?`;
 const SYMBOL_ALONE = new RegExp(`^${SYMBOL_SOURCE}$`);
 
 const URL_LINE = /^\s*https?:\/\/\S+\s*$/;
@@ -230,7 +230,9 @@ function classifyLines(text: string, report: Report): RawLine[] {
     }
     let furniture = FURNITURE.find(([, pattern]) => pattern.test(lineText))?.[0];
     if (!furniture && mastheadSymbol && trimmed === mastheadSymbol) {
-      if (!firstSymbolKept && i < 15 && page === 1) firstSymbolKept = true;
+      // Alone among the first lines it is the masthead's symbol (pdftotext prints it first).
+      const linesBefore = out.filter((l) => l.kind !== 'blank').length;
+      if (!firstSymbolKept && linesBefore < 3 && page === 1) firstSymbolKept = true;
       else furniture = 'running-symbol';
     }
     if (furniture) {
@@ -263,6 +265,7 @@ function findMastheadSymbol(lines: string[]): string | undefined {
   const last = new RegExp(`(?:^|\\s)(${SYMBOL_SOURCE})\\s*$`);
   const first = new RegExp(`^(${SYMBOL_SOURCE})\\s`);
   for (const line of lines.slice(0, 15)) {
+    if (SEPARATOR.test(line)) break; // the masthead is above the first footnote block
     const text = line.replace(/\f/g, '').trim();
     const match = last.exec(text) ?? first.exec(text);
     if (match) return match[1]!.trim();
@@ -858,7 +861,7 @@ function fixPunctuationSpacing(lines: TextLine[], language: LanguageTable, repor
     text = text.replace(/(?<![\p{L}])(\p{L}{1,3}) ([’'])(?=\p{L})/gu, '$1$2');
     if (nbspBefore) {
       const cls = `[${nbspBefore.replace(/[\]\\^-]/g, '\\$&')}]`;
-      text = text.replace(new RegExp(`(\\S)[ \\u00A0\\u202F]+(${cls})`, 'gu'), '$1\u00A0$2');
+      text = text.replace(new RegExp(`(?<=\\S)[ \\u00A0\\u202F]+(?=${cls})`, 'gu'), '\u00A0');
     } else {
       text = text.replace(/(\p{L}|\p{N}|[)”’]) +([;:])(?=\s|$)/gu, '$1$2');
     }
