@@ -280,6 +280,7 @@ export function parseStructure(context: BuildContext): void {
   const body = buildBody(segments, vocabulary, report, inlines);
 
   const textMeta: Partial<DocumentMeta> = { ...head.meta };
+  if (head.numberLine) textMeta.number = head.numberLine;
   if (formula) textMeta.body = formula.body;
   if (repaired.symbol && !textMeta.symbol) textMeta.symbol = repaired.symbol;
   const meta = mergeMetadata(textMeta, context.sidecar, report, language);
@@ -303,7 +304,6 @@ export function parseStructure(context: BuildContext): void {
     conclusions: body.conclusions.map((l) => trimInlines(inlines([l]))),
     unplacedNotes,
   };
-  if (head.numberLine) document.meta.number ??= head.numberLine;
   context.document = document;
   report.detected['recitals'] = { value: String(body.recitals.length), from: 'text' };
   report.detected['operativeParagraphs'] = { value: String(countParagraphs(body.operative)), from: 'text' };

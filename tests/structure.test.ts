@@ -1,0 +1,170 @@
+// Stage 2 (with 3 and 4 to see the result as AKN) on small resolutions written for the test.
+import { describe, expect, it } from 'vitest';
+import { childElements, findAll, parseAkn, path, textOf, type AknElement } from '../pipeline/akn-tree.js';
+import { build } from '../pipeline/build.js';
+import { InputError } from '../pipeline/report.js';
+import { runUntil } from './support/stages.js';
+
+function statementOf(text: string, sidecar?: Parameters<typeof build>[0]['sidecar']): { statement: AknElement; xml: string; report: ReturnType<typeof build>['report'] } {
+  const result = build({ file: 'test.txt', text, sidecar });
+  return { statement: childElements(parseAkn(result.xml))[0]!, xml: result.xml, report: result.report };
+}
+
+const adopted = [
+  'United Nations  A/RES/73/99',
+  'General Assembly',
+  'Distr.: General',
+  '31 October 2018',
+  'Seventy-third session',
+  'Agenda item 30',
+  'Resolution adopted by the General Assembly on',
+  '26 October 2018',
+  '[on the report of the Third Committee (A/73/480)]',
+  '73/99. Cooperation in outer space',
+  'The General Assembly,',
+  'Recalling its resolution 72/79 of 7 December 2017,',
+  'Acting in accordance with the Charter of the United Nations,',
+  'Deeply concerned about debris,',
+  '1. Requests the Secretary-General to report, taking into account:',
+  '(a) The views of Member States;',
+  '(b) The work of the Committee, in particular:',
+  '(i) Its Legal Subcommittee;',
+  '(ii) Its Scientific Subcommittee;',
+  '(c) Other contributions;',
+  '2. Decides to remain seized of the matter.',
+  '30th plenary meeting',
+  '26 October 2018',
+].join('\n');
+
+describe('structure: an adopted General Assembly resolution', () => {
+  const { statement, report } = statementOf(adopted);
+
+  it('reads the masthead and the preface: symbol, session, agenda item, date, committee, number and title', () => {
+    expect(report.detected['symbol']?.value).toBe('A/RES/73/99');
+    expect(report.detected['session']?.value).toBe('73');
+    expect(report.detected['agendaItem']?.value).toBe('30');
+    expect(report.detected['date']?.value).toBe('2018-10-26');
+    expect(report.detected['number']?.value).toBe('73/99');
+    expect(statement.attrs['name']).toBe('resolution');
+    const work = path(statement, 'meta', 'identification', 'FRBRWork', 'FRBRuri')!;
+    expect(work.attrs['value']).toBe('/akn/un/statement/deliberation/un-ga/2018-10-26/73-99');
+    expect(textOf(findAll(statement, 'docTitle')[0]!)).toBe('Cooperation in outer space');
+    expect(textOf(findAll(statement, 'docNumber').at(-1)!)).toBe('73/99');
+    const adoption = childElements(path(statement, 'preface')!)[0]!;
+    expect(textOf(adoption)).toContain('[on the report of the Third Committee (A/73/480)]');
+  });
+
+  it('keys each recital by its opening phrase, including phrases the table does not list', () => {
+    const recitals = childElements(path(statement, 'preamble')!, 'container');
+    expect(recitals.map((r) => r.attrs['name'])).toEqual(['recalling', 'acting', 'deeplyConcerned']);
+  });
+
+  it('nests (a)–(c) and (i)–(ii) as lists with eIds from their numbers', () => {
+    const points = findAll(path(statement, 'mainBody')!, 'point').map((p) => p.attrs['eId']);
+    expect(points).toEqual([
+      'para_1__list_1__point_a',
+      'para_1__list_1__point_b',
+      'para_1__list_1__point_b__list_1__point_i',
+      'para_1__list_1__point_b__list_1__point_ii',
+      'para_1__list_1__point_c',
+    ]);
+    expect(textOf(path(statement, 'mainBody', 'paragraph', 'list', 'intro')!).trim()).toBe('Requests the Secretary-General to report, taking into account:');
+  });
+
+  it('puts the closing lines in conclusions', () => {
+    const conclusions = path(statement, 'conclusions')!;
+    expect(findAll(conclusions, 'event')[0]!.attrs['refersTo']).toBe('#plenaryMeeting_30');
+    expect(findAll(conclusions, 'docDate')[0]!.attrs['date']).toBe('2018-10-26');
+  });
+});
+
+describe('structure: a Security Council draft', () => {
+  const draft = [
+    'United Nations  S/2099/1',
+    'Security Council',
+    'Distr.: General',
+    '28 February 2099',
+    'Original: English',
+    'Freedonia and Sylvania:',
+    'draft resolution',
+    'The Security Council,',
+    'Recalling its previous resolutions,',
+    'Acting under Chapter VII of the Charter of the United Nations,',
+    '1. Decides that the entity listed in the annex shall be subject to the measures;',
+    'Reporting',
+    '2. Requests the Secretary-General to report;',
+    '3. Decides to remain actively seized of the matter.',
+    'Annex',
+    'THE ENTITY',
+    'The entity has engaged in acts that threaten the peace.',
+    'The entity has also obstructed assistance.',
+  ].join('\n');
+  const { statement, report } = statementOf(draft);
+
+  it('is a draft of the Security Council dated from its masthead, with its sponsors', () => {
+    expect(statement.attrs['name']).toBe('resolutionDraft');
+    expect(path(statement, 'meta', 'identification', 'FRBRWork', 'FRBRuri')!.attrs['value']).toBe('/akn/un/statement/deliberation/un-sc/2099-02-28/S-2099-1');
+    expect(report.detected['sponsors']).toBeUndefined();
+    expect(textOf(path(statement, 'preface')!)).toContain('Freedonia and Sylvania: draft resolution');
+  });
+
+  it('recognises the Chapter VII recital, the heading and the annex with its own eIds', () => {
+    const recitals = childElements(path(statement, 'preamble')!, 'container');
+    expect(recitals.map((r) => r.attrs['name'])).toEqual(['recalling', 'acting']);
+    const body = path(statement, 'mainBody')!;
+    expect(childElements(body).map((c) => `${c.name}:${c.attrs['eId']}`)).toEqual(['paragraph:para_1', 'section:sec_1']);
+    expect(textOf(childElements(childElements(body, 'section')[0]!, 'heading')[0]!)).toBe('Reporting');
+    const annex = findAll(statement, 'attachment')[0]!;
+    expect(annex.attrs['eId']).toBe('att_1');
+    const annexParagraphs = findAll(annex, 'paragraph');
+    expect(annexParagraphs.map((p) => p.attrs['eId'])).toEqual(['att_1__para_1', 'att_1__para_2']);
+    expect(textOf(findAll(annex, 'docTitle')[0]!)).toBe('THE ENTITY');
+  });
+});
+
+describe('structure: rules and errors', () => {
+  it('accepts an operative number printed without its period, keeps it as printed and warns', () => {
+    const { statement, report } = statementOf(['The General Assembly,', 'Recalling its resolutions,', '1. Welcomes the report;', '2 Encourages States to cooperate;', '3. Decides to continue.'].join('\n'));
+    expect(findAll(statement, 'num').map(textOf)).toEqual(['1.', '2', '3.']);
+    expect(report.diagnostics).toContainEqual(expect.objectContaining({ code: 'missing-period', line: 4 }));
+  });
+
+  it('does not take "(a)" after "paragraph 1" for an item', () => {
+    const { statement } = statementOf(['The General Assembly,', 'Recalling its resolutions,', '1. Decides that the statement referred to in paragraph 1', '(a) above shall be circulated.'].join('\n'));
+    expect(findAll(statement, 'point')).toHaveLength(0);
+  });
+
+  it('reads a declaration: preamble heading, recitals, the formula after them, a proclamation and articles', () => {
+    const { statement } = statementOf(
+      [
+        'Universal Declaration',
+        'Preamble',
+        'Whereas recognition of dignity is the foundation of freedom,',
+        'Whereas disregard for rights has resulted in barbarous acts,',
+        'The General Assembly',
+        'Proclaims this Declaration as a common standard of achievement.',
+        'Article 1',
+        'All human beings are born free and equal in dignity and rights.',
+        'Article 2',
+        '1. Everyone has the right to life.',
+        '2. No one shall be held in slavery.',
+      ].join('\n'),
+    );
+    const preamble = path(statement, 'preamble')!;
+    expect(childElements(preamble).map((c) => c.name)).toEqual(['p', 'container', 'container', 'formula']);
+    const articles = findAll(statement, 'article');
+    expect(articles.map((a) => a.attrs['eId'])).toEqual(['para_1__embeddedStructure_1__art_1', 'para_1__embeddedStructure_1__art_2']);
+    expect(findAll(articles[1]!, 'num').map(textOf)).toEqual(['1.', '2.']);
+    expect(textOf(path(statement, 'mainBody', 'paragraph', 'content')!).trim()).toMatch(/^Proclaims this Declaration/);
+  });
+
+  it('refuses a text with no recognisable resolution structure, naming the file', () => {
+    expect(() => runUntil('Dear colleagues,\nPlease find attached the minutes of the meeting.\nBest regards', 'structure', { language: 'en' })).toThrow(InputError);
+    try {
+      runUntil('Dear colleagues,\nPlease find attached the minutes.', 'structure', { language: 'en' });
+    } catch (error) {
+      expect(String(error)).toMatch(/^test\.txt:1: no recognisable resolution structure/);
+    }
+    expect.assertions(2);
+  });
+});
