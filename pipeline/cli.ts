@@ -11,7 +11,6 @@ import type { BuildOptions } from './context.js';
 import { writeOutputsAtomic } from './atomic-write.js';
 import { outputPath, outputStem } from './output-names.js';
 import { readingText } from './reading-text.js';
-import { renderJsonld } from './render/jsonld.js';
 import { formatDiagnostic, InputError, type Report } from './report.js';
 import { packageRoot } from './schema-files.js';
 import { validateAkn } from './validate.js';
@@ -176,7 +175,6 @@ async function commandRender(paths: string[], values: Record<string, string | bo
   writeOutputsAtomic([{ path: target, data }]);
   if (!cli.quiet && !cli.json) process.stderr.write(`${path}: wrote ${target}\n`);
   if (cli.json) process.stdout.write(`${JSON.stringify({ file: path, output: target })}\n`);
-  void renderJsonld;
   return 0;
 }
 

@@ -1,11 +1,28 @@
-// Stages 6–8: publications derived from the validated AKN XML (never from the model).
+// Stages 6–8: publications derived from the validated AKN XML (never from the model), so the same
+// functions publish AKN made by other tools (`akn-press render`).
 // Reads: context.xml, context.options.formats.   Writes: context.html, context.epub, context.jsonld.
 import type { BuildContext, Stage } from './context.js';
+import { renderEpub } from './render/epub.js';
+import { renderHtml } from './render/html/index.js';
 import { renderJsonld } from './render/jsonld.js';
 
-const wants = (context: BuildContext, format: 'html' | 'epub' | 'jsonld') => context.options.formats.includes(format);
+export type PublicationFormat = 'html' | 'epub' | 'jsonld';
+
+const wants = (context: BuildContext, format: PublicationFormat) => context.options.formats.includes(format);
 
 export const publicationStages: readonly Stage[] = [
+  {
+    name: 'html',
+    run(context) {
+      if (wants(context, 'html')) context.html = renderHtml(context.xml!, { file: context.file, resolverBase: context.options.resolverBase });
+    },
+  },
+  {
+    name: 'epub',
+    run(context) {
+      if (wants(context, 'epub')) context.epub = renderEpub(context.xml!, { file: context.file, resolverBase: context.options.resolverBase });
+    },
+  },
   {
     name: 'jsonld',
     run(context) {
@@ -14,12 +31,14 @@ export const publicationStages: readonly Stage[] = [
   },
 ];
 
-/** One publication of an AKN document, as the bytes or text to write. */
-export function renderPublication(xml: string, format: 'html' | 'epub' | 'jsonld', file: string): string | Uint8Array {
+/** One publication of an AKN document, as the text or bytes to write. */
+export function renderPublication(xml: string, format: PublicationFormat, file: string, resolverBase?: string): string | Uint8Array {
   switch (format) {
+    case 'html':
+      return renderHtml(xml, { file, resolverBase });
+    case 'epub':
+      return renderEpub(xml, { file, resolverBase });
     case 'jsonld':
-      return `${JSON.stringify(renderJsonld(xml, { file }), null, 2)}\n`;
-    default:
-      throw new Error(`render: ${format} is not available yet`);
+      return `${JSON.stringify(renderJsonld(xml, { file, base: resolverBase }), null, 2)}\n`;
   }
 }
