@@ -12,6 +12,7 @@ export function readingText(xml: string, file = '<akn>'): string {
   const notes: string[] = [];
   const seenNotes = new Set<string>();
   let current = '';
+  let numPending = false;
   const flush = () => {
     const line = current.replace(/[ \t\r\n]+/g, ' ').trim();
     if (line) lines.push(line);
@@ -43,10 +44,15 @@ export function readingText(xml: string, file = '<akn>'): string {
       return;
     }
     const block = BLOCKS.has(node.name) && node.name !== 'num';
-    if (block) flush();
+    // A number stays on the line of the text it numbers: "21 Encourage…".
+    if (block && !numPending) flush();
+    numPending = false;
+    if (node.name === 'num') flush();
     node.children.forEach(walk);
-    if (node.name === 'num') current += ' ';
-    else if (block) flush();
+    if (node.name === 'num') {
+      current += ' ';
+      numPending = true;
+    } else if (block) flush();
   };
   for (const child of childElements(statement)) walk(child);
   flush();
