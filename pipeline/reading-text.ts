@@ -46,7 +46,7 @@ export function readingText(xml: string, file = '<akn>'): string {
     const block = BLOCKS.has(node.name) && node.name !== 'num';
     // A number stays on the line of the text it numbers: "21 Encourage…".
     if (block && !numPending) flush();
-    numPending = false;
+    if (block) numPending = false;
     if (node.name === 'num') flush();
     node.children.forEach(walk);
     if (node.name === 'num') {
