@@ -47,7 +47,7 @@ describe('markup characters in the text are text everywhere', () => {
 
   it('is escaped in the XML and read back as the same text', () => {
     // (The space before "]" goes: a stray space before closing punctuation, repaired and reported.)
-    expect(result.xml).toContain('Rappelant &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;gras&lt;/b&gt;]]&gt; &amp;amp; ses résolutions');
+    expect(result.xml).toContain('<i>Rappelant</i> &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;gras&lt;/b&gt;]]&gt; &amp;amp; ses résolutions');
     expect(result.xml).not.toContain('<script');
     expect(readingText(result.xml)).toContain('Rappelant <script>alert(1)</script> & <b>gras</b>]]> &amp; ses résolutions');
   });
