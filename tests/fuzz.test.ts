@@ -3,22 +3,27 @@
 // short; bytes no encoding expects), are built in-process with the library's build().
 //
 // Property: build() either returns schema-valid AKN or throws an InputError (bad input, told as
-// `file:line: message`). Any other exception is a bug. An InputError with code `invalid-output` is the
-// pipeline saying it wrote invalid AKN itself: a bug too, not bad input.
+// `file:line: message`). Any other exception is a bug. So is an InputError with code `invalid-output`:
+// it is the pipeline refusing the AKN it wrote itself, not bad input; the known ones are listed below.
 //
-// Reproducible: the seed is fixed; FUZZ_SEED=<n> explores others (FUZZ_RUNS=<factor> multiplies the runs).
+// Reproducible: the seed is fixed; FUZZ_SEED=<n> explores others, FUZZ_RUNS=<factor> multiplies the
+// 2,000 cases. A failure prints the seed and fast-check's shrunk counterexample (text index and edits).
 // Hangs are kept out by bounding the input: at most MAX_CASE_CHARS characters per case.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { build } from '../pipeline/build.js';
+import type { BuildContext } from '../pipeline/context.js';
 import { readSidecar, type Sidecar } from '../pipeline/metadata.js';
-import { InputError } from '../pipeline/report.js';
-import { validateSchema } from '../pipeline/validate.js';
+import { InputError, newReport } from '../pipeline/report.js';
+import { runStages } from '../pipeline/stages.js';
+import { validateAkn, validateSchema } from '../pipeline/validate.js';
 
 const BASE_SEED = process.env.FUZZ_SEED === undefined ? 20_171_207 : Number(process.env.FUZZ_SEED);
 const RUN_FACTOR = process.env.FUZZ_RUNS === undefined ? 1 : Number(process.env.FUZZ_RUNS);
+if (!Number.isSafeInteger(BASE_SEED)) throw new Error(`FUZZ_SEED must be an integer, not ${process.env.FUZZ_SEED}`);
+if (!(RUN_FACTOR > 0)) throw new Error(`FUZZ_RUNS must be a positive number, not ${process.env.FUZZ_RUNS}`);
 const MAX_CASE_CHARS = 50_000;
 
 // ---------------------------------------------------------------------------------------------------
@@ -51,7 +56,11 @@ type Edit =
   | { kind: 'insert'; at: number; text: string }
   | { kind: 'cut'; at: number };
 
-/** What XML, the parser and the renderers may choke on; each comes from a real failure class. */
+/**
+ * What XML serialization, the line-based parser and the language data could trip on: markup and
+ * entities, characters XML forbids, bidi controls, private use, noncharacters, lone surrogates, form
+ * feeds (page breaks), `String.replace` patterns, and pieces of resolution structure out of place.
+ */
 const HOSTILE = [
   '<', '>', '&', '&amp;', '&#0;', '&#x1F;', ']]>', '<![CDATA[', '<!--', '-->', '<?xml version="1.0"?>',
   '<!DOCTYPE a [<!ENTITY b "c">]>', '<p>', '</akomaNtoso>', '"', "'", '{1}', '{', '}', '$&', '$1', '\\',
@@ -117,84 +126,168 @@ function damage(seed: SeedText, edits: readonly Edit[]): string {
 // ---------------------------------------------------------------------------------------------------
 // The property
 
-type Outcome = { kind: 'built' } | { kind: 'refused'; code: string };
+/**
+ * Known bugs, reported and not fixed yet (see `known crashes` below); the build refuses its own XML
+ * (`invalid-output`) when
+ * - akn.ts gives two elements the same eId (a number printed twice, an unnumbered paragraph counted to
+ *   the number of the next one, several notes hung on the title);
+ * - a link line that is not a valid URI ("https://undocs.org/en/A/RES/[70/1") becomes an href as it is.
+ * Such a case passes the property only if these are *all* that is wrong with the XML.
+ */
+const KNOWN_PROBLEMS: Record<string, RegExp[]> = {
+  'duplicate eIds': [
+    /^Element '\{[^}]+\}\w+': Duplicate key-sequence \['[^']+'\] in unique identity-constraint '\{[^}]+\}eId-statement'\.$/,
+    /^eId "[^"]+" already used on line \d+$/,
+  ],
+  'link not a URI': [/^Element '\{[^}]+\}(?:implicitReference|ref)', attribute 'href': '[^\n]*' is not a valid value of the atomic type 'xs:anyURI'\.$/],
+};
+
+/** The known bugs that explain every problem of the XML this text builds to, or undefined. */
+function knownProblems(file: string, text: string | Uint8Array, sidecar?: Sidecar): string | undefined {
+  const context: BuildContext = { file, bytes: typeof text === 'string' ? new TextEncoder().encode(text) : text, sidecar, options: { formats: ['xml'] }, report: newReport(file) };
+  runStages(context, 'akn');
+  const problems = validateAkn(context.xml!);
+  const kinds = problems.map((p) => Object.keys(KNOWN_PROBLEMS).find((kind) => KNOWN_PROBLEMS[kind]!.some((pattern) => pattern.test(p.message))));
+  if (problems.length === 0 || kinds.includes(undefined)) return undefined;
+  return [...new Set(kinds)].sort().join(' + ');
+}
+
+const SCHEMA_RECHECK = 4;
+let builtCount = 0;
+
+type Outcome = 'built' | `known: ${string}` | `refused: ${string}`;
 
 /** Builds a text; returns what happened, or throws what the property forbids. */
-function buildChecked(file: string, text: string | Uint8Array, sidecar?: Sidecar): Outcome {
+function buildChecked(file: string, text: string | Uint8Array, sidecar?: Sidecar, allowKnown = true): Outcome {
   let xml: string;
   try {
     xml = build({ file, text, sidecar }, { formats: ['xml'] }).xml;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    if (error.code === 'invalid-output') throw new Error(`the pipeline wrote invalid AKN: ${error.message}`, { cause: error });
-    expect(error.toString()).toMatch(/^\S.*: \S/); // `file[:line]: message`, one line
-    return { kind: 'refused', code: error.code };
+    if (error.code === 'invalid-output') {
+      const known = allowKnown ? knownProblems(file, text, sidecar) : undefined;
+      if (known) return `known: ${known}`;
+      throw new Error(`the pipeline wrote invalid AKN: ${error.message}`, { cause: error });
+    }
+    expect(error.toString()).toMatch(/^[^\n]+: [^\n]+$/); // `file[:line]: message`, one line
+    return `refused: ${error.code}`;
   }
-  expect(validateSchema(xml)).toEqual([]);
-  return { kind: 'built' };
+  // build() validated already (validateAkn); the schema is checked again here, independently, on every
+  // SCHEMA_RECHECK-th document built, which is enough to catch a validation stage that lets XML through.
+  if (builtCount++ % SCHEMA_RECHECK === 0) expect(validateSchema(xml)).toEqual([]);
+  return 'built';
 }
 
 /** Tallies of a run, printed so a reader sees the fuzz reached the building stages, not only refusals. */
-const tally = new Map<string, number>();
-const count = (key: string) => tally.set(key, (tally.get(key) ?? 0) + 1);
+const tally = new Map<Outcome, number>();
+const count = (outcome: Outcome) => tally.set(outcome, (tally.get(outcome) ?? 0) + 1);
 
-function runProperty(name: string, index: number, numRuns: number, edits: fc.Arbitrary<Edit[]>, withSidecar = true) {
+function assertProperty(name: string, index: number, numRuns: number, property: fc.IProperty<unknown>) {
   const seed = BASE_SEED + index;
-  const property = fc.property(fc.nat({ max: seeds.length - 1 }), edits, fc.boolean(), (which, list, sidecarGiven) => {
-    const source = seeds[which]!;
-    const outcome = buildChecked(source.file, damage(source, list), withSidecar && sidecarGiven ? source.sidecar : undefined);
-    count(outcome.kind === 'built' ? 'built' : `refused: ${outcome.code}`);
-  });
   try {
-    fc.assert(property, { seed, numRuns: Math.round(numRuns * RUN_FACTOR) });
+    fc.assert(property, { seed, numRuns: Math.max(1, Math.round(numRuns * RUN_FACTOR)) });
   } catch (error) {
     // fast-check's message holds the shrunk counterexample (seed text index, edits) and its path.
-    throw new Error(`${name}: counterexample found with FUZZ_SEED=${BASE_SEED} (fast-check seed ${seed}); rerun with that FUZZ_SEED.\n${(error as Error).message}`, { cause: error });
+    throw new Error(`${name}: counterexample with FUZZ_SEED=${BASE_SEED} (fast-check seed ${seed}); rerun with that FUZZ_SEED.\n${(error as Error).message}`, { cause: error });
   }
 }
 
+// Texts are picked with a weight falling with their length (size^-0.75): every text is damaged, the
+// short ones more often, so 2,000 cases stay within the time the suite can give them.
+const seedIndex = fc.oneof(...seeds.map((source, index) => ({ weight: Math.max(1, Math.round(10_000 * source.text.length ** -0.75)), arbitrary: fc.constant(index) })));
+
+function textProperty(name: string, index: number, numRuns: number, edits: fc.Arbitrary<Edit[]>) {
+  const property = fc.property(seedIndex, edits, fc.boolean(), (which, list, sidecarGiven) => {
+    const source = seeds[which]!;
+    count(buildChecked(source.file, damage(source, list), sidecarGiven ? source.sidecar : undefined));
+  });
+  assertProperty(name, index, numRuns, property);
+}
+
+const byteEdit: fc.Arbitrary<[number, readonly number[]]> = fc.tuple(
+  position,
+  fc.oneof(
+    // Byte order marks (UTF-8, UTF-16 LE/BE, UTF-32), NUL, truncated and overlong sequences, encoded
+    // surrogates, code points above U+10FFFF, lone continuation bytes, form feed, escape.
+    fc.constantFrom([0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff], [0xff, 0xfe, 0x00, 0x00], [0x00], [0xc3], [0xe2, 0x80], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0x80], [0xff], [0x0c], [0x1b]),
+    fc.uint8Array({ minLength: 1, maxLength: 6 }).map((bytes) => [...bytes]),
+  ),
+);
+
 describe('fuzz: damaged texts either build to valid AKN or are refused with an InputError', () => {
   it('lines deleted, duplicated, swapped and joined', () => {
-    runProperty('line edits', 0, 500, fc.array(lineEdit, { minLength: 1, maxLength: 12 }));
+    textProperty('line edits', 0, 500, fc.array(lineEdit, { minLength: 1, maxLength: 12 }));
   });
 
   it('hostile characters inserted (markup, controls, bidi marks, private use, form feeds)', () => {
-    runProperty('insertions', 1, 500, fc.array(insertEdit, { minLength: 1, maxLength: 8 }));
+    textProperty('insertions', 1, 500, fc.array(insertEdit, { minLength: 1, maxLength: 8 }));
   });
 
   it('files cut at any point, after other damage', () => {
-    runProperty('cuts', 2, 400, fc.tuple(fc.array(fc.oneof(lineEdit, insertEdit), { maxLength: 4 }), cutEdit).map(([edits, cut]) => [...edits, cut]));
+    textProperty('cuts', 2, 400, fc.tuple(fc.array(fc.oneof(lineEdit, insertEdit), { maxLength: 4 }), cutEdit).map(([edits, cut]) => [...edits, cut]));
   });
 
   it('every kind of damage mixed', () => {
-    runProperty('mixed', 3, 400, fc.array(fc.oneof(lineEdit, insertEdit, cutEdit), { minLength: 1, maxLength: 16 }));
+    textProperty('mixed', 3, 400, fc.array(fc.oneof(lineEdit, insertEdit, cutEdit), { minLength: 1, maxLength: 16 }));
   });
 
-  it('bytes no encoding expects: byte order marks, invalid UTF-8, NULs, UTF-16 halves', () => {
-    const byteEdit = fc.tuple(position, fc.oneof(
-      fc.constantFrom([0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff], [0xff, 0xfe, 0x00, 0x00], [0x00], [0xc3], [0xe2, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0x80], [0xff], [0x0c], [0x1b]),
-      fc.uint8Array({ minLength: 1, maxLength: 6 }).map((bytes) => [...bytes]),
-    ));
-    const seed = BASE_SEED + 4;
-    const property = fc.property(fc.nat({ max: seeds.length - 1 }), fc.array(byteEdit, { minLength: 1, maxLength: 6 }), fc.boolean(), (which, list, atStart) => {
+  it('bytes no encoding expects: byte order marks, invalid UTF-8, NULs', () => {
+    const property = fc.property(seedIndex, fc.array(byteEdit, { minLength: 1, maxLength: 6 }), fc.boolean(), (which, list, atStart) => {
       const source = seeds[which]!;
       let bytes = [...new TextEncoder().encode(source.text.slice(0, MAX_CASE_CHARS))];
       for (const [k, [at, inserted]] of list.entries()) {
         const offset = k === 0 && atStart ? 0 : at % (bytes.length + 1);
         bytes = [...bytes.slice(0, offset), ...inserted, ...bytes.slice(offset)];
       }
-      const outcome = buildChecked(source.file, new Uint8Array(bytes), source.sidecar);
-      count(outcome.kind === 'built' ? 'built' : `refused: ${outcome.code}`);
+      count(buildChecked(source.file, new Uint8Array(bytes), source.sidecar));
     });
-    try {
-      fc.assert(property, { seed, numRuns: Math.round(200 * RUN_FACTOR) });
-    } catch (error) {
-      throw new Error(`byte edits: counterexample found with FUZZ_SEED=${BASE_SEED} (fast-check seed ${seed}).\n${(error as Error).message}`, { cause: error });
-    }
+    assertProperty('byte edits', 4, 200, property);
   });
 
-  it('reached the building stages (not only refusals)', () => {
-    console.info(`fuzz outcomes (FUZZ_SEED=${BASE_SEED}): ${JSON.stringify(Object.fromEntries([...tally].sort()))}`);
-    expect(tally.get('built') ?? 0).toBeGreaterThan(100);
+  it('reached the building stages, not only refusals', () => {
+    const cases = [...tally.values()].reduce((a, b) => a + b, 0);
+    console.info(`fuzz: ${cases} cases (FUZZ_SEED=${BASE_SEED}): ${JSON.stringify(Object.fromEntries([...tally].sort()))}`);
+    expect(cases).toBeGreaterThan(0);
+    expect((tally.get('built') ?? 0) / cases).toBeGreaterThan(0.3);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Known crashes: minimal inputs found by the fuzz, reported, not fixed yet. Each asserts the right
+// behaviour (valid AKN, or an InputError that is not `invalid-output`) and is marked `it.fails` while the
+// bug lasts: when akn.ts is fixed the mark makes the test fail, and `it.fails` becomes `it`.
+
+function expectBuildsOrRefuses(text: string): void {
+  buildChecked('minimal.txt', text, undefined, false);
+}
+
+describe('known crashes (reported): the build refuses the AKN it wrote itself', () => {
+  it.fails('an article heading printed twice gives two art_1', () => {
+    expectBuildsOrRefuses(
+      'Universal Declaration of Human Rights\n\nThe General Assembly,\n\nProclaims this Universal Declaration of Human Rights.\n\n' +
+        'Article 1\n\nAll human beings are born free.\n\nArticle 1\n\nEveryone has the right to life.\n',
+    );
+  });
+
+  it.fails('an unnumbered paragraph of an article before its paragraph 2 gives two para_2', () => {
+    expectBuildsOrRefuses(
+      'Universal Declaration of Human Rights\n\nThe General Assembly,\n\nProclaims this Universal Declaration of Human Rights.\n\n' +
+        'Article 16\n\n1. Men and women have the right to marry.\n\nMarriage shall be entered into only with free consent.\n\n2. The family is the natural unit of society.\n',
+    );
+  });
+
+  it.fails('a recital after the formula, taken as an unnumbered paragraph, and paragraph 1. give two para_1', () => {
+    expectBuildsOrRefuses('A/RES/73/8\n\nReaffirming its resolution 70/1,\n\nThe General Assembly,\n\nDetermined to act,\n\n1. Requests the Secretary-General to report.\n');
+  });
+
+  it.fails('two notes cited nowhere, hung on the title, both get authorialNote_1', () => {
+    expectBuildsOrRefuses(
+      'Cooperation between the United Nations and the African Union\n\nThe General Assembly,\n\nConvinced of the need to act,\n' +
+        '__________________\n2 See resolution 70/1.\n3 See resolution 69/283.\n',
+    );
+  });
+
+  it.fails('a link line that is not a valid URI is written as an href', () => {
+    expectBuildsOrRefuses('The General Assembly,\n\nRecalling its resolution 70/1,\n\n1. Decides to act.\nhttps://undocs.org/en/A/RES/[70/1\n');
   });
 });
