@@ -335,6 +335,12 @@ describe('HTML escaping of hostile AKN text and attributes', () => {
     expect(await page.locator('[onerror]').count()).toBe(0);
   });
 
+  it('percent-encodes http hrefs that are not URIs, keeping the original in data-akn-href', () => {
+    const loose = read(fixture('escaping-sc')).replace('href="javascript:alert(1)"', 'href="https://undocs.org/en/A/RES/[70/1 x"');
+    const html = renderHtml(loose);
+    expect(html).toContain('data-akn-href="https://undocs.org/en/A/RES/[70/1 x" href="https://undocs.org/en/A/RES/%5B70/1%20x"');
+  });
+
   it('turns an eId that tries to break out into a plain id', async () => {
     expect(await loaded.page.locator('.akn-paragraph').first().getAttribute('id')).toBe('para_1___img/src=x/onerror=alert(1)_');
   });

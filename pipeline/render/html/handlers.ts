@@ -126,6 +126,8 @@ function holds(element: AknElement): string | undefined {
   const names = childElements(element)
     .filter((c) => c.name !== 'authorialNote' && c.name !== 'sup')
     .flatMap((c) => (c.name === 'inline' && c.attrs.name ? [c.name, c.attrs.name] : [c.name]));
+  // "United Nations <docNumber>" on one line, as printed: `text` lets CSS spread the line.
+  if (element.children.some((c) => c.type === 'text' && c.value.trim() !== '')) names.push('text');
   return names.length > 0 ? [...new Set(names)].join(' ') : undefined;
 }
 
@@ -164,11 +166,15 @@ interface LinkTarget {
  */
 export function linkTarget(href: string | undefined, element: AknElement, state: RenderState): LinkTarget {
   const value = href?.trim() ?? '';
-  if (/^https?:\/\/[^\s]+$/i.test(value) || /^mailto:[^\s]+$/i.test(value)) return { url: value };
+  if (/^(?:https?|mailto):/i.test(value)) {
+    const url = safeUrl(value);
+    return url ? { url, akn: url === value ? undefined : value } : { akn: value };
+  }
   if (value.startsWith('/akn/')) {
     const eId = element.attrs.eId;
     const alternative = eId ? state.metadata.alternativeReferences.get(`#${eId}`) : undefined;
-    return { url: alternative ?? state.resolverBase + encodeURI(value).replace(/%25([0-9A-F]{2})/gi, '%$1'), akn: value };
+    const url = safeUrl(alternative ?? '') ?? safeUrl(state.resolverBase + value);
+    return url ? { url, akn: value } : { akn: value };
   }
   const fragment = /^(?:!main)?#(.+)$/.exec(value);
   if (fragment) {
@@ -176,6 +182,27 @@ export function linkTarget(href: string | undefined, element: AknElement, state:
     return id ? { url: `#${id}`, akn: value.startsWith('#') ? undefined : value } : { akn: value };
   }
   return value ? { akn: value } : {};
+}
+
+/**
+ * An http(s) or mailto URL as a valid URI (RFC 3986), or undefined. Text extracted from PDFs gives
+ * hrefs such as `https://undocs.org/en/A/RES/[70/1`: browsers cope, XML tools and epubcheck do not,
+ * so characters a URI cannot hold are percent-encoded (existing %XX escapes are kept).
+ */
+export function safeUrl(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return undefined;
+  }
+  if (!['http:', 'https:', 'mailto:'].includes(url.protocol)) return undefined;
+  const origin = url.protocol === 'mailto:' ? 'mailto:' : `${url.protocol}//${url.host}`;
+  const rest = url.href.slice(origin.length);
+  const encoded = rest
+    .replace(/%(?![0-9A-Fa-f]{2})/g, '%25')
+    .replace(/[^A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]/gu, (c) => encodeURIComponent(c));
+  return origin + encoded;
 }
 
 function link(element: AknElement, state: RenderState, href: string | undefined, fallbackText?: string): ElementContent[] {

@@ -199,32 +199,51 @@ function langOf(state: RenderState): Properties {
   return state.labels.lang !== state.metadata.language.bcp47 ? { lang: state.labels.lang } : {};
 }
 
-/** The HTML table of contents; the operative paragraphs are folded in a `<details>` (no script needed). */
+/**
+ * The HTML table of contents. Runs of operative paragraphs are folded in a `<details>` ("Paragraphs
+ * 1–12", no script needed); headings between them stay in document order.
+ */
 export function tocNav(publication: RenderedPublication): Element {
   const { labels, metadata } = publication;
   const lang = labels.lang !== metadata.language.bcp47 ? { lang: labels.lang } : {};
-  const list = (entries: readonly TocEntry[]): Element => {
-    const items = entries.map((entry) => {
-      const paragraphs = entry.children.filter((c) => c.kind === 'paragraph');
-      const headings = entry.children.filter((c) => c.kind !== 'paragraph');
-      const children: ElementContent[] = [h('a', { href: `#${entry.id}` }, entry.label)];
-      if (headings.length > 0) children.push(list(headings));
-      if (paragraphs.length > 0) {
-        children.push(
-          h('details', { className: ['akn-toc-paragraphs'] }, [
-            h('summary', lang, `${labels.paragraphs} (${paragraphs.length})`),
-            list(paragraphs),
-          ]),
-        );
+  const bare = (num: string | undefined) => num?.replace(/[\s.)\]-]+$/u, '').replace(/^[(\[]/, '');
+  const folded = (run: TocEntry[]): Element => {
+    const first = bare(run[0]!.num);
+    const last = bare(run[run.length - 1]!.num);
+    const span = first && last ? (first === last ? first : `${first}–${last}`) : `(${run.length})`;
+    return h('li', { className: ['akn-toc-paragraphs'] }, [
+      h('details', [h('summary', lang, `${labels.paragraphs} ${span}`), list(run)]),
+    ]);
+  };
+  const item = (entry: TocEntry, foldParagraphs: boolean): Element => {
+    const children: ElementContent[] = [h('a', { href: `#${entry.id}` }, entry.label)];
+    if (entry.children.length > 0) children.push(foldParagraphs ? foldedList(entry.children) : list(entry.children));
+    return h('li', { className: [`akn-toc-${entry.kind}`] }, children);
+  };
+  // A list where paragraph runs are folded (parts, headings) ...
+  const foldedList = (entries: readonly TocEntry[]): Element => {
+    const items: Element[] = [];
+    let run: TocEntry[] = [];
+    const flush = () => {
+      if (run.length > 0) items.push(folded(run));
+      run = [];
+    };
+    for (const entry of entries) {
+      if (entry.kind === 'paragraph') run.push(entry);
+      else {
+        flush();
+        items.push(item(entry, true));
       }
-      return h('li', { className: [`akn-toc-${entry.kind}`] }, children);
-    });
+    }
+    flush();
     return h('ol', items);
   };
+  // ... and the plain list inside a fold (a paragraph's own headings, e.g. embedded articles).
+  const list = (entries: readonly TocEntry[]): Element => h('ol', entries.map((entry) => item(entry, false)));
   const headingId = publication.tocHeadingId;
   return h('nav', { className: ['akn-toc'], ariaLabelledby: headingId }, [
     h('h2', { id: headingId, ...lang }, labels.contents),
-    list(publication.toc),
+    foldedList(publication.toc),
   ]);
 }
 

@@ -43,6 +43,9 @@ h1, h2, h3, h4, h5, h6 { line-height: 1.3; }
 .akn-coverPage p[data-akn-holds~="docNumber"], .akn-coverPage > p:first-child,
 .akn-coverPage > .akn-container > p:first-child { border-bottom: 1px solid var(--rule); padding-bottom: .35rem;
   margin-bottom: .6rem; align-self: end; }
+.akn-coverPage p[data-akn-holds~="docNumber"][data-akn-holds~="text"] { grid-column: 1 / -1; display: flex;
+  align-items: baseline; padding-inline-start: 0; }
+.akn-coverPage p[data-akn-holds~="docNumber"][data-akn-holds~="text"] > .akn-docNumber { margin-inline-start: auto; }
 .akn-coverPage .akn-docNumber { font-size: 1.3em; font-weight: bold; letter-spacing: .02em; }
 .akn-coverPage .akn-docAuthority { font-size: 1.8em; font-weight: bold; line-height: 1.2; }
 .akn-coverPage > p:first-child .akn-docAuthority,

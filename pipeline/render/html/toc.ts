@@ -10,6 +10,8 @@ import { type IdRegistry, titleParagraph } from './state.js';
 export interface TocEntry {
   kind: 'title' | 'part' | 'heading' | 'paragraph' | 'annex' | 'notes';
   label: string;
+  /** The number as printed, for paragraphs ("12."). */
+  num?: string;
   /** HTML id of the target (an eId, or an id allocated for it). */
   id: string;
   children: TocEntry[];
@@ -53,7 +55,11 @@ function operativeEntries(element: AknElement, ids: IdRegistry, headingsOnly = f
       out.push({ kind: 'heading', label: line, id: ids.idOf(child, child.name)!, children });
     } else if (NUMBERED.has(child.name) && !headingsOnly) {
       const children = operativeEntries(child, ids, true);
-      out.push({ kind: 'paragraph', label: paragraphLabel(child) || child.name, id: ids.idOf(child, child.name)!, children });
+      const num = childElements(child, 'num')[0];
+      out.push({
+        kind: 'paragraph', label: paragraphLabel(child) || child.name, num: num ? label(num) : undefined,
+        id: ids.idOf(child, child.name)!, children,
+      });
     } else if (child.name !== 'authorialNote' && child.name !== 'meta') {
       out.push(...operativeEntries(child, ids, headingsOnly));
     }
