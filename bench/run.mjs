@@ -1,0 +1,261 @@
+// The benchmark behind `make bench`: per-stage times, a 240-document batch against xmllint, peak memory
+// and linearity, all from the compiled dist/.
+// Reads: input/fr_A-72-L.10.txt (+ sidecar), ../shared/corpus/texts/*.txt.
+// Writes: a table on stdout, bench/results/latest.json (git-ignored).
+//
+//   node --expose-gc bench/run.mjs [--runs 15] [--warmup 3] [--batch 240] [--batch-runs 3] [--long-times 10]
+//
+// Goals: the batch within 3× of xmllint validating the same XML; each stage of a text 10× longer within
+// 12× of its time on the sample. This is a measurement, not a test: it never fails on a missed goal.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { basename, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build, readSidecar } from '../dist/pipeline/index.js';
+import { findSidecar } from '../dist/pipeline/metadata.js';
+import { longSample } from './long-text.mjs';
+import { ALL_FORMATS, median, stageMedians, stageNames } from './stage-times.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const SAMPLE = join(root, 'input/fr_A-72-L.10.txt');
+const CORPUS = join(root, '../shared/corpus/texts');
+const XSD = join(root, 'schemas/akomantoso30.xsd');
+const CLI = join(root, 'dist/pipeline/cli.js');
+const RESULTS = join(root, 'bench/results/latest.json');
+/** The stages the brief names, in pipeline order; a stage not (yet) in `stages` shows as n/a. */
+const EXPECTED_STAGES = ['decode', 'language', 'repair', 'structure', 'inline', 'akn', 'validate', 'html', 'epub', 'jsonld'];
+const BATCH_GOAL = 3;
+const LINEARITY_GOAL = 12;
+
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '15' },
+    warmup: { type: 'string', default: '3' },
+    batch: { type: 'string', default: '240' },
+    'batch-runs': { type: 'string', default: '3' },
+    'long-times': { type: 'string', default: '10' },
+  },
+});
+const RUNS = Number(args.runs);
+const WARMUP = Number(args.warmup);
+const BATCH_SIZE = Number(args.batch);
+const BATCH_RUNS = Number(args['batch-runs']);
+const LONG_TIMES = Number(args['long-times']);
+
+const log = (line = '') => process.stdout.write(`${line}\n`);
+const progress = (line) => process.stderr.write(`${line}\n`);
+const ms = (value) => (Number.isFinite(value) ? (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2)) : 'n/a');
+const shortName = (file) => basename(file).replace(/\.txt$/, '');
+
+function machine() {
+  const cpuModel = /^model name\s*:\s*(.*)$/m.exec(existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1] ?? cpus()[0]?.model ?? 'unknown';
+  const xmllint = spawnSync('xmllint', ['--version'], { encoding: 'utf8' });
+  return {
+    cpu: cpuModel.trim(),
+    cores: availableParallelism(),
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    xmllint: /libxml version (\d+)/.exec(`${xmllint.stdout}${xmllint.stderr}`)?.[1] ?? (xmllint.error ? 'missing' : 'unknown'),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The documents: the sample with its sidecar, then every corpus text that builds.
+
+function loadDocument(path) {
+  const sidecarFile = findSidecar(path);
+  return { path, file: relative(root, path), bytes: new Uint8Array(readFileSync(path)), sidecarFile, sidecar: sidecarFile ? readSidecar(sidecarFile) : undefined };
+}
+
+function documentsThatBuild() {
+  const corpus = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort().map((f) => join(CORPUS, f)) : [];
+  const documents = [];
+  const refused = [];
+  for (const path of [SAMPLE, ...corpus]) {
+    const document = loadDocument(path);
+    try {
+      build({ file: document.file, text: document.bytes, sidecar: document.sidecar, sidecarFile: document.sidecarFile }, { formats: ALL_FORMATS });
+      documents.push(document);
+    } catch (error) {
+      refused.push({ file: document.file, error: String(error) });
+    }
+  }
+  return { documents, refused };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The batch: BATCH_SIZE inputs made by copying the documents round-robin, built by the CLI in a child
+// process (its maxRSS is then its own), then the same XML validated by one xmllint process.
+
+function makeBatchFolder(documents) {
+  const folder = mkdtempSync(join(tmpdir(), 'akn-bench-in-'));
+  for (let i = 0; i < BATCH_SIZE; i++) {
+    const document = documents[i % documents.length];
+    const stem = `${String(i).padStart(3, '0')}_${shortName(document.path)}`;
+    copyFileSync(document.path, join(folder, `${stem}.txt`));
+    if (document.sidecarFile) copyFileSync(document.sidecarFile, join(folder, `${stem}.meta.json`));
+  }
+  return folder;
+}
+
+function runBatchOnce(inputFolder) {
+  const outDir = mkdtempSync(join(tmpdir(), 'akn-bench-out-'));
+  const rusageFile = join(outDir, '.rusage.json');
+  const rusagePreload = new URL('./rusage-on-exit.mjs', import.meta.url).href;
+  const start = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, ['--import', rusagePreload, CLI, 'build', inputFolder, '--out', outDir, '--force', '--quiet'], {
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_RUSAGE_FILE: rusageFile },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  if (child.status !== 0) throw new Error(`batch failed (exit ${child.status}):\n${child.stderr.slice(0, 4000)}`);
+  const usage = JSON.parse(readFileSync(rusageFile, 'utf8'));
+  const xmlFiles = readdirSync(outDir).filter((f) => f.endsWith('.akn.xml')).sort().map((f) => join(outDir, f));
+  const outputs = readdirSync(outDir).filter((f) => !f.startsWith('.')).length;
+  return { outDir, wallMs, usage, xmlFiles, outputs };
+}
+
+function xmllintOnce(xmlFiles) {
+  const start = process.hrtime.bigint();
+  const child = spawnSync('xmllint', ['--noout', '--schema', XSD, ...xmlFiles], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  if (child.error) throw new Error(`xmllint: ${child.error.message} (apt-get install -y libxml2-utils)`);
+  const valid = (child.stderr.match(/ validates$/gm) ?? []).length;
+  return { wallMs, valid, status: child.status };
+}
+
+function batchBenchmark(documents) {
+  const inputFolder = makeBatchFolder(documents);
+  const runs = [];
+  const lints = [];
+  try {
+    for (let r = 0; r < BATCH_RUNS; r++) {
+      const batch = runBatchOnce(inputFolder);
+      progress(`  batch run ${r + 1}/${BATCH_RUNS}: ${(batch.wallMs / 1000).toFixed(2)} s, ${batch.xmlFiles.length} XML files, peak RSS ${(batch.usage.maxRssKb / 1024).toFixed(0)} MB`);
+      const lint = xmllintOnce(batch.xmlFiles);
+      progress(`  xmllint run ${r + 1}/${BATCH_RUNS}: ${(lint.wallMs / 1000).toFixed(2)} s, ${lint.valid}/${batch.xmlFiles.length} valid`);
+      runs.push(batch);
+      lints.push({ ...lint, files: batch.xmlFiles.length });
+      rmSync(batch.outDir, { recursive: true, force: true });
+    }
+  } finally {
+    rmSync(inputFolder, { recursive: true, force: true });
+  }
+  const batchMs = median(runs.map((r) => r.wallMs));
+  const xmllintMs = median(lints.map((l) => l.wallMs));
+  return {
+    documents: BATCH_SIZE,
+    workers: availableParallelism(),
+    formats: ALL_FORMATS,
+    runs: BATCH_RUNS,
+    batchMs,
+    batchRunsMs: runs.map((r) => r.wallMs),
+    batchCpuMs: median(runs.map((r) => r.usage.userMs + r.usage.systemMs)),
+    outputsWritten: runs[0]?.outputs,
+    xmlFiles: runs[0]?.xmlFiles.length,
+    xmllintMs,
+    xmllintRunsMs: lints.map((l) => l.wallMs),
+    xmllintValid: Math.min(...lints.map((l) => l.valid)),
+    ratio: batchMs / xmllintMs,
+    goal: BATCH_GOAL,
+    peakRssMb: Math.max(...runs.map((r) => r.usage.maxRssKb)) / 1024,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+function main() {
+  const info = machine();
+  log(`Machine: ${info.cpu}, ${info.cores} cores, ${info.memoryGb} GB, Node ${info.node}, ${info.platform}, libxml2 ${info.xmllint}`);
+  const loadBefore = loadavg()[0];
+  // Other work on the machine shares the cores: the numbers are then upper bounds. Say so.
+  if (loadBefore > info.cores / 2) log(`Note: load average ${loadBefore.toFixed(1)} on ${info.cores} cores when the benchmark started; times include that contention.`);
+  const names = stageNames();
+  const columns = [...EXPECTED_STAGES, ...names.filter((n) => !EXPECTED_STAGES.includes(n))];
+  const missing = EXPECTED_STAGES.filter((n) => !names.includes(n));
+
+  progress('Checking which texts build…');
+  const { documents, refused } = documentsThatBuild();
+  for (const r of refused) progress(`  not measured (does not build): ${r.error}`);
+
+  // Per-stage medians, one document after the other.
+  progress(`Per-stage times: ${WARMUP} warm-up + ${RUNS} measured runs per document…`);
+  const perDocument = [];
+  for (const document of documents) {
+    const result = stageMedians(document, { warmup: WARMUP, runs: RUNS });
+    perDocument.push({ file: document.file, bytes: document.bytes.byteLength, sidecar: Boolean(document.sidecar), medians: result.medians, total: result.total, samples: result.samples });
+    progress(`  ${shortName(document.file)}: ${ms(result.total)} ms`);
+  }
+
+  // Linearity: the sample made LONG_TIMES longer.
+  progress(`Linearity: the sample ×${LONG_TIMES}…`);
+  const sample = perDocument[0];
+  const sampleDocument = documents[0];
+  const long = longSample(new TextDecoder().decode(sampleDocument.bytes), LONG_TIMES);
+  const longDocument = { ...sampleDocument, file: `${sampleDocument.file} ×${LONG_TIMES}`, bytes: new TextEncoder().encode(long.text) };
+  const longBuilt = build({ file: longDocument.file, text: longDocument.bytes, sidecar: longDocument.sidecar }, { formats: ['xml'] });
+  const longParagraphs = (longBuilt.xml.match(/<paragraph /g) ?? []).length;
+  if (longParagraphs !== long.paragraphs) throw new Error(`linearity input: ${longParagraphs} paragraphs in the XML, ${long.paragraphs} expected`);
+  const longResult = stageMedians(longDocument, { warmup: Math.min(WARMUP, 1), runs: Math.max(5, Math.ceil(RUNS / 3)) });
+  const linearity = {
+    times: LONG_TIMES,
+    bytes: longDocument.bytes.byteLength,
+    paragraphs: long.paragraphs,
+    runs: Math.max(5, Math.ceil(RUNS / 3)),
+    goal: LINEARITY_GOAL,
+    stages: Object.fromEntries(names.map((n) => [n, { normalMs: sample.medians[n], longMs: longResult.medians[n], ratio: longResult.medians[n] / sample.medians[n] }])),
+    total: { normalMs: sample.total, longMs: longResult.total, ratio: longResult.total / sample.total },
+  };
+
+  progress(`Batch of ${BATCH_SIZE} documents (${BATCH_RUNS} runs) against xmllint…`);
+  const batch = batchBenchmark(documents);
+
+  // ---- The report.
+  log();
+  log(`Per-stage median, ms per document (${WARMUP} warm-up + ${RUNS} measured runs, all formats)`);
+  const header = ['document'.padEnd(32), 'kB'.padStart(4), ...columns.map((c) => c.padStart(9)), 'total'.padStart(9)];
+  log(header.join(' '));
+  const row = (label, kb, values, total) => log([label.padEnd(32), kb.padStart(4), ...columns.map((c) => ms(values[c]).padStart(9)), ms(total).padStart(9)].join(' '));
+  for (const d of perDocument) row(shortName(d.file).slice(0, 32), String(Math.round(d.bytes / 1024)), d.medians, d.total);
+  const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
+  const meanMedians = Object.fromEntries(names.map((n) => [n, mean(perDocument.map((d) => d.medians[n]))]));
+  const meanTotal = mean(perDocument.map((d) => d.total));
+  row(`mean of ${perDocument.length} texts`, String(Math.round(mean(perDocument.map((d) => d.bytes)) / 1024)), meanMedians, meanTotal);
+  if (missing.length) log(`(n/a: no such stage in pipeline/stages.ts yet: ${missing.join(', ')})`);
+
+  log();
+  log(`Linearity: the sample ×${LONG_TIMES} (${Math.round(linearity.bytes / 1024)} kB, ${linearity.paragraphs} operative paragraphs), ${linearity.runs} measured runs; goal ≤ ${LINEARITY_GOAL}×`);
+  log(['stage'.padEnd(10), 'sample ms'.padStart(10), `×${LONG_TIMES} ms`.padStart(10), 'ratio'.padStart(8), ''].join(' '));
+  for (const [n, s] of [...Object.entries(linearity.stages), ['total', linearity.total]]) {
+    log([n.padEnd(10), ms(s.normalMs).padStart(10), ms(s.longMs).padStart(10), `${s.ratio.toFixed(1)}×`.padStart(8), s.ratio <= LINEARITY_GOAL ? '' : 'MISSED'].join(' '));
+  }
+
+  log();
+  log(`Batch: ${batch.documents} documents, all formats, ${batch.workers} worker threads (CLI build --force), median of ${batch.runs} runs`);
+  log(`  batch wall-clock            ${(batch.batchMs / 1000).toFixed(2)} s  (${(batch.batchMs / batch.documents).toFixed(1)} ms/document; CPU ${(batch.batchCpuMs / 1000).toFixed(1)} s)`);
+  log(`  xmllint, same ${batch.xmlFiles} XML files   ${(batch.xmllintMs / 1000).toFixed(2)} s  (one process; ${batch.xmllintValid}/${batch.xmlFiles} valid)`);
+  log(`  ratio batch / xmllint       ${batch.ratio.toFixed(1)}×  (goal ≤ ${BATCH_GOAL}×: ${batch.ratio <= BATCH_GOAL ? 'met' : 'MISSED'})`);
+  log(`  peak RSS (batch process and its workers)  ${batch.peakRssMb.toFixed(0)} MB`);
+
+  log(`Load average (1 min): ${loadBefore.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end`);
+  const results = {
+    date: new Date().toISOString(),
+    machine: { ...info, loadAverageAtStart: loadBefore, loadAverageAtEnd: loadavg()[0] },
+    settings: { warmup: WARMUP, runs: RUNS, formats: ALL_FORMATS, stages: names, missingStages: missing },
+    refused,
+    perDocument,
+    mean: { medians: meanMedians, total: meanTotal },
+    linearity,
+    batch,
+  };
+  mkdirSync(join(root, 'bench/results'), { recursive: true });
+  writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+  log();
+  log(`Written: ${relative(root, RESULTS)}`);
+}
+
+main();
