@@ -10,7 +10,7 @@ import { DEFAULT_RESOLVER_BASE, renderHtml } from '../pipeline/render/html/index
 import { validateSchema } from '../pipeline/validate.js';
 import {
   CHROMIUM, FIXTURES, INPUTS, ROOT, type PublicationInput, aknWords, axeViolations, brokenFragmentLinks,
-  missingWords, pageWords, read, total,
+  missingWords, pageWords, read, renderedEIds, total,
 } from './publication-helpers.js';
 
 const ARTIFACTS = join(ROOT, 'tests/artifacts');
@@ -87,6 +87,12 @@ describe.each(INPUTS)('HTML of $name', (input) => {
 
   it('every internal link resolves to an element id', async () => {
     expect(await brokenFragmentLinks(loaded.page)).toEqual([]);
+  });
+
+  it('gives every eId of the text its id (deep links #para_5 work in every language)', async () => {
+    const eIds = renderedEIds(read(input));
+    const missing = await loaded.page.evaluate((list) => list.filter((id) => !document.getElementById(id)), eIds);
+    expect(missing).toEqual([]);
   });
 
   it('loses no word of the AKN text', async () => {

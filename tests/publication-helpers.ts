@@ -84,6 +84,30 @@ export function aknWords(xml: string): Map<string, number> {
   return counts;
 }
 
+/**
+ * The eIds the publication must carry as ids: every eId outside meta, except inside the body of a
+ * note that repeats an earlier one (listed once). eIds that are not URL-safe are left out (renamed).
+ */
+export function renderedEIds(xml: string): string[] {
+  const out: string[] = [];
+  const notes = new Set<string>();
+  const walk = (element: AknElement) => {
+    for (const child of element.children) {
+      if (child.type !== 'element' || child.name === 'meta') continue;
+      const eId = child.attrs.eId;
+      if (eId && !/[\s<>"'&`#%\\^{}|[\]]/.test(eId)) out.push(eId);
+      if (child.name === 'authorialNote') {
+        const key = `${child.attrs.marker ?? ''}\u0000${textOf(child).replace(/\s+/g, ' ').trim()}`;
+        if (notes.has(key)) continue;
+        notes.add(key);
+      }
+      walk(child);
+    }
+  };
+  walk(documentElement(parseAkn(xml)));
+  return out;
+}
+
 /** The words of a page's body, counted per DOM text node (the same granularity as aknWords). */
 export async function pageWords(page: Page): Promise<Map<string, number>> {
   const texts = await page.evaluate(() => {
