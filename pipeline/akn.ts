@@ -248,11 +248,12 @@ function hierarchy(nodes: Array<OperativeParagraph | Section>, prefix: string, w
     const headingScope = new EidScope(eId);
     const headingNodes = inlineNodes(node.heading, headingScope, writer);
     const children = hierarchy(node.children, eId, writer, 'section');
+    const numbered = sectionElement === 'section' && node.num ? [el('num', {}, [node.num])] : [];
     if (children.length === 0) {
       // An article or section with no paragraph of its own still needs a content model: its text is the heading.
-      return el(sectionElement, { eId }, [el('heading', {}, headingNodes), el('content', { eId: `${eId}__content` }, [el('p', {}, [])])]);
+      return el(sectionElement, { eId }, [...numbered, el('heading', {}, headingNodes), el('content', { eId: `${eId}__content` }, [el('p', {}, [])])]);
     }
-    return el(sectionElement, { eId }, [el('heading', {}, headingNodes), ...children]);
+    return el(sectionElement, { eId }, [...numbered, el('heading', {}, headingNodes), ...children]);
   });
 }
 
@@ -311,7 +312,12 @@ function preface(document: ResolutionDocument, writer: Writer): XmlElement | und
     const draftWord = document.language.draftWords[0] ?? 'draft resolution';
     let nodes: XmlNode[];
     if (document.preface.sponsors) {
-      nodes = inlineNodes(document.preface.sponsors, inner, writer);
+      // The printed line: each sponsor a docProponent, "draft resolution" the docType.
+      const marked = markPhrases(document.preface.sponsors, [
+        ...meta.sponsors.map((s) => ({ text: s.name, element: 'docProponent' as const })),
+        ...document.language.draftWords.map((w) => ({ text: w, element: 'docType' as const })),
+      ]);
+      nodes = inlineNodes(marked, inner, writer);
     } else {
       nodes = [];
       meta.sponsors.forEach((sponsor, i) => {
@@ -346,6 +352,29 @@ function preface(document: ResolutionDocument, writer: Writer): XmlElement | und
     if (p) for (const note of unplaced) p.children.push(el('sup', {}, [authorialNote(note, new EidScope(last!.attrs.find(([k]) => k === 'eId')![1]!), writer)]));
   }
   return containers.length ? el('preface', {}, containers) : undefined;
+}
+
+/** Wraps the first occurrence of each phrase found in a text leaf in the given doc element. */
+function markPhrases(inlines: Inline[], phrases: Array<{ text: string; element: 'docProponent' | 'docType' }>): Inline[] {
+  let out = inlines;
+  for (const { text, element } of phrases) {
+    if (!text) continue;
+    const next: Inline[] = [];
+    let done = false;
+    for (const node of out) {
+      const at = !done && node.type === 'text' ? node.text.toLowerCase().indexOf(text.toLowerCase()) : -1;
+      if (at < 0 || node.type !== 'text') {
+        next.push(node);
+        continue;
+      }
+      done = true;
+      if (at > 0) next.push({ ...node, text: node.text.slice(0, at) });
+      next.push({ type: 'doc', element, children: [{ ...node, text: node.text.slice(at, at + text.length) }] });
+      if (at + text.length < node.text.length) next.push({ ...node, text: node.text.slice(at + text.length) });
+    }
+    out = next;
+  }
+  return out;
 }
 
 function dropText(inlines: Inline[], count: number): Inline[] {
@@ -594,6 +623,7 @@ function metaBlock(document: ResolutionDocument, writer: Writer, iris: ReturnTyp
   if (meta.plenaryMeeting) proprietary.push(el('akp:plenaryMeeting', {}, [String(meta.plenaryMeeting)]));
   if (meta.adoptedSymbol) proprietary.push(el('akp:adoptedAs', {}, [meta.adoptedSymbol]));
   if (meta.draftSymbol) proprietary.push(el('akp:draft', {}, [meta.draftSymbol]));
+  if (meta.committeeReport) proprietary.push(el('akp:committeeReport', {}, [meta.committeeReport]));
   blocks.push(el('proprietary', { source }, proprietary));
   return el('meta', {}, blocks);
 }

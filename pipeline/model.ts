@@ -113,6 +113,8 @@ export interface DocumentMeta {
   plenaryMeeting?: number;
   committee?: string;
   draftSymbol?: string;
+  /** The committee report the resolution was adopted on ("[on the report of the Third Committee (A/73/480)]"). */
+  committeeReport?: string;
   adoptedSymbol?: string;
   vote?: { inFavour: number; against: number; abstaining: number };
   originalLanguage?: string;

@@ -495,7 +495,12 @@ function findGluedMarkers(lines: TextLine[], notes: NoteEntry[], citations: Cita
   let cursor = { lineIndex: 0, offset: 0 };
   const cited = new Set(citations.map((c) => c.note));
   for (const [index, note] of notes.entries()) {
-    if (cited.has(index) || !/^\d+$/.test(note.marker)) continue;
+    if (cited.has(index)) continue;
+    if (note.marker.startsWith('*')) {
+      findStarMarker(lines, note, index, citations, report);
+      continue;
+    }
+    if (!/^\d+$/.test(note.marker)) continue;
     const firstOnPage = lines.findIndex((l) => l.page === note.page);
     if (firstOnPage < 0) continue;
     if (cursor.lineIndex < firstOnPage) cursor = { lineIndex: firstOnPage, offset: 0 };
@@ -539,6 +544,26 @@ function findGluedMarkers(lines: TextLine[], notes: NoteEntry[], citations: Cita
       if (found) break;
     }
     if (!found) warn(report, 'marker-not-found', `note ${m}: its marker was not found on page ${note.page}`, note.line);
+  }
+}
+
+/**
+ * A "*" note is cited by a star glued to a word on its page: the sponsor ("Côte d’Ivoire*:"), an
+ * agenda item ("provisional agenda*"), a symbol reissued ("A/72/L.10*"). Without one (the sample's
+ * extraction lost the sponsor line) the note stays unplaced and the AKN stage puts it per the profile.
+ */
+function findStarMarker(lines: TextLine[], note: NoteEntry, index: number, citations: Citation[], report: Report): void {
+  const pattern = new RegExp(`(?<=[\\p{L}\\p{N}.)])${note.marker.replace(/\*/g, '\\*')}(?=[\\s:,;]|$)`, 'u');
+  for (const line of lines) {
+    if (line.page > note.page) break;
+    const match = pattern.exec(line.text);
+    if (!match) continue;
+    const char = citationChar(citations.length);
+    citations.push({ note: index, page: line.page, line: line.line });
+    const token = tokenAround(line.text, match.index, match[0]);
+    line.text = `${line.text.slice(0, match.index)}${char}${line.text.slice(match.index + match[0].length)}`;
+    report.repairs.push({ file: report.file, line: line.line, kind: 'note-marker-glued', before: token.before, after: token.after });
+    return;
   }
 }
 

@@ -7,6 +7,7 @@
 // the rules are the same for every resolution and every language that has a table.
 import type { BuildContext, Stage } from './context.js';
 import { toAsciiDigits } from './lang/index.js';
+import { statesWithConjunction } from './lang/states.js';
 import type { LanguageTable, PhraseTable } from './lang/types.js';
 import { mergeMetadata } from './metadata.js';
 import type {
@@ -399,7 +400,10 @@ function parseHead(lines: TextLine[], vocabulary: Vocabulary, report: Report, in
       while (!group.at(-1)!.text.includes(']') && lines[i + 1]) group.push(lines[++i]!);
       head.adoption.push(group);
       const committee = /\((?<symbols>[^()]*)\)\s*\]?$/.exec(group.map((l) => l.text).join(' '));
-      if (committee?.groups) head.meta.draftSymbol = committee.groups['symbols']!.split(/\s+(?:and|et|y|и|و|和)\s+|,\s*/u)[0]?.trim();
+      const first = committee?.groups?.['symbols']!.split(/\s+(?:and|et|y|и|و|和)\s+|,\s*/u)[0]?.trim();
+      // "(A/73/L.6)" is the draft; "(A/73/480)" the committee's report.
+      if (first && /\/L\.\d/.test(first)) head.meta.draftSymbol = first;
+      else if (first) head.meta.committeeReport = first;
       inAgendaTitle = false;
       recognisedUpTo = i;
       i++;
@@ -412,14 +416,7 @@ function parseHead(lines: TextLine[], vocabulary: Vocabulary, report: Report, in
       for (const l of group) rest.splice(rest.indexOf(l), rest.includes(l) ? 1 : 0);
       head.sponsors.push(...group);
       head.meta.kind = 'resolutionDraft';
-      head.meta.sponsors = group
-        .map((l) => l.text)
-        .join(' ')
-        .replace(vocabulary.draft, '')
-        .replace(/[:\s]+$/u, '')
-        .split(/,\s*|\s+(?:and|et|y|и)\s+/u)
-        .map((name) => ({ name: name.replace(CITATION_PATTERN, '').trim() }))
-        .filter((s) => s.name);
+      head.meta.sponsors = splitSponsors(group.map((l) => l.text).join(' ').replace(vocabulary.draft, ''));
       inAgendaTitle = false;
       recognisedUpTo = i;
       i++;
@@ -467,6 +464,23 @@ function parseHead(lines: TextLine[], vocabulary: Vocabulary, report: Report, in
     if (symbol) head.meta.symbol = symbol;
   }
   return head;
+}
+
+/** "A, B and C*:" → [A, B, C]; names with a conjunction of their own ("Trinidad and Tobago") stay whole. */
+function splitSponsors(line: string): Array<{ name: string }> {
+  let text = line.replace(CITATION_PATTERN, '').replace(/\*+/g, '').replace(/[:：\s]+$/u, '');
+  const kept: string[] = [];
+  for (const state of statesWithConjunction) {
+    if (text.includes(state)) {
+      text = text.replace(state, `\u0000${kept.length}\u0000`);
+      kept.push(state);
+    }
+  }
+  return text
+    .split(/,\s*|\s+(?:and|et|y|и)\s+/u)
+    .map((name) => name.replace(/\u0000(\d+)\u0000/g, (_, i: string) => kept[Number(i)]!).trim())
+    .filter(Boolean)
+    .map((name) => ({ name }));
 }
 
 function escapeSymbol(symbol: string | undefined): string {
@@ -586,17 +600,36 @@ function segmentParagraphs(lines: readonly TextLine[], vocabulary: Vocabulary, r
       }
     }
     const nextNumber = OPERATIVE_NUMBER.exec(lines[index + 1]?.text.replace(CITATION_PATTERN, '').trim() ?? '');
+    const firstOperativeNext = mode === 'preamble' && expected === 1 && Number(nextNumber?.groups?.['num']) === 1;
+    // A roman numeral alone is a heading when its title and then paragraph 1 (or the next one) follow.
+    const afterTitle = Number(OPERATIVE_NUMBER.exec(lines[index + 2]?.text.replace(CITATION_PATTERN, '').trim() ?? '')?.groups?.['num']);
+    const titleThenFirst = /^[IVXL]+\.?$/.test(plain) && (afterTitle === 1 || afterTitle === expected);
     if (
-      mode === 'operative' &&
+      (mode === 'operative' || firstOperativeNext || (mode === 'preamble' && /^[IVXL]+\.?$/.test(plain))) &&
       current?.kind !== 'heading' &&
-      endsParagraph(current, /[.:;。؛；]\s*(?:[\u{F0000}-\u{FFFFD}]\s*)*$/u) &&
+      (endsParagraph(current, /[.:;。؛；]\s*(?:[\u{F0000}-\u{FFFFD}]\s*)*$/u) || (mode === 'preamble' && endsParagraph(current, vocabulary.recitalEnd))) &&
       plain.length < 80 &&
       /^\p{Lu}/u.test(plain) &&
       !/[,;.:،؛，；。]$/u.test(plain) &&
-      Number(nextNumber?.groups?.['num']) === expected
+      (Number(nextNumber?.groups?.['num']) === expected || Number(nextNumber?.groups?.['num']) === 1 || titleThenFirst)
     ) {
-      // A heading between operative paragraphs ("Reports", "Designation Criteria").
-      open({ kind: 'heading', lines: [line] });
+      // A heading between operative paragraphs ("Reports", "Designation Criteria", "II. Financing").
+      // Numbering may start again at 1 in each section.
+      const roman = SECTION_HEADING.exec(plain);
+      const lone = /^[IVXL]+\.?$/.test(plain);
+      if (mode === 'preamble' && !firstOperativeNext && !titleThenFirst) {
+        // not a heading: fall through
+      } else {
+        open({ kind: 'heading', lines: [line], num: roman?.groups?.['title'] !== undefined || lone ? roman?.groups?.['num'] : undefined });
+        if (mode === 'preamble') mode = 'operative';
+        if (Number(nextNumber?.groups?.['num']) === 1 || afterTitle === 1) expected = 1;
+        continue;
+      }
+    }
+    if (mode === 'operative' && current?.kind === 'heading' && current.lines.length === 1 && /^[IVXL]+\.?$/.test(current.lines[0]!.text.trim()) && !/[,;.:]$/.test(plain) && plain.length < 100) {
+      // "I" on its own line, then the section's title.
+      current.lines.push(line);
+      if (Number(nextNumber?.groups?.['num']) === 1) expected = 1;
       continue;
     }
     if (mode !== 'preamble' && current && current.kind !== 'annex' && endsParagraph(current, /[.:;。؛；]\s*(?:[\u{F0000}-\u{FFFFD}]\s*)*$/u)) {
@@ -726,8 +759,10 @@ function buildBody(segments: Segment[], vocabulary: Vocabulary, report: Report, 
         break;
       }
       case 'heading': {
-        const heading = trimInlines(inlines(segment.lines));
-        section = { kind: 'section', num: segment.num, heading, children: [], origin: originOf(first) };
+        // "II. Financing": the numeral is the section's <num>, the rest its heading.
+        const printedNum = segment.num ? /^\s*([IVXL]+\.?|[A-H]\.)/.exec(first.text)?.[1] : undefined;
+        const heading = trimInlines(printedNum ? dropLeading(inlines(segment.lines), first.text.indexOf(printedNum) + printedNum.length) : inlines(segment.lines));
+        section = { kind: 'section', num: printedNum, heading, children: [], origin: originOf(first) };
         target.paragraphs.push(section);
         owner = undefined;
         break;

@@ -168,3 +168,44 @@ describe('structure: rules and errors', () => {
     expect.assertions(2);
   });
 });
+
+describe('structure: sections, sponsors and the star note', () => {
+  const text = [
+    'United Nations  A/C.5/99/L.1',
+    'General Assembly',
+    'Distr.: Limited',
+    '1 December 2099',
+    'Ninety-ninth session',
+    'Agenda item 134',
+    'Trinidad and Tobago and Freedonia*: draft resolution',
+    'Financing of the Mission',
+    'The General Assembly,',
+    'Recalling its resolution 98/1,',
+    'I',
+    'General matters',
+    '1. Takes note of the report;',
+    '2. Requests the Secretary-General to report;',
+    'II. Financing',
+    '1. Decides to appropriate the amount;',
+    '2. Also decides to review the matter.',
+    '__________________',
+    ' * On behalf of the Group of Friends.',
+  ].join('\n');
+  const { statement, report } = statementOf(text);
+
+  it('makes roman-numbered sections whose paragraphs start again at 1', () => {
+    const sections = childElements(path(statement, 'mainBody')!, 'section');
+    expect(sections.map((s) => [s.attrs['eId'], textOf(childElements(s, 'num')[0]!), textOf(childElements(s, 'heading')[0]!)])).toEqual([
+      ['sec_I', 'I', 'General matters'],
+      ['sec_II', 'II.', 'Financing'],
+    ]);
+    expect(findAll(sections[1]!, 'paragraph').map((p) => p.attrs['eId'])).toEqual(['sec_II__para_1', 'sec_II__para_2']);
+  });
+
+  it('marks each sponsor (a name with "and" stays whole) and puts the star note at its star', () => {
+    expect(findAll(statement, 'docProponent').map(textOf)).toEqual(['Trinidad and Tobago', 'Freedonia']);
+    const note = findAll(statement, 'authorialNote')[0]!;
+    expect(note.attrs['eId']).toBe('preface__container_1__authorialNote_1');
+    expect(report.repairs.some((r) => r.kind === 'note-marker-glued' && r.before === 'Freedonia*:')).toBe(true);
+  });
+});

@@ -1,0 +1,25 @@
+// Member State names that contain a conjunction, so a sponsor list ("A, B and C") is not split inside
+// them. English and French official short names; extend with a language's table when needed.
+export const statesWithConjunction: readonly string[] = [
+  'Antigua and Barbuda',
+  'Bosnia and Herzegovina',
+  'Saint Kitts and Nevis',
+  'Saint Vincent and the Grenadines',
+  'Sao Tome and Principe',
+  'Trinidad and Tobago',
+  'United Kingdom of Great Britain and Northern Ireland',
+  'Antigua-et-Barbuda',
+  'Bosnie-Herzégovine',
+  'Saint-Kitts-et-Nevis',
+  'Saint-Vincent-et-les Grenadines',
+  'Sao Tomé-et-Principe',
+  'Trinité-et-Tobago',
+  'Royaume-Uni de Grande-Bretagne et d’Irlande du Nord',
+  'Antigua y Barbuda',
+  'Bosnia y Herzegovina',
+  'Saint Kitts y Nevis',
+  'San Vicente y las Granadinas',
+  'Santo Tomé y Príncipe',
+  'Trinidad y Tabago',
+  'Reino Unido de Gran Bretaña e Irlanda del Norte',
+];
