@@ -15,6 +15,7 @@ import { type TocEntry, buildToc, isLongDocument } from './toc.js';
 export type { PublicationMetadata } from './metadata.js';
 export type { TocEntry } from './toc.js';
 export type { Labels } from './labels.js';
+export type { Target } from './state.js';
 export { stylesheet } from './style.js';
 
 /**
