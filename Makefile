@@ -4,7 +4,7 @@ NODE_MODULES_STAMP := node_modules/.install-stamp
 SCHEMAS := schemas/akomantoso30.xsd schemas/xml.xsd
 SOURCES := $(shell find pipeline -name '*.ts' 2>/dev/null)
 
-.PHONY: all install schemas compile output test bench clean
+.PHONY: all install schemas compile output test bench clean system-tools
 
 all: output
 
@@ -12,6 +12,11 @@ install: $(NODE_MODULES_STAMP)
 $(NODE_MODULES_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
+
+# The schema comes from $AKN_SCHEMA_DIR when set, else from ../shared/schemas when present (this
+# workplace), else from the official OASIS location; provision.mjs checks the sha256 either way.
+AKN_SCHEMA_DIR ?= $(wildcard ../shared/schemas)
+export AKN_SCHEMA_DIR
 
 schemas: $(SCHEMAS)
 $(SCHEMAS): schemas/manifest.json schemas/provision.mjs
@@ -30,7 +35,15 @@ output: install schemas compile
 CORPUS := $(wildcard ../shared/corpus/texts)
 
 # VITEST_JSON_REPORT (set by .ci/run) adds vitest's JSON report beside the usual output.
-test: install schemas compile
+# The tests use the real tools: xmllint, epubcheck (Java) and Chromium, from Debian's packages.
+SYSTEM_PACKAGES := libxml2-utils epubcheck chromium default-jre-headless
+system-tools:
+	@if command -v xmllint >/dev/null && [ -f /usr/share/java/epubcheck.jar ] && command -v chromium >/dev/null && command -v java >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES); \
+	else echo "make test needs: $(SYSTEM_PACKAGES) (apt-get install -y $(SYSTEM_PACKAGES))" >&2; exit 1; fi
+
+test: install schemas compile system-tools
 	node dist/pipeline/cli.js build input/ $(CORPUS) --out output/ --quiet
 	npx vitest run $(if $(VITEST_JSON_REPORT),--reporter=default --reporter=json --outputFile.json=$(VITEST_JSON_REPORT))
 
