@@ -268,23 +268,41 @@ function coverPage(document: ResolutionDocument, writer: Writer): XmlElement | u
   const eId = 'coverPage__container_1';
   const scope = new EidScope(eId);
   const meta = document.meta;
+  const language = document.language;
+  const authorities = [...language.organizations].sort((a, b) => b[0].length - a[0].length);
+  const session = new RegExp(language.sessionPattern, 'iu');
+  const agenda = new RegExp(language.agendaItemPattern, 'iu');
+  const authority = (text: string): XmlNode[] => {
+    const found = authorities.find(([phrase]) => phrase === text);
+    if (!found) return [text];
+    writer.organizations.add(found[1]);
+    return [el('docAuthority', { refersTo: `#${found[1]}` }, [text])];
+  };
   const lines = document.masthead.map((line) => {
     const text = textOfInlines(line).trim();
-    const nodes = inlineNodes(line, scope, writer);
+    // Notes cited in the masthead ("A/72/L.10*", "Agenda item 68*") keep their place at the line's end.
+    const notes = line.filter((n) => n.type === 'noteRef').flatMap((n) => inlineNodes([n], scope, writer));
+    let content: XmlNode[];
     if (meta.symbol && text.endsWith(meta.symbol)) {
       writer.concepts.set('symbol', 'documentSymbol');
       const before = text.slice(0, text.length - meta.symbol.length).trim();
-      return el('p', {}, [...(before ? [before, ' '] : []), el('docNumber', { refersTo: '#symbol' }, [meta.symbol])]);
-    }
-    const date = dateIn(text, document.language);
-    if (date && text.length < 40) {
+      content = [...(before ? [...authority(before), ' '] : []), el('docNumber', { refersTo: '#symbol' }, [meta.symbol])];
+    } else if (dateIn(text, language) && text.length < 40) {
       writer.concepts.set('publicationDate', 'publicationDate');
-      return el('p', {}, [el('docDate', { date, refersTo: '#publicationDate' }, [text])]);
+      content = [el('docDate', { date: dateIn(text, language)!, refersTo: '#publicationDate' }, [text])];
+    } else if (/^Distr/u.test(text)) {
+      content = [el('inline', { name: 'distribution' }, [text])];
+    } else if (/^(?:Original|Orig\.)\s*:/u.test(text)) {
+      content = [el('inline', { name: 'originalLanguage' }, [text])];
+    } else if (session.test(text)) {
+      content = [el('session', { value: meta.session }, [text])];
+    } else if (agenda.test(text)) {
+      content = [el('inline', { name: 'agendaItem' }, [text])];
+    } else {
+      const whole = authority(text);
+      content = typeof whole[0] === 'string' ? inlineNodes(line.filter((n) => n.type !== 'noteRef'), scope, writer) : whole;
     }
-    if (meta.session && text.toLowerCase().includes('session') || /session|sesiones|сессия|الدورة|届会/u.test(text)) {
-      return el('p', {}, [el('session', { value: meta.session }, nodes)]);
-    }
-    return el('p', {}, nodes);
+    return el('p', {}, [...content, ...notes]);
   });
   return el('coverPage', {}, [el('container', { name: 'masthead', eId }, lines)]);
 }
