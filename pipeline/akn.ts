@@ -10,6 +10,7 @@ import { frbrIris, fullDate } from './metadata.js';
 import type { Annex, Footnote, Inline, ListItem, OperativeParagraph, Recital, ResolutionDocument, Section } from './model.js';
 import { CITATION_PATTERN } from './repair.js';
 import { dateIn } from './structure.js';
+import { warn } from './report.js';
 
 export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
 /** Namespace of akn-press's own proprietary metadata. */
@@ -78,8 +79,50 @@ function serializeInline(node: XmlNode, out: string[]): void {
 
 const INLINE_CONTAINERS = new Set(['p', 'num', 'heading', 'listIntroduction', 'docTitle', 'i', 'sup', 'ref', 'date', 'docDate']);
 
+/**
+ * A link as an xs:anyURI: characters a URI cannot hold ("[", a space, a stray "%") are percent-encoded;
+ * the link stays the one printed.
+ */
+export function asUri(href: string): string {
+  return href.replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]/gu, (c) => encodeURIComponent(c));
+}
+
+function attr(element: XmlElement, name: string): string | undefined {
+  return element.attrs.find(([k]) => k === name)?.[1];
+}
+
 // ---------------------------------------------------------------------------------------------
 // eIds
+
+/**
+ * The last word on eIds: the XSD wants them unique in the whole statement. A text that prints a
+ * number twice (two "Article 1", a paragraph numbered like its neighbour) would give two equal eIds;
+ * the later one, and every eId under it, gets a suffix ("para_2-2"). Deterministic, and reported.
+ */
+function makeEidsUnique(roots: XmlElement[], report: { warn(message: string): void }): void {
+  const seen = new Set<string>();
+  const visit = (element: XmlElement, renamed: Array<[string, string]>) => {
+    let local = renamed;
+    const eId = attr(element, 'eId');
+    if (eId !== undefined) {
+      let value = eId;
+      for (const [from, to] of renamed) if (value.startsWith(`${from}__`)) value = `${to}${value.slice(from.length)}`;
+      if (seen.has(value)) {
+        let n = 2;
+        while (seen.has(`${value}-${n}`)) n++;
+        report.warn(`eId ${value} would repeat (a number printed twice?); the later one is ${value}-${n}`);
+        local = [...renamed, [value, `${value}-${n}`]];
+        value = `${value}-${n}`;
+      } else if (value !== eId) {
+        local = [...renamed, [eId, value]];
+      }
+      seen.add(value);
+      element.attrs = element.attrs.map(([k, v]) => [k, k === 'eId' ? value : v]);
+    }
+    for (const child of element.children) if (typeof child !== 'string') visit(child, local);
+  };
+  for (const root of roots) visit(root, []);
+}
 
 class EidScope {
   private counters = new Map<string, number>();
@@ -121,7 +164,8 @@ interface Writer {
   concepts: Map<string, string>;
   events: Map<string, { href: string; showAs: string }>;
   /** eId of each ref → its undocs URL, for alternativeReference. */
-  alternatives: Array<[string, string]>;
+  /** Each ref with an undocs URL, and the URL (the ref's eId is read once eIds are final). */
+  alternatives: Array<[XmlElement, string]>;
 }
 
 function inlineNodes(inlines: readonly Inline[], scope: EidScope, writer: Writer): XmlNode[] {
@@ -139,8 +183,9 @@ function inlineNodes(inlines: readonly Inline[], scope: EidScope, writer: Writer
         break;
       case 'ref': {
         const eId = scope.next('ref');
-        if (node.undocs) writer.alternatives.push([eId, node.undocs]);
-        out.push(el('ref', { eId, href: node.href }, inlineNodes(node.children, scope, writer)));
+        const ref = el('ref', { eId, href: asUri(node.href) }, inlineNodes(node.children, scope, writer));
+        if (node.undocs) writer.alternatives.push([ref, asUri(node.undocs)]);
+        out.push(ref);
         break;
       }
       case 'date':
@@ -367,7 +412,8 @@ function preface(document: ResolutionDocument, writer: Writer): XmlElement | und
     // Notes with no place of their own go after the title, in order (profile §4).
     const last = containers.at(-1);
     const p = last?.children[0] as XmlElement | undefined;
-    if (p) for (const note of unplaced) p.children.push(el('sup', {}, [authorialNote(note, new EidScope(last!.attrs.find(([k]) => k === 'eId')![1]!), writer)]));
+    const titleScope = last ? new EidScope(attr(last, 'eId')!) : undefined;
+    if (p && titleScope) for (const note of unplaced) p.children.push(el('sup', {}, [authorialNote(note, titleScope, writer)]));
   }
   return containers.length ? el('preface', {}, containers) : undefined;
 }
@@ -613,8 +659,8 @@ function metaBlock(document: ResolutionDocument, writer: Writer, iris: ReturnTyp
     );
   }
   const others = [
-    ...writer.alternatives.map(([eId, href]) => el('alternativeReference', { for: `#${eId}`, href, showAs: href.replace(/^https?:\/\//, '') })),
-    ...(document.unattachedLinks ?? []).map((href) => el('implicitReference', { href, showAs: href.replace(/^https?:\/\//, '') })),
+    ...writer.alternatives.map(([ref, href]) => el('alternativeReference', { for: `#${attr(ref, 'eId')}`, href, showAs: href.replace(/^https?:\/\//, '') })),
+    ...(document.unattachedLinks ?? []).map((href) => el('implicitReference', { href: asUri(href), showAs: href.replace(/^https?:\/\//, '') })),
   ];
   if (others.length) analysis.push(el('otherReferences', { source }, others));
   if (analysis.length) blocks.push(el('analysis', { source }, analysis));
@@ -660,6 +706,7 @@ export function writeAkn(context: BuildContext): void {
   // Body first: it collects the TLCs and references that the meta block lists.
   const parts = [coverPage(document, writer), preface(document, writer), preamble(document, writer), mainBody(document, writer), conclusions(document, writer)];
   const attachments = document.annexes.map((annex, i) => annexAttachment(annex, i + 1, document, writer, iris, markupDate));
+  makeEidsUnique([...(parts.filter(Boolean) as XmlElement[]), ...attachments], { warn: (message) => warn(context.report, 'eid-repeated', message) });
   const meta = metaBlock(document, writer, iris, context, markupDate);
   const statement = el('statement', { name: document.meta.kind, contains: 'originalVersion' }, [
     meta,

@@ -134,13 +134,7 @@ function damage(seed: SeedText, edits: readonly Edit[]): string {
  * - a link line that is not a valid URI ("https://undocs.org/en/A/RES/[70/1") becomes an href as it is.
  * Such a case passes the property only if these are *all* that is wrong with the XML.
  */
-const KNOWN_PROBLEMS: Record<string, RegExp[]> = {
-  'duplicate eIds': [
-    /^Element '\{[^}]+\}\w+': Duplicate key-sequence \['[^']+'\] in unique identity-constraint '\{[^}]+\}eId-statement'\.$/,
-    /^eId "[^"]+" already used on line \d+$/,
-  ],
-  'link not a URI': [/^Element '\{[^}]+\}(?:implicitReference|ref)', attribute 'href': '[^\n]*' is not a valid value of the atomic type 'xs:anyURI'\.$/],
-};
+const KNOWN_PROBLEMS: Record<string, RegExp[]> = {};
 
 /** The known bugs that explain every problem of the XML this text builds to, or undefined. */
 function knownProblems(file: string, text: string | Uint8Array, sidecar?: Sidecar): string | undefined {
@@ -253,41 +247,40 @@ describe('fuzz: damaged texts either build to valid AKN or are refused with an I
 });
 
 // ---------------------------------------------------------------------------------------------------
-// Known crashes: minimal inputs found by the fuzz, reported, not fixed yet. Each asserts the right
-// behaviour (valid AKN, or an InputError that is not `invalid-output`) and is marked `it.fails` while the
-// bug lasts: when akn.ts is fixed the mark makes the test fail, and `it.fails` becomes `it`.
+// Crashes the fuzz found (minimal inputs), kept as regression cases: each must build to valid AKN or be
+// refused as bad input (an InputError that is not `invalid-output`).
 
 function expectBuildsOrRefuses(text: string): void {
   buildChecked('minimal.txt', text, undefined, false);
 }
 
-describe('known crashes (reported): the build refuses the AKN it wrote itself', () => {
-  it.fails('an article heading printed twice gives two art_1', () => {
+describe('crashes the fuzz found, fixed: each input now builds or is refused as bad input', () => {
+  it('an article heading printed twice gives two art_1', () => {
     expectBuildsOrRefuses(
       'Universal Declaration of Human Rights\n\nThe General Assembly,\n\nProclaims this Universal Declaration of Human Rights.\n\n' +
         'Article 1\n\nAll human beings are born free.\n\nArticle 1\n\nEveryone has the right to life.\n',
     );
   });
 
-  it.fails('an unnumbered paragraph of an article before its paragraph 2 gives two para_2', () => {
+  it('an unnumbered paragraph of an article before its paragraph 2 gives two para_2', () => {
     expectBuildsOrRefuses(
       'Universal Declaration of Human Rights\n\nThe General Assembly,\n\nProclaims this Universal Declaration of Human Rights.\n\n' +
         'Article 16\n\n1. Men and women have the right to marry.\n\nMarriage shall be entered into only with free consent.\n\n2. The family is the natural unit of society.\n',
     );
   });
 
-  it.fails('a recital after the formula, taken as an unnumbered paragraph, and paragraph 1. give two para_1', () => {
+  it('a recital after the formula, taken as an unnumbered paragraph, and paragraph 1. give two para_1', () => {
     expectBuildsOrRefuses('A/RES/73/8\n\nReaffirming its resolution 70/1,\n\nThe General Assembly,\n\nDetermined to act,\n\n1. Requests the Secretary-General to report.\n');
   });
 
-  it.fails('two notes cited nowhere, hung on the title, both get authorialNote_1', () => {
+  it('two notes cited nowhere, hung on the title, both get authorialNote_1', () => {
     expectBuildsOrRefuses(
       'Cooperation between the United Nations and the African Union\n\nThe General Assembly,\n\nConvinced of the need to act,\n' +
         '__________________\n2 See resolution 70/1.\n3 See resolution 69/283.\n',
     );
   });
 
-  it.fails('a link line that is not a valid URI is written as an href', () => {
+  it('a link line that is not a valid URI is written as an href', () => {
     expectBuildsOrRefuses('The General Assembly,\n\nRecalling its resolution 70/1,\n\n1. Decides to act.\nhttps://undocs.org/en/A/RES/[70/1\n');
   });
 });
