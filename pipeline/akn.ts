@@ -6,6 +6,7 @@
 import { basename } from 'node:path';
 import type { BuildContext, Stage } from './context.js';
 import { entities } from './lang/entities.js';
+import { languages } from './lang/index.js';
 import { frbrIris, fullDate } from './metadata.js';
 import type { Annex, Footnote, Inline, ListItem, OperativeParagraph, Recital, ResolutionDocument, Section } from './model.js';
 import { CITATION_PATTERN } from './repair.js';
@@ -332,9 +333,10 @@ function coverPage(document: ResolutionDocument, writer: Writer): XmlElement | u
       writer.concepts.set('symbol', 'documentSymbol');
       const before = text.slice(0, text.length - meta.symbol.length).trim();
       content = [...(before ? [...authority(before), ' '] : []), el('docNumber', { refersTo: '#symbol' }, [meta.symbol])];
-    } else if (dateIn(text, language) && text.length < 40) {
+    } else if ((dateIn(text, language) ?? dateIn(text, languages.en)) && text.length < 40) {
+      // Every language version prints the masthead date in English.
       writer.concepts.set('publicationDate', 'publicationDate');
-      content = [el('docDate', { date: dateIn(text, language)!, refersTo: '#publicationDate' }, [text])];
+      content = [el('docDate', { date: (dateIn(text, language) ?? dateIn(text, languages.en))!, refersTo: '#publicationDate' }, [text])];
     } else if (/^Distr/u.test(text)) {
       content = [el('inline', { name: 'distribution' }, [text])];
     } else if (/^(?:Original|Orig\.)\s*:/u.test(text)) {

@@ -6,7 +6,7 @@
 // that ends a recital, the next operative number, an enumerator "(a)" after a colon or semicolon), so
 // the rules are the same for every resolution and every language that has a table.
 import type { BuildContext, Stage } from './context.js';
-import { toAsciiDigits } from './lang/index.js';
+import { languages, toAsciiDigits } from './lang/index.js';
 import { statesWithConjunction } from './lang/states.js';
 import type { LanguageTable, PhraseTable } from './lang/types.js';
 import { mergeMetadata } from './metadata.js';
@@ -335,7 +335,7 @@ interface Head {
 }
 
 const MASTHEAD_LINE: ReadonlyArray<RegExp> = [
-  /^(?:United Nations|Nations Unies|Naciones Unidas|Организация Объединенных Наций|الأمم المتحدة|联合国)\b/u,
+  /^(?:United Nations|Nations Unies|Naciones Unidas|Организация Объединенных Наций|الأمم المتحدة|联合国)(?=\s|$)/u,
   /^(?:General Assembly|Security Council|Economic and Social Council|Assemblée générale|Conseil de sécurité|Asamblea General|Consejo de Seguridad|Генеральная Ассамблея|Совет Безопасности|الجمعية العامة|مجلس الأمن|大会|安全理事会)$/u,
   /^Distr\.?/u,
   new RegExp(`^${SYMBOL_SOURCE}\\s+\\p{L}`, 'u'), // a collapsed masthead starts with the symbol
@@ -348,7 +348,10 @@ function parseHead(lines: TextLine[], vocabulary: Vocabulary, report: Report, in
   const head: Head = { masthead: [], adoption: [], sponsors: [], title: [], trailing: [], meta: {} };
   const session = new RegExp(language.sessionPattern, 'iu');
   const agenda = new RegExp(language.agendaItemPattern, 'iu');
-  const dateOnly = new RegExp(`^(?:${language.datePatterns.join('|')})$`, 'iu');
+  // Mastheads of every language version print the issue date in English ("4 January 2022").
+  const mastheadDates = language.code === 'en' ? [language] : [language, languages.en];
+  const dateOnly = { test: (text: string) => mastheadDates.some((l) => l.datePatterns.some((p) => new RegExp(`^(?:${p})$`, 'iu').test(toAsciiDigits(text)))) };
+  const mastheadDate = (text: string) => mastheadDates.map((l) => dateIn(text, l)).find(Boolean);
   let i = 0;
   let inAgendaTitle = false;
   let recognisedUpTo = -1;
@@ -358,7 +361,7 @@ function parseHead(lines: TextLine[], vocabulary: Vocabulary, report: Report, in
     const text = line.text.replace(CITATION_PATTERN, '').trim();
     const sessionMatch = session.exec(text);
     if (MASTHEAD_LINE.some((p) => p.test(text)) || new RegExp(`^(?:\\S+\\s+)?${escapeSymbol(head.meta.symbol)}$`).test(text) || dateOnly.test(text)) {
-      if (dateOnly.test(text) && !head.meta.issueDate) head.meta.issueDate = dateIn(text, language);
+      if (dateOnly.test(text) && !head.meta.issueDate) head.meta.issueDate = mastheadDate(text);
       head.masthead.push(line);
       inAgendaTitle = false;
       recognisedUpTo = i;
