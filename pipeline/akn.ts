@@ -10,7 +10,7 @@ import { languages } from './lang/index.js';
 import { frbrIris, fullDate } from './metadata.js';
 import type { Annex, Footnote, Inline, ListItem, OperativeParagraph, Recital, ResolutionDocument, Section } from './model.js';
 import { CITATION_PATTERN } from './repair.js';
-import { dateIn } from './structure.js';
+import { dateIn, dropLeading } from './structure.js';
 import { warn } from './report.js';
 
 export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
@@ -36,7 +36,11 @@ function el(name: string, attrs: Record<string, string | number | undefined> = {
 const escapeText = (text: string) => text.replace(CITATION_PATTERN, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeAttr = (text: string) => escapeText(text).replace(/"/g, '&quot;');
 
-function serialize(node: XmlNode, depth: number, out: string[]): void {
+/**
+ * Block elements are indented; an element with text among its children (mixed content) is written on
+ * one line, since whitespace there would be text (`depth` undefined).
+ */
+function serialize(node: XmlNode, depth: number | undefined, out: string[]): void {
   if (typeof node === 'string') {
     out.push(escapeText(node));
     return;
@@ -46,35 +50,13 @@ function serialize(node: XmlNode, depth: number, out: string[]): void {
     out.push(`<${node.name}${attrs}/>`);
     return;
   }
-  const mixed = node.children.some((c) => typeof c === 'string') || INLINE_CONTAINERS.has(node.name);
-  if (mixed) {
-    out.push(`<${node.name}${attrs}>`);
-    for (const child of node.children) serializeInline(child, out);
-    out.push(`</${node.name}>`);
-    return;
-  }
-  const pad = '\n' + '  '.repeat(depth + 1);
   out.push(`<${node.name}${attrs}>`);
+  const mixed = depth === undefined || node.children.some((c) => typeof c === 'string') || INLINE_CONTAINERS.has(node.name);
   for (const child of node.children) {
-    out.push(pad);
-    serialize(child, depth + 1, out);
+    if (!mixed) out.push('\n' + '  '.repeat(depth + 1));
+    serialize(child, mixed ? undefined : depth + 1, out);
   }
-  out.push('\n' + '  '.repeat(depth) + `</${node.name}>`);
-}
-
-/** Inside mixed content nothing is indented (whitespace there would be text). */
-function serializeInline(node: XmlNode, out: string[]): void {
-  if (typeof node === 'string') {
-    out.push(escapeText(node));
-    return;
-  }
-  const attrs = node.attrs.filter(([, v]) => v !== undefined).map(([k, v]) => ` ${k}="${escapeAttr(v!)}"`).join('');
-  if (node.children.length === 0) {
-    out.push(`<${node.name}${attrs}/>`);
-    return;
-  }
-  out.push(`<${node.name}${attrs}>`);
-  for (const child of node.children) serializeInline(child, out);
+  if (!mixed) out.push('\n' + '  '.repeat(depth));
   out.push(`</${node.name}>`);
 }
 
@@ -404,7 +386,7 @@ function preface(document: ResolutionDocument, writer: Writer): XmlElement | und
     let titleInlines = titleText;
     if (number) {
       nodes.push(el('docNumber', {}, [number[1]!]), '. ');
-      titleInlines = dropText(titleText, number[0].length);
+      titleInlines = dropLeading(titleText, number[0].length);
     }
     const title = titleInlines.length ? inlineNodes(titleInlines, inner, writer) : [meta.title ?? ''];
     nodes.push(el('docTitle', {}, title));
@@ -443,21 +425,6 @@ function markPhrases(inlines: Inline[], phrases: Array<{ text: string; element: 
   return out;
 }
 
-function dropText(inlines: Inline[], count: number): Inline[] {
-  const out = [...inlines];
-  let remaining = count;
-  while (remaining > 0 && out[0]?.type === 'text') {
-    const first = out[0];
-    if (first.text.length <= remaining) {
-      remaining -= first.text.length;
-      out.shift();
-    } else {
-      out[0] = { ...first, text: first.text.slice(remaining) };
-      remaining = 0;
-    }
-  }
-  return out;
-}
 
 function preamble(document: ResolutionDocument, writer: Writer): XmlElement | undefined {
   const children: XmlElement[] = [];

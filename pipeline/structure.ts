@@ -132,7 +132,7 @@ export function inlinesOf(lines: readonly TextLine[], footnotes: readonly Footno
 }
 
 /** Removes `count` characters of visible text from the start of an inline run (to take out a number or phrase). */
-function dropLeading(inlines: Inline[], count: number): Inline[] {
+export function dropLeading(inlines: Inline[], count: number): Inline[] {
   const out = [...inlines];
   let remaining = count;
   while (remaining > 0 && out.length > 0) {
