@@ -4,7 +4,7 @@
 //
 // Property: build() either returns schema-valid AKN or throws an InputError (bad input, told as
 // `file:line: message`). Any other exception is a bug. So is an InputError with code `invalid-output`:
-// it is the pipeline refusing the AKN it wrote itself, not bad input; the known ones are listed below.
+// it is the pipeline refusing the AKN it wrote itself, not bad input; the crashes it found are kept below as regression cases.
 //
 // Reproducible: the seed is fixed; FUZZ_SEED=<n> explores others, FUZZ_RUNS=<factor> multiplies the
 // 2,000 cases. A failure prints the seed and fast-check's shrunk counterexample (text index and edits).
@@ -14,11 +14,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { build } from '../pipeline/build.js';
-import type { BuildContext } from '../pipeline/context.js';
 import { readSidecar, type Sidecar } from '../pipeline/metadata.js';
-import { InputError, newReport } from '../pipeline/report.js';
-import { runStages } from '../pipeline/stages.js';
-import { validateAkn, validateSchema } from '../pipeline/validate.js';
+import { InputError } from '../pipeline/report.js';
+import { validateSchema } from '../pipeline/validate.js';
 
 const BASE_SEED = process.env.FUZZ_SEED === undefined ? 20_171_207 : Number(process.env.FUZZ_SEED);
 const RUN_FACTOR = process.env.FUZZ_RUNS === undefined ? 1 : Number(process.env.FUZZ_RUNS);
@@ -126,43 +124,19 @@ function damage(seed: SeedText, edits: readonly Edit[]): string {
 // ---------------------------------------------------------------------------------------------------
 // The property
 
-/**
- * Known bugs, reported and not fixed yet (see `known crashes` below); the build refuses its own XML
- * (`invalid-output`) when
- * - akn.ts gives two elements the same eId (a number printed twice, an unnumbered paragraph counted to
- *   the number of the next one, several notes hung on the title);
- * - a link line that is not a valid URI ("https://undocs.org/en/A/RES/[70/1") becomes an href as it is.
- * Such a case passes the property only if these are *all* that is wrong with the XML.
- */
-const KNOWN_PROBLEMS: Record<string, RegExp[]> = {};
-
-/** The known bugs that explain every problem of the XML this text builds to, or undefined. */
-function knownProblems(file: string, text: string | Uint8Array, sidecar?: Sidecar): string | undefined {
-  const context: BuildContext = { file, bytes: typeof text === 'string' ? new TextEncoder().encode(text) : text, sidecar, options: { formats: ['xml'] }, report: newReport(file) };
-  runStages(context, 'akn');
-  const problems = validateAkn(context.xml!);
-  const kinds = problems.map((p) => Object.keys(KNOWN_PROBLEMS).find((kind) => KNOWN_PROBLEMS[kind]!.some((pattern) => pattern.test(p.message))));
-  if (problems.length === 0 || kinds.includes(undefined)) return undefined;
-  return [...new Set(kinds)].sort().join(' + ');
-}
-
 const SCHEMA_RECHECK = 4;
 let builtCount = 0;
 
-type Outcome = 'built' | `known: ${string}` | `refused: ${string}`;
+type Outcome = 'built' | `refused: ${string}`;
 
 /** Builds a text; returns what happened, or throws what the property forbids. */
-function buildChecked(file: string, text: string | Uint8Array, sidecar?: Sidecar, allowKnown = true): Outcome {
+function buildChecked(file: string, text: string | Uint8Array, sidecar?: Sidecar): Outcome {
   let xml: string;
   try {
     xml = build({ file, text, sidecar }, { formats: ['xml'] }).xml;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    if (error.code === 'invalid-output') {
-      const known = allowKnown ? knownProblems(file, text, sidecar) : undefined;
-      if (known) return `known: ${known}`;
-      throw new Error(`the pipeline wrote invalid AKN: ${error.message}`, { cause: error });
-    }
+    if (error.code === 'invalid-output') throw new Error(`the pipeline wrote invalid AKN: ${error.message}`, { cause: error });
     expect(error.toString()).toMatch(/^[^\n]+: [^\n]+$/); // `file[:line]: message`, one line
     return `refused: ${error.code}`;
   }
@@ -251,7 +225,7 @@ describe('fuzz: damaged texts either build to valid AKN or are refused with an I
 // refused as bad input (an InputError that is not `invalid-output`).
 
 function expectBuildsOrRefuses(text: string): void {
-  buildChecked('minimal.txt', text, undefined, false);
+  buildChecked('minimal.txt', text);
 }
 
 describe('crashes the fuzz found, fixed: each input now builds or is refused as bad input', () => {
