@@ -500,13 +500,11 @@ function conclusions(document: ResolutionDocument, writer: Writer): XmlElement |
 function annexAttachment(annex: Annex, index: number, document: ResolutionDocument, writer: Writer, iris: ReturnType<typeof frbrIris>, markupDate: string): XmlElement {
   const prefix = `att_${index}`;
   const component = `!annex_${index}`;
-  const scope = new EidScope(prefix);
   const prefaceChildren: XmlElement[] = [el('p', {}, [el('docNumber', {}, [annex.heading])])];
   if (annex.title.length) prefaceChildren.push(el('p', {}, [el('docTitle', {}, inlineNodes(annex.title, new EidScope(`${prefix}__preface`), writer))]));
   const preambleChildren = annex.preamble.map((r, i) => recitalContainer(r, `${prefix}__preamble__container_${i + 1}`, writer));
   const body = hierarchy(annex.body, prefix, writer, 'section');
   if (body.length === 0) body.push(el('paragraph', { eId: `${prefix}__para_1` }, [el('content', { eId: `${prefix}__para_1__content` }, [el('p', {}, [])])]));
-  void scope;
   const lang = document.language.iso639_2;
   return el('attachment', { eId: prefix }, [
     el('doc', { name: 'annex' }, [

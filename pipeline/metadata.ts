@@ -91,7 +91,7 @@ export function findSidecar(inputPath: string): string | undefined {
 }
 
 /** Merges what the text says with the sidecar: the sidecar wins, and each disagreement is a warning. */
-export function mergeMetadata(fromText: Partial<DocumentMeta>, sidecar: Sidecar | undefined, report: Report, language: LanguageTable): DocumentMeta {
+export function mergeMetadata(fromText: Partial<DocumentMeta>, sidecar: Sidecar | undefined, report: Report): DocumentMeta {
   const meta: DocumentMeta = {
     body: fromText.body ?? 'un-ga',
     kind: fromText.kind ?? (fromText.symbol && /\/L\.\d|^S\/\d{4}\/\d+$/.test(fromText.symbol) ? 'resolutionDraft' : 'resolution'),
@@ -161,7 +161,6 @@ export function mergeMetadata(fromText: Partial<DocumentMeta>, sidecar: Sidecar 
     if (meta.kind === 'resolutionDraft' && meta.body === 'un-sc') info(report, 'no-title', 'no title printed (Security Council draft)');
     else warn(report, 'no-title', 'no title in the text or the sidecar');
   }
-  void language;
   return meta;
 }
 

@@ -230,11 +230,6 @@ function findFormula(lines: readonly TextLine[], vocabulary: Vocabulary): { inde
   return undefined;
 }
 
-interface Blocks {
-  lines: TextLine[];
-  start: number;
-}
-
 export function parseStructure(context: BuildContext): void {
   const repaired = context.repaired!;
   const language = context.language!;
@@ -267,7 +262,7 @@ export function parseStructure(context: BuildContext): void {
   // Everything before the formula (or the first recital) is masthead and preface.
   const firstRecital = lines.findIndex((l, i) => (formula ? i > formula.index : true) && openingPhrase(l.text, vocabulary.preambular));
   const headEnd = formula ? formula.index : Math.max(0, firstRecital);
-  const head = parseHead(lines.slice(0, headEnd), vocabulary, report, inlines);
+  const head = parseHead(lines.slice(0, headEnd), vocabulary, inlines);
 
   // Recitals printed before the formula (declarations: "Preamble" heading, recitals, then "The General Assembly proclaims").
   const formulaLine = formula ? lines[formula.index]! : undefined;
@@ -284,7 +279,7 @@ export function parseStructure(context: BuildContext): void {
   if (head.numberLine) textMeta.number = head.numberLine;
   if (formula) textMeta.body = formula.body;
   if (repaired.symbol && !textMeta.symbol) textMeta.symbol = repaired.symbol;
-  const meta = mergeMetadata(textMeta, context.sidecar, report, language);
+  const meta = mergeMetadata(textMeta, context.sidecar, report);
 
   const unplacedNotes = footnotes.filter((f) => f.citations === 0);
   const document: ResolutionDocument = {
@@ -343,7 +338,7 @@ const MASTHEAD_LINE: ReadonlyArray<RegExp> = [
   /^Français|^English|^Español/u,
 ];
 
-function parseHead(lines: TextLine[], vocabulary: Vocabulary, report: Report, inlines: (l: readonly TextLine[]) => Inline[]): Head {
+function parseHead(lines: TextLine[], vocabulary: Vocabulary, inlines: (l: readonly TextLine[]) => Inline[]): Head {
   const language = vocabulary.language;
   const head: Head = { masthead: [], adoption: [], sponsors: [], title: [], trailing: [], meta: {} };
   const session = new RegExp(language.sessionPattern, 'iu');
@@ -568,9 +563,6 @@ function segmentParagraphs(lines: readonly TextLine[], vocabulary: Vocabulary, r
       break;
     }
     const numbered = OPERATIVE_NUMBER.exec(plain);
-    if (numbered?.groups && Number(numbered.groups['num']) === expected && mode !== 'preamble' ? afterEnd || current?.kind === 'annex' : false) {
-      // handled below together with the first paragraph
-    }
     if (numbered?.groups && Number(numbered.groups['num']) === expected) {
       const rest = numbered.groups['rest'] ?? '';
       const period = numbered.groups['period'] !== undefined;
