@@ -170,11 +170,23 @@ function attachLinks(document: ResolutionDocument, links: PageLink[], report: Re
   const unattached: PageLink[] = [];
   const attachedOnPage = new Set<string>();
 
+  const patterns = new Map<string, RegExp>();
+  const patternOf = (form: string) => {
+    let pattern = patterns.get(form);
+    if (!pattern) {
+      pattern = new RegExp(`(?<![\\p{L}\\p{N}/.-])${escapeRegExp(form).replace(/\\\s|\s/g, '\\s?')}(?![\\p{N}/]|\\.\\d|-[\\p{L}\\p{N}])`, 'gu');
+      patterns.set(form, pattern);
+    }
+    return pattern;
+  };
   const tryLeaves = (leaves: TextLeaf[], forms: string[], fromLeaf: number, fromOffset: number) => {
     for (const form of forms) {
-      const pattern = new RegExp(`(?<![\\p{L}\\p{N}/.-])${escapeRegExp(form).replace(/\\\s|\s/g, '\\s?')}(?![\\p{N}/]|\\.\\d|-[\\p{L}\\p{N}])`, 'gu');
+      const pattern = patternOf(form);
+      // A leaf without the form's first characters cannot hold it: skip the regular expression.
+      const probe = form.slice(0, 2);
       for (let li = fromLeaf; li < leaves.length; li++) {
         const leaf = leaves[li]!;
+        if (!leaf.text.includes(probe)) continue;
         pattern.lastIndex = li === fromLeaf ? fromOffset : 0;
         for (let m = pattern.exec(leaf.text); m; m = pattern.exec(leaf.text)) {
           const start = m.index;

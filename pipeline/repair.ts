@@ -104,11 +104,12 @@ export function repairExtraction(context: BuildContext): void {
   findOrphanMarkerRuns(bodyLines, notes, citations, [...(language.numberedNouns ?? []), ...language.articleWords, ...language.annexWords], report);
 
   const vocabulary = buildVocabulary([...bodyLines, ...notes.flatMap((n) => n.lines)], language);
+  const compounds = compoundsOf(vocabulary);
   for (const lines of [bodyLines, ...notes.map((n) => n.lines)]) {
     closeHyphenBreaks(lines, report);
     rejoinSplitWords(lines, vocabulary, language, report);
     rejoinAcrossLines(lines, vocabulary, report);
-    restoreDroppedHyphens(lines, vocabulary, report);
+    restoreDroppedHyphens(lines, vocabulary, compounds, report);
     fixPunctuationSpacing(lines, language, report);
   }
   for (const [index, note] of notes.entries()) {
@@ -280,12 +281,11 @@ function findMastheadSymbol(lines: string[]): string | undefined {
  */
 function dropRunningTitles(lines: RawLine[], report: Report): void {
   const nearEdge = new Map<string, RawLine[]>();
-  for (const [i, line] of lines.entries()) {
+  const nonBlank = lines.filter((l) => l.kind !== 'blank');
+  for (const [k, line] of nonBlank.entries()) {
     if (line.kind !== 'content') continue;
     // The two nearest non-blank lines on each side.
-    const before = lines.slice(0, i).filter((l) => l.kind !== 'blank').slice(-2);
-    const after = lines.slice(i + 1, i + 12).filter((l) => l.kind !== 'blank').slice(0, 2);
-    const neighbours = [...before, ...after];
+    const neighbours = [nonBlank[k - 2], nonBlank[k - 1], nonBlank[k + 1], nonBlank[k + 2]].filter((l): l is RawLine => l !== undefined);
     if (!neighbours.some((n) => n.kind === 'furniture' && PAGE_EDGE.has(furnitureKind(n)))) continue;
     const key = line.text.trim().replace(/\s+/g, ' ');
     if (key.length < 20) continue;
@@ -506,9 +506,9 @@ function findGluedMarkers(lines: TextLine[], notes: NoteEntry[], citations: Cita
     if (cursor.lineIndex < firstOnPage) cursor = { lineIndex: firstOnPage, offset: 0 };
     const m = note.marker;
     const patterns: ReadonlyArray<readonly [string, RegExp]> = [
-      ['glued', new RegExp(`(?<=[\\p{L}”’»),.;:])${m}(?=[\\s,.;:)]|$)`, 'u')],
-      ['year', new RegExp(`(?<=(?:19|20)\\d\\d)${m}(?=[\\s,.;:)]|$)`, 'u')],
-      ['floating', new RegExp(`(?<=[\\p{L}\\p{P}\\d])\\s${m}(?=\\s+[\\p{Ll}(]|\\s*[,.;:]|\\s*$)`, 'u')],
+      ['glued', new RegExp(`(?<=[\\p{L}”’»),.;:])${m}(?=[\\s,.;:)]|$)`, 'gu')],
+      ['year', new RegExp(`(?<=(?:19|20)\\d\\d)${m}(?=[\\s,.;:)]|$)`, 'gu')],
+      ['floating', new RegExp(`(?<=[\\p{L}\\p{P}\\d])\\s${m}(?=\\s+[\\p{Ll}(]|\\s*[,.;:]|\\s*$)`, 'gu')],
     ];
     let found = false;
     for (const [kind, pattern] of patterns) {
@@ -516,9 +516,11 @@ function findGluedMarkers(lines: TextLine[], notes: NoteEntry[], citations: Cita
         const line = lines[li]!;
         if (line.page > note.page) break;
         const start = li === cursor.lineIndex ? cursor.offset : 0;
+        // Only lines holding the marker's digits can hold the marker.
+        if (!line.text.includes(m, start)) continue;
         const segment = line.text.slice(start);
-        const global = new RegExp(pattern.source, 'gu');
-        for (const match of segment.matchAll(global)) {
+        pattern.lastIndex = 0;
+        for (const match of segment.matchAll(pattern)) {
           const at = start + match.index;
           const wordBefore = line.text.slice(0, at).trim().split(/\s+/).at(-1)?.toLowerCase().replace(/[^\p{L}]/gu, '') ?? '';
           if (kind === 'floating' && numbered.includes(wordBefore)) continue;
@@ -708,11 +710,20 @@ function closeHyphenBreaks(lines: TextLine[], report: Report): void {
  * lower-case piece with no vowel or a single letter that is not a word joins its neighbour — the side
  * that gives a word attested in the text, else the word before it (splits mostly cut off endings).
  */
+const letterRuleCache = new WeakMap<LanguageTable, { vowel: RegExp; suffixes: Set<string> }>();
+function letterRules(language: LanguageTable): { vowel: RegExp; suffixes: Set<string> } {
+  let rules = letterRuleCache.get(language);
+  if (!rules) {
+    rules = { vowel: new RegExp(`[${language.wordLetters?.vowels ?? ''}]`, 'iu'), suffixes: new Set(language.wordLetters?.suffixes ?? []) };
+    letterRuleCache.set(language, rules);
+  }
+  return rules;
+}
+
 function joinLetterFragments(tokens: string[], vocabulary: Map<string, number>, language: LanguageTable, line: TextLine, report: Report): void {
   const letters = language.wordLetters;
   if (!letters) return;
-  const vowel = new RegExp(`[${letters.vowels}]`, 'iu');
-  const suffixes = new Set(letters.suffixes ?? []);
+  const { vowel, suffixes } = letterRules(language);
   const isFragment = (token: string) =>
     suffixes.has(token) ||
     (/^\p{Ll}{1,3}$/u.test(token) &&
@@ -776,29 +787,33 @@ function rejoinSplitWords(lines: TextLine[], vocabulary: Map<string, number>, la
     for (let i = 0; i + 1 < tokens.length; i++) pairs.set(`${tokens[i]} ${tokens[i + 1]}`, (pairs.get(`${tokens[i]} ${tokens[i + 1]}`) ?? 0) + 1);
   }
   const attested = (word: string, minus = 0) => (vocabulary.get(word) ?? 0) - minus > 0;
+  const SHAPE = /^([^\p{L}]*)(\p{L}*)([^\p{L}]*)$/u;
+  const OPENING = /^[(«“‘"'\[]*$/u;
   for (const line of lines) {
     const parts = line.text.split(' ');
+    // Each token once: leading punctuation, letters, trailing punctuation.
+    const shapes = parts.map((part) => SHAPE.exec(part) ?? undefined);
     const out: string[] = [];
     for (let i = 0; i < parts.length; i++) {
       let joined = false;
       for (const span of [3, 2]) {
         if (i + span > parts.length) continue;
-        const pieces = parts.slice(i, i + span);
+        const group = shapes.slice(i, i + span);
         // Inner pieces are bare letters; the first may carry opening punctuation, the last closing.
-        const lead = /^([^\p{L}]*)/u.exec(pieces[0]!)![1]!;
-        const trail = /([^\p{L}]*)$/u.exec(pieces.at(-1)!)![1]!;
-        const core = pieces.map((p, k) => (k === 0 ? p.slice(lead.length) : p)).map((p, k, all) => (k === all.length - 1 ? p.slice(0, p.length - trail.length) : p));
-        if (!core.every((p) => /^\p{L}+$/u.test(p))) continue;
-        if (lead && !/^[(«“‘"'\[]*$/u.test(lead)) continue;
+        if (group.some((g, k) => !g || !g[2] || (k > 0 && g[1]) || (k < span - 1 && g[3]))) continue;
+        const lead = group[0]![1]!;
+        const trail = group[span - 1]![3]!;
+        if (lead && !OPENING.test(lead)) continue;
+        const core = group.map((g) => g![2]!);
         const word = core.join('').toLowerCase();
+        if (!attested(word)) continue;
+        const pieces = parts.slice(i, i + span);
         const splits = pairs.get(pieces.slice(0, 2).join(' ').toLowerCase()) ?? 1;
         // Short words join only from single letters into a frequent word ("o f" → "of").
-        const shortJoin = language.commonWords.includes(word) && core.every((p) => !attested(p.toLowerCase(), splits) || p.length === 1);
+        const shortJoin = word.length < 4 && language.commonWords.includes(word) && core.every((p) => !attested(p.toLowerCase(), splits) || p.length === 1);
         if (never.has(word) || (word.length < 4 && !shortJoin)) continue;
-        if (!attested(word)) continue;
         const pieceAttested = core.map((p) => attested(p.toLowerCase(), splits) && p.length > 1);
         if (pieceAttested.every(Boolean)) continue;
-        // A single-letter piece that is a word of its own in this language ("a", "à", "y") must not join.
         const result = `${lead}${core.join('')}${trail}`;
         report.repairs.push({ file: report.file, line: line.line, kind: 'split-word', before: pieces.join(' '), after: result });
         out.push(result);
@@ -826,13 +841,20 @@ function rejoinSplitWords(lines: TextLine[], vocabulary: Map<string, number>, la
  */
 const PARTICLES = new Set(['up', 'in', 'out', 'on', 'off', 'down', 'over', 'back', 'away', 'through']);
 
-function restoreDroppedHyphens(lines: TextLine[], vocabulary: Map<string, number>, report: Report): void {
-  const compounds = new Map<string, { compound: string; count: number }>();
+type Compounds = Map<string, { compound: string; count: number }>;
+
+/** The hyphenated words of the text, by their joined and spaced forms ("zerotolerance", "zero tolerance"). */
+function compoundsOf(vocabulary: Map<string, number>): Compounds {
+  const compounds: Compounds = new Map();
   for (const [token, count] of vocabulary) {
-    if (!/^\p{L}+-\p{L}+$/u.test(token)) continue;
+    if (!token.includes('-') || !/^\p{L}+-\p{L}+$/u.test(token)) continue;
     compounds.set(token.replace('-', ''), { compound: token, count });
     compounds.set(token.replace('-', ' '), { compound: token, count });
   }
+  return compounds;
+}
+
+function restoreDroppedHyphens(lines: TextLine[], vocabulary: Map<string, number>, compounds: Compounds, report: Report): void {
   if (compounds.size === 0) return;
   const bare = (word: string) => /^\p{L}+$/u.test(word);
   const bigrams = new Map<string, number>();
