@@ -25,14 +25,23 @@ function newContext(document) {
   };
 }
 
-/** One build, each stage timed with the monotonic clock; returns ms per stage name. */
-export function timedBuild(document) {
+/**
+ * One build, each stage timed with the monotonic clock; returns ms per stage name. With `cpu`, also the
+ * process's CPU time per stage (user + system; the stages run on this thread, GC helpers add a little),
+ * which other work on the machine inflates far less than the wall clock.
+ */
+export function timedBuild(document, cpu) {
   const context = newContext(document);
   const times = {};
   for (const stage of stages) {
+    const cpuStart = cpu ? process.cpuUsage() : undefined;
     const start = process.hrtime.bigint();
     stage.run(context);
     times[stage.name] = Number(process.hrtime.bigint() - start) / 1e6;
+    if (cpu) {
+      const used = process.cpuUsage(cpuStart);
+      cpu[stage.name] = (used.user + used.system) / 1000;
+    }
   }
   return times;
 }
@@ -58,6 +67,30 @@ export function stageMedians(document, { warmup, runs }) {
   }
   const medians = Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
   return { medians, total: median(totals), samples, totals };
+}
+
+/**
+ * Several documents measured turn about (a run of each, then again), so that whatever else the machine
+ * is doing weighs on all of them alike: for ratios between documents (linearity).
+ */
+export function interleavedMedians(documents, { warmup, runs }) {
+  for (let i = 0; i < warmup; i++) for (const document of documents) timedBuild(document);
+  const wall = documents.map(() => Object.fromEntries(stages.map((s) => [s.name, []])));
+  const cpu = documents.map(() => Object.fromEntries(stages.map((s) => [s.name, []])));
+  for (let i = 0; i < runs; i++) {
+    documents.forEach((document, d) => {
+      globalThis.gc?.();
+      const cpuTimes = {};
+      const times = timedBuild(document, cpuTimes);
+      for (const name of Object.keys(times)) {
+        wall[d][name].push(times[name]);
+        cpu[d][name].push(cpuTimes[name]);
+      }
+    });
+  }
+  const medians = (samples) => Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
+  const totals = (samples) => median(samples[stages[0].name].map((_, i) => Object.values(samples).reduce((sum, values) => sum + values[i], 0)));
+  return documents.map((_, d) => ({ wall: medians(wall[d]), cpu: medians(cpu[d]), wallTotal: totals(wall[d]), cpuTotal: totals(cpu[d]) }));
 }
 
 export const stageNames = () => stages.map((s) => s.name);
