@@ -48,7 +48,7 @@ test: install schemas compile system-tools
 	npx vitest run $(if $(VITEST_JSON_REPORT),--reporter=default --reporter=json --outputFile.json=$(VITEST_JSON_REPORT))
 
 bench: install schemas compile
-	node --expose-gc bench/run.mjs
+	node bench/run.mjs
 
 clean:
 	rm -rf dist output

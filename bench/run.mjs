@@ -3,7 +3,7 @@
 // Reads: input/fr_A-72-L.10.txt (+ sidecar), ../shared/corpus/texts/*.txt.
 // Writes: a table on stdout, bench/results/latest.json (git-ignored).
 //
-//   node --expose-gc bench/run.mjs [--runs 15] [--warmup 3] [--batch 240] [--batch-runs 3] [--long-times 10]
+//   node bench/run.mjs [--runs 15] [--warmup 3] [--batch 240] [--batch-runs 3] [--long-times 10]
 //
 // Goals: the batch within 3× of xmllint validating the same XML; each stage of a text 10× longer within
 // 12× of its time on the sample. This is a measurement, not a test: it never fails on a missed goal.
@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { build, readSidecar } from '../dist/pipeline/index.js';
 import { findSidecar } from '../dist/pipeline/metadata.js';
 import { longSample } from './long-text.mjs';
-import { ALL_FORMATS, interleavedMedians, median, stageMedians, stageNames } from './stage-times.mjs';
+import { ALL_FORMATS, interleavedMedians, median, stageNames } from './stage-times.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SAMPLE = join(root, 'input/fr_A-72-L.10.txt');
@@ -206,14 +206,16 @@ function main() {
   const { documents, refused } = documentsThatBuild();
   for (const r of refused) progress(`  not measured (does not build): ${r.error}`);
 
-  // Per-stage medians, one document after the other.
-  progress(`Per-stage times: ${WARMUP} warm-up + ${RUNS} measured runs per document…`);
-  const perDocument = [];
-  for (const document of documents) {
-    const result = stageMedians(document, { warmup: WARMUP, runs: RUNS });
-    perDocument.push({ file: document.file, bytes: document.bytes.byteLength, sidecar: Boolean(document.sidecar), medians: result.medians, total: result.total, samples: result.samples });
-    progress(`  ${shortName(document.file)}: ${ms(result.total)} ms`);
-  }
+  // Per-stage medians, the documents built turn about (see interleavedMedians).
+  progress(`Per-stage times: ${WARMUP} warm-up + ${RUNS} measured rounds over ${documents.length} documents…`);
+  const perDocument = interleavedMedians(documents, { warmup: WARMUP, runs: RUNS }).map((result, d) => ({
+    file: documents[d].file,
+    bytes: documents[d].bytes.byteLength,
+    sidecar: Boolean(documents[d].sidecar),
+    medians: result.wall,
+    total: result.wallTotal,
+    cpuMedians: result.cpu,
+  }));
 
   // Linearity: the sample made LONG_TIMES longer.
   progress(`Linearity: the sample ×${LONG_TIMES}…`);
@@ -242,7 +244,7 @@ function main() {
 
   // ---- The report.
   log();
-  log(`Per-stage median, ms per document (${WARMUP} warm-up + ${RUNS} measured runs, all formats)`);
+  log(`Per-stage median, ms per document (${WARMUP} warm-up + ${RUNS} measured runs, the texts built turn about, all formats)`);
   const header = ['document'.padEnd(32), 'kB'.padStart(4), ...columns.map((c) => c.padStart(9)), 'total'.padStart(9)];
   log(header.join(' '));
   const row = (label, kb, values, total) => log([label.padEnd(32), kb.padStart(4), ...columns.map((c) => ms(values[c]).padStart(9)), ms(total).padStart(9)].join(' '));

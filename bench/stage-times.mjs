@@ -47,31 +47,11 @@ export function timedBuild(document, cpu) {
 }
 
 /**
- * `warmup` untimed builds (the first compiles the XSD and lets V8 optimise), then `runs` timed ones.
- * A collection before each timed run (when node runs with --expose-gc) keeps the garbage of one run
- * from being collected in the middle of the next one's stages.
- */
-export function stageMedians(document, { warmup, runs }) {
-  for (let i = 0; i < warmup; i++) timedBuild(document);
-  const samples = Object.fromEntries(stages.map((s) => [s.name, []]));
-  const totals = [];
-  for (let i = 0; i < runs; i++) {
-    globalThis.gc?.();
-    const times = timedBuild(document);
-    let total = 0;
-    for (const [name, ms] of Object.entries(times)) {
-      samples[name].push(ms);
-      total += ms;
-    }
-    totals.push(total);
-  }
-  const medians = Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
-  return { medians, total: median(totals), samples, totals };
-}
-
-/**
- * Several documents measured turn about (a run of each, then again), so that whatever else the machine
- * is doing weighs on all of them alike: for ratios between documents (linearity).
+ * Several documents measured turn about (one build of each, then again): whatever else the machine is
+ * doing weighs on all of them alike, and each build finds the process as a batch worker leaves it after
+ * other documents (V8's caches of compiled regular expressions, the heap), not warmed by the same text.
+ * No forced garbage collection between builds: after one, V8 shrinks the heap and the next build pays
+ * to grow it again (the publication stages measured up to twice as slow).
  */
 export function interleavedMedians(documents, { warmup, runs }) {
   for (let i = 0; i < warmup; i++) for (const document of documents) timedBuild(document);
@@ -79,7 +59,6 @@ export function interleavedMedians(documents, { warmup, runs }) {
   const cpu = documents.map(() => Object.fromEntries(stages.map((s) => [s.name, []])));
   for (let i = 0; i < runs; i++) {
     documents.forEach((document, d) => {
-      globalThis.gc?.();
       const cpuTimes = {};
       const times = timedBuild(document, cpuTimes);
       for (const name of Object.keys(times)) {
