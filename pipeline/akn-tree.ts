@@ -129,7 +129,20 @@ function localName(qname: string): string {
 }
 
 /** Parses AKN XML; returns the `<akomaNtoso>` root. Malformed XML is an InputError naming file and line. */
+/**
+ * The publications of one build (HTML, EPUB, JSON-LD) each read the same XML: the last tree parsed is
+ * kept, so the text is parsed once. Trees are never modified by their readers.
+ */
+let lastParsed: { xml: string; file: string; root: AknElement } | undefined;
+
 export function parseAkn(xml: string, file = '<akn>'): AknElement {
+  if (lastParsed && lastParsed.file === file && lastParsed.xml === xml) return lastParsed.root;
+  const root = parseAknUncached(xml, file);
+  lastParsed = { xml, file, root };
+  return root;
+}
+
+function parseAknUncached(xml: string, file: string): AknElement {
   refuseDtd(xml, file);
   refuseForbiddenCharacters(xml, file);
   const verdict = XMLValidator.validate(xml);
