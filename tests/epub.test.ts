@@ -306,10 +306,13 @@ describe.each(INPUTS)('EPUB of $name', (input) => {
     });
 
     // The content document is the HTML renderer's tree (plus epub:type and a linked style sheet);
-    // tests/html.test.ts runs axe on every input, here the fixtures are enough to cover the XHTML.
-    it.runIf(input.fixture)('passes axe-core (WCAG 2.0/2.1 A and AA): 0 violations', async () => {
-      expect(await axeViolations(page, axe.source)).toEqual([]);
-    });
+    // tests/html.test.ts runs axe on every input, here the fixtures are enough to cover the XHTML
+    // (the test exists for the fixtures only, rather than showing as skipped for the outputs).
+    if (input.fixture) {
+      it('passes axe-core (WCAG 2.0/2.1 A and AA): 0 violations', async () => {
+        expect(await axeViolations(page, axe.source)).toEqual([]);
+      });
+    }
   });
 });
 
