@@ -732,8 +732,16 @@ function joinLetterFragments(tokens: string[], vocabulary: Map<string, number>, 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const core = /^(\p{Ll}+)([^\p{L}]*)$/u.exec(token);
-    if (!core || !isFragment(core[1]!)) continue;
+    if (!core) continue;
     const previous = i > 0 ? tokens[i - 1]! : undefined;
+    // "directi on": a short piece after a non-word, together ending as the language's words end ("-ion").
+    const endsWord =
+      previous !== undefined &&
+      core[1]!.length <= 3 &&
+      /^\p{L}{4,}$/u.test(previous) &&
+      (vocabulary.get(previous.toLowerCase()) ?? 0) <= 1 &&
+      [...suffixes].some((suffix) => suffix.length >= 3 && `${previous}${core[1]}`.toLowerCase().endsWith(suffix) && !previous.toLowerCase().endsWith(suffix));
+    if (!isFragment(core[1]!) && !endsWord) continue;
     const next = i + 1 < tokens.length ? tokens[i + 1]! : undefined;
     const canJoinPrevious = previous !== undefined && bareEnd.test(previous) && /\p{L}$/u.test(previous) && !/\d/.test(previous);
     const canJoinNext = next !== undefined && core[2] === '' && /^\p{Ll}/u.test(next);

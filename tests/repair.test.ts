@@ -152,6 +152,11 @@ describe('repair: words and typography', () => {
     expect(repairedLines(runUntil(text, 'repair', en))[1]).toBe('Recalling the framework consultations during 2021 and resolution 2216 (2015),');
   });
 
+  it('joins a word split before its ending ("directi on") but not two words ("ratio of")', () => {
+    const text = ['The Security Council,', 'Recalling the directi on of the ratio of efforts and its expectati o n s,'].join('\n');
+    expect(repairedLines(runUntil(text, 'repair', en))[1]).toBe('Recalling the direction of the ratio of efforts and its expectations,');
+  });
+
   it('uses French typography before ; : » and after «, and removes stray spaces before commas', () => {
     const text = ['L’Assemblée générale,', ' 1. Prie le Secrétaire général de lui rendre compte , sous le thème « Paix » ;'].join('\n');
     expect(repairedLines(runUntil(text, 'repair', fr))[1]).toBe('1. Prie le Secrétaire général de lui rendre compte, sous le thème «\u00A0Paix\u00A0»\u00A0;');
