@@ -724,10 +724,13 @@ function joinLetterFragments(tokens: string[], vocabulary: Map<string, number>, 
   const letters = language.wordLetters;
   if (!letters) return;
   const { vowel, suffixes } = letterRules(language);
+  const twoLetterWords = letters.twoLetterWords;
   const isFragment = (token: string) =>
     suffixes.has(token) ||
     (/^\p{Ll}{1,3}$/u.test(token) &&
-      (token.length === 1 ? !letters.singleLetterWords.includes(token) : !vowel.test(token) && !language.commonWords.includes(token)));
+      (token.length === 1
+        ? !letters.singleLetterWords.includes(token)
+        : (!vowel.test(token) && !language.commonWords.includes(token)) || (token.length === 2 && twoLetterWords !== undefined && !twoLetterWords.includes(token))));
   const bareEnd = /^(.*?\p{L})$/u;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -752,6 +755,7 @@ function joinLetterFragments(tokens: string[], vocabulary: Map<string, number>, 
     if (known(withPrevious)) joined = 'previous';
     else if (known(withNext)) joined = 'next';
     else if (canJoinPrevious) joined = 'previous';
+    else if (canJoinNext) joined = 'next';
     if (joined === 'previous') {
       report.repairs.push({ file: report.file, line: line.line, kind: 'split-word', before: `${previous} ${token}`, after: withPrevious! });
       tokens.splice(i - 1, 2, withPrevious!);
@@ -875,7 +879,8 @@ function restoreDroppedHyphens(lines: TextLine[], vocabulary: Map<string, number
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
       // The core of a word: letters, with punctuation kept around it.
-      const core = /^([^\p{L}]*)(\p{L}+)([^\p{L}]*)$/u.exec(word);
+      // Letters, with punctuation (and a possessive "’s") kept around them.
+      const core = /^([^\p{L}]*)(\p{L}+)((?:[’']s)?[^\p{L}]*)$/u.exec(word);
       if (!core) continue;
       const [, lead, letters, trail] = core as unknown as [string, string, string, string];
       const joined = compounds.get(letters.toLowerCase());

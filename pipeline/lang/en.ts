@@ -192,7 +192,13 @@ export const english: LanguageTable = {
   ],
 
   // Endings that are never words of their own: a piece "ed" or "ions" is the end of the word before it.
-  wordLetters: { vowels: 'aeiouy', singleLetterWords: ['a', 'i'], suffixes: ['ed', 'es', 'ing', 'ly', 'ion', 'ions', 'tion', 'tions', 'ment', 'ments', 'ies', 'ness'] },
+  // Lower-case "i" is never a word (the pronoun is "I"); a two-letter piece not listed here is a fragment.
+  wordLetters: {
+    vowels: 'aeiouy',
+    singleLetterWords: ['a'],
+    suffixes: ['ed', 'es', 'ees', 'ing', 'ly', 'ion', 'ions', 'tion', 'tions', 'ment', 'ments', 'ies', 'ness'],
+    twoLetterWords: ['am', 'an', 'as', 'at', 'be', 'by', 'do', 'go', 'he', 'if', 'in', 'is', 'it', 'me', 'my', 'no', 'of', 'on', 'or', 'so', 'to', 'up', 'us', 'we', 'ex', 'id', 'ad', 'oh', 'ok', 'vs', 'eg', 'ie', 'al'],
+  },
   commonWords: [
     'the', 'of', 'and', 'to', 'in', 'a', 'for', 'on', 'with', 'by', 'as', 'at', 'its', 'their', 'that', 'this', 'which',
     'cooperation', 'international', 'development', 'resolution', 'resolutions', 'session', 'report', 'peace',

@@ -75,7 +75,7 @@ export interface LanguageTable {
    * Letters of the language's words, for telling the fragments of a split word ("durin g", "framewo rk")
    * from words: a lower-case piece with no vowel, or a single letter that is not a word, is a fragment.
    */
-  wordLetters?: { vowels: string; singleLetterWords: readonly string[]; suffixes?: readonly string[] };
+  wordLetters?: { vowels: string; singleLetterWords: readonly string[]; suffixes?: readonly string[]; twoLetterWords?: readonly string[] };
   /** Words that a split must never produce by joining (both halves are real words that often meet). */
   neverJoin?: readonly string[];
 }
