@@ -138,6 +138,12 @@ export function mergeMetadata(fromText: Partial<DocumentMeta>, sidecar: Sidecar 
       meta.vote = sidecar.adoption.vote;
     }
   }
+  // A Main Committee's draft (A/C.3/73/L.5) is that committee's document: its IRI actor is un-ga-c3.
+  const committee = meta.symbol && !sidecar?.body ? /^A\/C\.([1-6])\//.exec(meta.symbol) : null;
+  if (committee && meta.body === 'un-ga') {
+    meta.body = `un-ga-c${committee[1]}`;
+    report.detected['body'] = { value: meta.body, from: 'text' };
+  }
   if (!meta.symbol) warn(report, 'no-symbol', 'no document symbol in the text or the sidecar; identifiers use the file name');
   if (!meta.date && meta.kind === 'resolutionDraft' && meta.issueDate) {
     // A draft's own date is the one printed in its masthead.

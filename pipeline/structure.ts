@@ -335,6 +335,8 @@ const MASTHEAD_LINE: ReadonlyArray<RegExp> = [
   /^Distr\.?/u,
   new RegExp(`^${SYMBOL_SOURCE}\\s+\\p{L}`, 'u'), // a collapsed masthead starts with the symbol
   /^(?:Original|Orig\.)\s*:/u,
+  // The committee of a committee draft (A/C.3/…): "Third Committee", "Troisième Commission".
+  /^(?:(?:First|Second|Third|Fourth|Fifth|Sixth|Special Political and Decolonization) Committee|(?:Première|Deuxième|Troisième|Quatrième|Cinquième|Sixième) Commission|(?:Primera|Segunda|Tercera|Cuarta|Quinta|Sexta) Comisión)$/u,
   /^Français|^English|^Español/u,
 ];
 
@@ -408,10 +410,16 @@ function parseHead(lines: TextLine[], vocabulary: Vocabulary, inlines: (l: reado
       continue;
     }
     if (vocabulary.draft.test(text)) {
-      // The sponsor line ends with "draft resolution"; it may have wrapped from the previous lines.
-      const start = Math.max(recognisedUpTo + 1, rest.length ? lines.indexOf(rest[0]!) : i);
+      // The sponsor line ends with "draft resolution"; a long list wraps over the lines before it, which
+      // read as names separated by commas (an agenda item's title before them does not).
+      let start = i;
+      const listLine = (t: string) => SPONSOR_LIST_LINE.test(t) || (start === i && text.replace(vocabulary.draft, '').trim() === '' && /^\p{Lu}.*[:：]$/u.test(t));
+      while (start > 0 && start - 1 > recognisedUpTo - (inAgendaTitle ? 10 : 0) && listLine(lines[start - 1]!.text.replace(CITATION_PATTERN, '').trim())) start--;
       const group = lines.slice(start, i + 1);
-      for (const l of group) rest.splice(rest.indexOf(l), rest.includes(l) ? 1 : 0);
+      for (const l of group) {
+        if (rest.includes(l)) rest.splice(rest.indexOf(l), 1);
+        if (head.masthead.includes(l)) head.masthead.splice(head.masthead.indexOf(l), 1);
+      }
       head.sponsors.push(...group);
       head.meta.kind = 'resolutionDraft';
       head.meta.sponsors = splitSponsors(group.map((l) => l.text).join(' ').replace(vocabulary.draft, ''));
@@ -463,6 +471,9 @@ function parseHead(lines: TextLine[], vocabulary: Vocabulary, inlines: (l: reado
   }
   return head;
 }
+
+/** A line of a wrapped sponsor list: capitalised names, each followed by a comma ("Argentina, Austria,"). */
+const SPONSOR_LIST_LINE = /^(?:\p{Lu}[\p{L}’'().\- ]*?\*?,\s*)+(?:\p{Lu}[\p{L}’'().\- ]*?\*?(?:,|\s+(?:and|et|y|и)\s+\p{Lu}[\p{L}’'().\- ]*)?)?$/u;
 
 /** "A, B and C*:" → [A, B, C]; names with a conjunction of their own ("Trinidad and Tobago") stay whole. */
 function splitSponsors(line: string): Array<{ name: string }> {

@@ -209,3 +209,37 @@ describe('structure: sections, sponsors and the star note', () => {
     expect(report.repairs.some((r) => r.kind === 'note-marker-glued' && r.before === 'Freedonia*:')).toBe(true);
   });
 });
+
+describe('structure: a Main Committee draft', () => {
+  const text = [
+    'United Nations  A/C.3/73/L.5',
+    'General Assembly',
+    'Distr.: Limited',
+    '1 November 2018',
+    'Original: English',
+    'Seventy-third session',
+    'Third Committee',
+    'Agenda item 74 (b)',
+    'Promotion and protection of human rights: human rights questions, including',
+    'alternative approaches for improving the effective enjoyment of human rights',
+    'Argentina, Austria, Brazil, Germany, Liechtenstein,',
+    'Mexico, Switzerland and Uruguay: draft resolution',
+    'The right to privacy in the digital age',
+    'The General Assembly,',
+    'Recalling its resolution 68/167 of 18 December 2013,',
+    '1. Reaffirms the right to privacy;',
+    '2. Decides to continue its consideration of the question.',
+  ].join('\n');
+  const { statement } = statementOf(text);
+
+  it('keeps the agenda item title in the masthead and takes the wrapped sponsor list whole', () => {
+    expect(findAll(statement, 'docProponent').map(textOf)).toEqual(['Argentina', 'Austria', 'Brazil', 'Germany', 'Liechtenstein', 'Mexico', 'Switzerland', 'Uruguay']);
+    expect(textOf(path(statement, 'coverPage')!)).toContain('alternative approaches for improving the effective enjoyment of human rights');
+    expect(textOf(findAll(statement, 'docTitle')[0]!)).toBe('The right to privacy in the digital age');
+  });
+
+  it('is the committee\'s document: the IRI actor is un-ga-c3 and the symbol becomes A-C3-73-L5', () => {
+    expect(path(statement, 'meta', 'identification', 'FRBRWork', 'FRBRuri')!.attrs['value']).toBe('/akn/un/statement/deliberation/un-ga-c3/2018-11-01/A-C3-73-L5');
+    expect(childElements(path(statement, 'meta', 'references')!, 'TLCOrganization').map((t) => t.attrs['eId'])).toContain('un-ga-c3');
+  });
+});
