@@ -128,13 +128,7 @@ function commandValidate(paths: string[], cli: Cli): number {
   let failures = 0;
   const reports: Array<{ file: string; valid: boolean; problems: unknown[] }> = [];
   for (const path of paths) {
-    let xml: string;
-    try {
-      xml = readFileSync(path, 'utf8');
-    } catch (error) {
-      throw new InputError(path, `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    }
-    const problems = validateAkn(xml);
+    const problems = validateAkn(readInput(path));
     if (problems.length) failures++;
     reports.push({ file: path, valid: problems.length === 0, problems });
     if (!cli.json) {

@@ -352,7 +352,6 @@ function parseHead(lines: TextLine[], vocabulary: Vocabulary, inlines: (l: reado
   let i = 0;
   let inAgendaTitle = false;
   let recognisedUpTo = -1;
-  const rest: TextLine[] = [];
   while (i < lines.length) {
     const line = lines[i]!;
     const text = line.text.replace(CITATION_PATTERN, '').trim();
@@ -417,7 +416,6 @@ function parseHead(lines: TextLine[], vocabulary: Vocabulary, inlines: (l: reado
       while (start > 0 && start - 1 > recognisedUpTo - (inAgendaTitle ? 10 : 0) && listLine(lines[start - 1]!.text.replace(CITATION_PATTERN, '').trim())) start--;
       const group = lines.slice(start, i + 1);
       for (const l of group) {
-        if (rest.includes(l)) rest.splice(rest.indexOf(l), 1);
         if (head.masthead.includes(l)) head.masthead.splice(head.masthead.indexOf(l), 1);
       }
       head.sponsors.push(...group);
@@ -452,7 +450,6 @@ function parseHead(lines: TextLine[], vocabulary: Vocabulary, inlines: (l: reado
       i++;
       continue;
     }
-    rest.push(line);
     head.title.push(line);
     i++;
   }

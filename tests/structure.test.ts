@@ -104,7 +104,8 @@ describe('structure: a Security Council draft', () => {
   it('is a draft of the Security Council dated from its masthead, with its sponsors', () => {
     expect(statement.attrs['name']).toBe('resolutionDraft');
     expect(path(statement, 'meta', 'identification', 'FRBRWork', 'FRBRuri')!.attrs['value']).toBe('/akn/un/statement/deliberation/un-sc/2099-02-28/S-2099-1');
-    expect(report.detected['sponsors']).toBeUndefined();
+    expect(findAll(statement, 'docProponent').map(textOf)).toEqual(['Freedonia', 'Sylvania']);
+    expect(report.detected['kind']?.value).toBe('resolutionDraft');
     expect(textOf(path(statement, 'preface')!)).toContain('Freedonia and Sylvania: draft resolution');
   });
 
