@@ -26,7 +26,8 @@ import { InputError, warn, type Report } from './report.js';
 import type { Stage } from './context.js';
 
 /** Inputs above this size are refused before any decoding (a resolution is text of a few hundred KB). */
-export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
+export { MAX_INPUT_BYTES } from './read-input.js';
+import { MAX_INPUT_BYTES } from './read-input.js';
 
 export const decodeStage: Stage = {
   name: 'decode',

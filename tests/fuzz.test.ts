@@ -17,6 +17,7 @@ import { build } from '../pipeline/build.js';
 import { readSidecar, type Sidecar } from '../pipeline/metadata.js';
 import { InputError } from '../pipeline/report.js';
 import { validateSchema } from '../pipeline/validate.js';
+import { CORPUS_AVAILABLE, CORPUS_MISSING, CORPUS_TEXTS } from './support/corpus.js';
 
 const BASE_SEED = process.env.FUZZ_SEED === undefined ? 20_171_207 : Number(process.env.FUZZ_SEED);
 const RUN_FACTOR = process.env.FUZZ_RUNS === undefined ? 1 : Number(process.env.FUZZ_RUNS);
@@ -34,10 +35,11 @@ interface SeedText {
 }
 
 const root = new URL('..', import.meta.url).pathname;
-const corpusDir = join(root, '../shared/corpus/texts');
+const corpusDir = CORPUS_TEXTS;
+if (!CORPUS_AVAILABLE) process.stderr.write(`fuzz: ${CORPUS_MISSING}; fuzzing the sample only\n`);
 const seeds: SeedText[] = [
   { file: 'input/fr_A-72-L.10.txt', text: readFileSync(join(root, 'input/fr_A-72-L.10.txt'), 'utf8'), sidecar: readSidecar(join(root, 'input/fr_A-72-L.10.meta.json')) },
-  ...readdirSync(corpusDir)
+  ...(CORPUS_AVAILABLE ? readdirSync(corpusDir) : [])
     .filter((name) => name.endsWith('.txt'))
     .sort()
     .map((name) => ({ file: `corpus/${name}`, text: readFileSync(join(corpusDir, name), 'utf8') })),

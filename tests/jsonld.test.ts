@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
-import { aknWorkIri, renderJsonld, symbolFromUndocsUrl, type JsonldDocument } from '../pipeline/render/jsonld.js';
+import { aknWorkIri, DEFAULT_RESOLVER_BASE, renderJsonld, symbolFromUndocsUrl, type JsonldDocument } from '../pipeline/render/jsonld.js';
 import { InputError } from '../pipeline/report.js';
 import { validateAkn } from '../pipeline/validate.js';
 
@@ -18,7 +18,7 @@ const GOLDEN = join(root, 'tests', 'golden', 'profile-sample-80-999.nq');
 /** The parser's output folder; AKN_PRESS_OUTPUT points the last two suites at another build. */
 const OUTPUT = process.env.AKN_PRESS_OUTPUT ?? join(root, 'output');
 
-const BASE = 'https://resolver.akn4un.org/';
+const BASE = DEFAULT_RESOLVER_BASE;
 const SCHEMA = 'https://schema.org/';
 const ELI = 'http://data.europa.eu/eli/ontology#';
 const UNDO = 'https://w3id.org/un/ontology/undo/';

@@ -23,8 +23,8 @@ export interface JsonldOptions {
   file?: string;
   /**
    * Resolver base that the relative AKN IRIs (`/akn/un/...`) are resolved against (`@base`).
-   * Default `https://resolver.akn4un.org/` — the example resolver AKN4UN names (§6.4); it is not a
-   * public service, so deployments should pass their own host.
+   * Default DEFAULT_RESOLVER_BASE (resolver.ts), a placeholder under .invalid that resolves nowhere;
+   * deployments pass their own host.
    */
   base?: string;
   /**
@@ -43,7 +43,8 @@ export interface JsonldDocument {
   '@graph': JsonldNode[];
 }
 
-export const DEFAULT_RESOLVER_BASE = 'https://resolver.akn4un.org/';
+export { DEFAULT_RESOLVER_BASE } from '../resolver.js';
+import { DEFAULT_RESOLVER_BASE } from '../resolver.js';
 
 /** Prefixes of the inline context (profile §9.3); `@base` is added per call. */
 const PREFIXES: Record<string, string> = {

@@ -18,11 +18,10 @@ export type { Labels } from './labels.js';
 export type { Target } from './state.js';
 export { stylesheet } from './style.js';
 
-/**
- * AKN4UN names `https://resolver.akn4un.org` as the example resolver for relative AKN IRIs (§5.1);
- * it is a placeholder, not a public service, so deployments set their own with `resolverBase`.
- */
-export const DEFAULT_RESOLVER_BASE = 'https://resolver.akn4un.org';
+// The default resolver base is one constant for every publication (see resolver.ts): a placeholder
+// that resolves nowhere, so deployments set their own with `resolverBase`.
+export { DEFAULT_RESOLVER_BASE } from '../../resolver.js';
+import { DEFAULT_RESOLVER_BASE } from '../../resolver.js';
 
 export interface RenderOptions {
   /** Input file name, used in error messages (`file:line: message`). */
