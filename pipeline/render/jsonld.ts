@@ -45,6 +45,7 @@ export interface JsonldDocument {
 
 export { DEFAULT_RESOLVER_BASE } from '../resolver.js';
 import { DEFAULT_RESOLVER_BASE } from '../resolver.js';
+import { readFacts } from './facts.js';
 
 /** Prefixes of the inline context (profile §9.3); `@base` is added per call. */
 const PREFIXES: Record<string, string> = {
@@ -57,6 +58,8 @@ const PREFIXES: Record<string, string> = {
   oa: 'http://www.w3.org/ns/oa#',
   lan: 'http://id.loc.gov/vocabulary/iso639-1/',
   xsd: 'http://www.w3.org/2001/XMLSchema#',
+  // akn-press's own terms for facts no public vocabulary names (the recorded vote, the plenary meeting).
+  akp: 'https://akn-press.org/ns/proprietary/1.0#',
 };
 
 /** `statement/@name` → the document's class and type (profile §1, §6.2). */
@@ -579,6 +582,24 @@ export function renderJsonld(xml: string, options: JsonldOptions = {}): JsonldDo
   const mentionedOrganizations = organizationsMentioned(statement, tlcs);
   const mentions = [...documents.map((d) => ({ '@id': citedId(d) })), ...mentionedOrganizations.map((o) => ref(o.href))];
   if (mentions.length > 0) work['allot:mentions'] = mentions;
+  // Facts a sidecar gives that the text lacks: sponsors, adoption, vote (render/facts.ts).
+  const facts = readFacts(statement);
+  if (facts.sponsors.length > 0) {
+    // Named nodes (no blank nodes in the graph): each sponsor as this document's sponsor_N.
+    work['schema:sponsor'] = facts.sponsors.map((name, i) => ({ '@id': `${workId}#sponsor_${i + 1}`, '@type': 'schema:Country', 'schema:name': languageString(name, language) }));
+  }
+  if (facts.adoptionDate) work['akp:adoptionDate'] = facts.adoptionDate.length === 10 ? typedDate(facts.adoptionDate) : facts.adoptionDate;
+  if (facts.plenaryMeeting !== undefined) work['akp:plenaryMeeting'] = facts.plenaryMeeting;
+  if (facts.adoptedAs) work['akp:adoptedAs'] = facts.adoptedAs;
+  if (facts.vote) {
+    work['akp:recordedVote'] = {
+      '@id': `${workId}#recordedVote`,
+      '@type': 'akp:RecordedVote',
+      'akp:inFavour': facts.vote.inFavour,
+      'akp:against': facts.vote.against,
+      'akp:abstaining': facts.vote.abstaining,
+    };
+  }
   work['allot:hasRealization'] = { '@id': expressionId };
   work['eli:is_realized_by'] = { '@id': expressionId };
   work['schema:workExample'] = { '@id': expressionId };

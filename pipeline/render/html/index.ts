@@ -8,6 +8,8 @@ import { type AknElement, childElements, documentElement, parseAkn } from '../..
 import { DOCUMENT_TYPES, handlers, renderUnknown } from './handlers.js';
 import { type Labels, labelsFor, statusLabel } from './labels.js';
 import { type PublicationMetadata, readMetadata } from './metadata.js';
+import { factsList } from './facts.js';
+import { readFacts } from '../facts.js';
 import { type Footnote, IdRegistry, RenderState, type Target, noteKey, titleParagraph } from './state.js';
 import { stylesheet } from './style.js';
 import { type TocEntry, buildToc, isLongDocument } from './toc.js';
@@ -123,8 +125,11 @@ export function renderPublication(xml: string, options: RenderOptions & { target
 
   const hasCoverPage = front.some((c) => c.type === 'element' && c.name === 'coverPage');
   const headerClasses = ['akn-document-header', ...(hasCoverPage ? [] : ['akn-without-coverPage'])];
+  const facts = factsList(readFacts(document), metadata.language.bcp47);
   const header = h('header', { className: headerClasses, dataAknStatus: metadata.status }, [
     identityLine(metadata, labels),
+    // Sidecar facts the text lacks (vote, adoption): shown, not only kept in the XML.
+    ...(facts ? [facts] : []),
     ...state.children(document, front),
     // No docTitle in the text: the heading comes from the metadata, so the page still has its h1.
     ...(topTitle ? [] : [h('h1', { id: titleId, className: ['akn-title', 'akn-synthesized'] }, fallbackTitle)]),
