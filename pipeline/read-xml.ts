@@ -4,6 +4,7 @@
 // Reads: one file or stdin.   Writes: the document as a string whose declaration says UTF-8.
 import { readBounded, MAX_INPUT_BYTES } from './read-input.js';
 import { InputError } from './report.js';
+import { firstInvalidUtf8 } from './decode.js';
 
 /** AKN files above this size are refused before reading (rendering costs about 25 times the size in memory). */
 export const MAX_XML_BYTES = MAX_INPUT_BYTES;
@@ -36,17 +37,8 @@ export function decodeXml(bytes: Uint8Array, file: string): string {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
     } catch {
-      let bad = start;
-      // The first byte where a strict decoder of growing prefixes fails is close enough to name the line.
-      const decoder = new TextDecoder('utf-8', { fatal: true });
-      for (let step = 4096; bad < bytes.length; bad += step) {
-        try {
-          decoder.decode(bytes.subarray(start, Math.min(bytes.length, bad + step)), { stream: true });
-        } catch {
-          break;
-        }
-      }
-      throw new InputError(file, 'input is not proper UTF-8 (as xmllint says): convert it or declare its encoding', lineOfByte(bytes, bad), 'encoding');
+      const bad = start + firstInvalidUtf8(bytes.subarray(start));
+      throw new InputError(file, `input is not proper UTF-8 (byte 0x${bytes[bad]!.toString(16).toUpperCase().padStart(2, '0')}), as xmllint says: convert it or declare its encoding`, lineOfByte(bytes, bad), 'encoding');
     }
   } else if (SINGLE_BYTE[declared]) {
     const decoding = SINGLE_BYTE[declared]!;
