@@ -25,7 +25,7 @@ import stringWidth from 'string-width';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import { startModuleWorker } from './worker-start.js';
+import { siblingModule, startModuleWorker } from './worker-start.js';
 import { writeFileAtomic } from './atomic-write.js';
 import type { BuildOptions } from './context.js';
 import { findSidecar } from './metadata.js';
@@ -64,8 +64,8 @@ export interface BatchOptions extends Partial<Omit<BuildOptions, 'formats'>> {
   force?: boolean;
   /** Worker threads; default one per core (os.availableParallelism()). */
   jobs?: number;
-  /** Module exporting the job (a path, or a file: URL). */
-  job: string;
+  /** Module exporting the job (a path, or a file: URL); default build.js, whose buildFile builds the documents. */
+  job?: string;
   /** The job's export name; default `buildFile`. */
   jobExport?: string;
   /** A sidecar to use instead of `<stem>.meta.json` (for a batch of one). */
@@ -415,7 +415,8 @@ function startWorker(setup: WorkerSetup, needsTypeScript: boolean, memoryMb: num
   return startModuleWorker(workerEntry().url, setup, needsTypeScript, { maxOldGenerationSizeMb: memoryMb });
 }
 
-function jobUrl(job: string): string {
+function jobUrl(job: string | undefined): string {
+  if (job === undefined) return siblingModule('build').href;
   return /^file:/.test(job) ? job : pathToFileURL(resolve(job)).href;
 }
 

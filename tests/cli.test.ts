@@ -116,6 +116,24 @@ describe('akn-press command line', () => {
     expect(readdirSync(locked)).toEqual([]);
   });
 
+  it('refuses a full disk before any work, naming the folder (a 512 kB tmpfs, mounted as root)', (context) => {
+    const mountPoint = tmp();
+    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=512k', 'tmpfs', mountPoint], { encoding: 'utf8' });
+    if (mounted.status !== 0) {
+      // Not root, or no mount in this sandbox: said, not hidden.
+      context.skip(`cannot mount a tmpfs here (${mounted.stderr.trim() || `exit ${mounted.status}`}); the full-disk case is not checked`);
+    }
+    try {
+      const out = join(mountPoint, 'out');
+      const result = run('build', 'input/fr_A-72-L.10.txt', '-o', out);
+      expect(result.status).toBe(3);
+      expect(result.stderr).toMatch(new RegExp(`^${out}: no space left on the device \\(\\d+ bytes free\\)\\n$`));
+      expect(readdirSync(out)).toEqual([]);
+    } finally {
+      spawnSync('umount', [mountPoint]);
+    }
+  });
+
   it('takes --resolver-base for the links of HTML, EPUB and JSON-LD, and refuses one that is not http(s)', () => {
     const out = tmp();
     const fixture = 'tests/fixtures/profile-sample-80-999.akn.xml';

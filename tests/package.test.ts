@@ -122,15 +122,17 @@ const problems = [];
 for (const call of [() => build(), () => build({ text: 42 }), () => build({ text: 'x' }, { formats: ['pdf'] })]) {
   try { call(); } catch (error) { problems.push(error.name + ': ' + error.message); }
 }
-console.log(JSON.stringify({ sync: sync.xml.length, html: typeof sync.html, same: async.xml === build({ file: 'fr_A-72-L.10.txt', text }).xml, runBatch: typeof runBatch, problems }));
+const batch = await runBatch(['texts'], { outDir: 'lib-out', formats: ['xml'], progress: false });
+console.log(JSON.stringify({ sync: sync.xml.length, html: typeof sync.html, same: async.xml === build({ file: 'fr_A-72-L.10.txt', text }).xml, batch: [batch.built, batch.failures], problems }));
 await closeBuildWorker();
 `,
     );
     const result = run('node', ['use.mjs']);
     expect(result.stderr).toBe('');
-    const out = JSON.parse(result.stdout) as { sync: number; html: string; same: boolean; runBatch: string; problems: string[] };
+    const out = JSON.parse(result.stdout) as { sync: number; html: string; same: boolean; batch: number[]; problems: string[] };
     expect(out.sync).toBeGreaterThan(10_000);
-    expect(out).toMatchObject({ html: 'string', same: true, runBatch: 'function' });
+    expect(out).toMatchObject({ html: 'string', same: true, batch: [1, 0] });
+    expect(readdirSync(join(project, 'lib-out')).filter((f) => !f.startsWith('.'))).toEqual(['fr_A-72-L.10.akn.xml']);
     expect(out.problems).toEqual([
       'TypeError: akn-press: build() needs an input object: build({ file: "x.txt", text }), where text is a string or bytes',
       'TypeError: akn-press: input.text must be a string, a Uint8Array/Buffer or an ArrayBuffer (got number)',
