@@ -4,7 +4,7 @@
 // Reads: one file or stdin.   Writes: the document as a string whose declaration says UTF-8.
 import { readBounded, MAX_INPUT_BYTES } from './read-input.js';
 import { InputError } from './report.js';
-import { firstInvalidUtf8 } from './decode.js';
+import { firstInvalidUtf8, lineOfByte } from './decode.js';
 
 /** AKN files above this size are refused before reading (rendering costs about 25 times the size in memory). */
 export const MAX_XML_BYTES = MAX_INPUT_BYTES;
@@ -18,12 +18,6 @@ const SINGLE_BYTE: Record<string, string> = {
   'us-ascii': 'ascii',
   ascii: 'ascii',
 };
-
-function lineOfByte(bytes: Uint8Array, index: number): number {
-  let line = 1;
-  for (let i = 0; i < index && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
-  return line;
-}
 
 /** The XML as a string, with its declaration's encoding set to UTF-8 (what the string now is). */
 export function decodeXml(bytes: Uint8Array, file: string): string {

@@ -63,10 +63,14 @@ function schemaProblem(dir: string, manifest: SchemaManifest): string | undefine
   for (const file of manifest.files) {
     const path = join(dir, file.name);
     if (!existsSync(path)) return `${path} is missing`;
-    const size = statSync(path).size;
-    // The schema is about 250 kB; anything far larger is not it, and is not read whole.
-    if (size > 16 * 1024 * 1024) return `${path} is ${size} bytes, not the schema`;
-    if (sha256(readFileSync(path)) !== file.sha256) return `${path} does not match the sha256 of the official file`;
+    try {
+      const size = statSync(path).size;
+      // The schema is about 250 kB; anything far larger is not it, and is not read whole.
+      if (size > 16 * 1024 * 1024) return `${path} is ${size} bytes, not the schema`;
+      if (sha256(readFileSync(path)) !== file.sha256) return `${path} does not match the sha256 of the official file`;
+    } catch (error) {
+      return `${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+    }
   }
   return undefined;
 }
