@@ -5,6 +5,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runBatch } from '../pipeline/batch.js';
 
 const CLI = 'dist/pipeline/cli.js';
 
@@ -136,6 +137,28 @@ describe('akn-press command line', () => {
       expect(result.status).toBe(3);
       expect(result.stderr).toMatch(new RegExp(`^${out}: no space left on the device \\(\\d+ bytes free\\)\\n$`));
       expect(readdirSync(out)).toEqual([]);
+    } finally {
+      spawnSync('umount', [mountPoint]);
+    }
+    // A read-only file system.
+    expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=512k', 'tmpfs', mountPoint]).status).toBe(0);
+    try {
+      expect(run('build', 'input/fr_A-72-L.10.txt', '-o', mountPoint)).toMatchObject({
+        status: 3,
+        stderr: `${mountPoint}: cannot write in the output folder (read-only file system)\n`,
+      });
+    } finally {
+      spawnSync('umount', [mountPoint]);
+    }
+  });
+
+  it('a disk that fills during a batch fails that document with one line naming the output, and leaves no partial file', async (context) => {
+    const mountPoint = tmp();
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=16k', 'tmpfs', mountPoint]).status !== 0) context.skip('cannot mount a tmpfs here; the case is not checked');
+    try {
+      const summary = await runBatch(['input/fr_A-72-L.10.txt'], { outDir: mountPoint, formats: ['xml'], progress: false, inProcess: true, job: 'pipeline/build.ts' });
+      expect(summary.outcomes.map((o) => [o.status, o.error])).toEqual([['failed', `${join(mountPoint, 'fr_A-72-L.10.akn.xml')}: no space left on the device`]]);
+      expect(readdirSync(mountPoint).filter((f) => f !== '.akn-press-cache.json')).toEqual([]);
     } finally {
       spawnSync('umount', [mountPoint]);
     }
