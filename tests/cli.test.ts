@@ -1,6 +1,6 @@
 // The command line end to end, a handful of runs of the compiled CLI (make test compiles it first):
 // exit statuses, one clear line per error, nothing written for bad input, --json, validate and text.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -178,6 +178,25 @@ describe('akn-press command line', () => {
     const bad = run('build', 'input/fr_A-72-L.10.txt', '-o', out, '--resolver-base', 'ftp://x');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^akn-press: --resolver-base: resolver base "ftp:\/\/x" is not an absolute http\(s\) URL/);
+  });
+
+  it('a batch killed half-way keeps what it finished: the next run skips exactly those and leaves no temporary file', async () => {
+    const dir = tmp();
+    const out = join(dir, 'out');
+    const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+    for (const name of names) writeFileSync(join(dir, `${name}.txt`), readFileSync('input/fr_A-72-L.10.txt'));
+    const child = spawn(process.execPath, [CLI, 'build', dir, '-o', out, '-j', '1', '-q'], { stdio: 'ignore' });
+    const cacheFile = join(out, '.akn-press-cache.json');
+    const finished = () => (existsSync(cacheFile) ? Object.keys((JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: object }).entries).length : 0);
+    // Wait (polling, nothing timed) until some documents are done, then kill without warning.
+    while (finished() < 2 && child.exitCode === null) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    const kept = finished();
+    expect(kept).toBeGreaterThanOrEqual(2);
+    const again = JSON.parse(run('build', dir, '-o', out, '-j', '1', '--json').stdout) as { skipped: number; built: number; failures: number };
+    expect(again).toMatchObject({ skipped: kept, built: names.length - kept, failures: 0 });
+    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('caps --jobs at the number of cores and says so', () => {
