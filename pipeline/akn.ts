@@ -448,7 +448,9 @@ function mainBody(document: ResolutionDocument, writer: Writer): XmlElement {
   const children = hierarchy(document.operative, '', writer, 'section');
   if (document.embedded) {
     const host = children.at(-1);
-    const embeddedScope = host ? `${host.attrs.find(([k]) => k === 'eId')![1]}__embeddedStructure_1` : 'embeddedStructure_1';
+    // Without an operative paragraph to hold it, the text is held by a paragraph para_1 made for it; its
+    // eIds take that context too, so article N has the same eId whichever way a language version was printed.
+    const embeddedScope = `${host ? host.attrs.find(([k]) => k === 'eId')![1] : 'para_1'}__embeddedStructure_1`;
     const structure = el('embeddedStructure', { eId: embeddedScope }, [
       ...(document.embedded.preamble.length ? [el('container', { name: 'preamble', eId: `${embeddedScope}__container_1` }, document.embedded.preamble.map((r) => phraseParagraph(r.phrase, r.text, new EidScope(embeddedScope), writer)))] : []),
       ...hierarchy(document.embedded.body, embeddedScope, writer, 'article'),
