@@ -1,4 +1,4 @@
-// Stage 3: inline semantics. Mark what the words refer to.
+// The inline stage (see stages.ts for the order): inline semantics. Mark what the words refer to.
 // Reads: context.document, context.repaired.links, context.language.   Writes: context.document with
 // `ref` on each linked citation (the page's link list tells which URL belongs to which citation),
 // `date` on dates, `organization`/`role` on the bodies and offices of the language table.
@@ -9,6 +9,7 @@ import type { Footnote, Inline, ListItem, OperativeParagraph, ResolutionDocument
 import type { PageLink } from './repair.js';
 import { warn, type Report } from './report.js';
 import { dateIn } from './structure.js';
+import { symbolOfUndocsUrl } from './uri.js';
 
 type TextLeaf = Extract<Inline, { type: 'text' }>;
 
@@ -115,17 +116,6 @@ function applyMatches(inlines: Inline[], matches: Map<TextLeaf, Match[]>): void 
 // ---------------------------------------------------------------------------------------------
 // Links
 
-/** The document symbol an undocs.org URL points to: https://undocs.org/fr/A/RES/37/4 → A/RES/37/4. */
-export function symbolOfUrl(url: string): string | undefined {
-  const match = /^https?:\/\/(?:www\.)?undocs\.org\/(?:(?:en|fr|es|ru|ar|zh)\/)?(.+?)\/?$/.exec(url);
-  if (!match) return undefined;
-  try {
-    return decodeURIComponent(match[1]!);
-  } catch {
-    return match[1];
-  }
-}
-
 /** The ways a cited symbol is printed in a resolution's text, most specific first. */
 function citationForms(symbol: string): string[] {
   const forms = [symbol];
@@ -202,7 +192,7 @@ function attachLinks(document: ResolutionDocument, links: PageLink[], report: Re
   };
 
   for (const link of links) {
-    const symbol = symbolOfUrl(link.url);
+    const symbol = symbolOfUndocsUrl(link.url);
     const forms = symbol ? citationForms(symbol) : [];
     const pageLeaves = pages.get(link.page) ?? [];
     const cursor = cursors.get(link.page) ?? { leaf: 0, offset: 0 };

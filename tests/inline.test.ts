@@ -2,7 +2,7 @@
 // (FRBR from text and sidecar, eIds, URIs).
 import { describe, expect, it } from 'vitest';
 import { childElements, findAll, parseAkn, path, textOf } from '../pipeline/akn-tree.js';
-import { asUri } from '../pipeline/akn.js';
+import { asUri } from '../pipeline/uri.js';
 import { build } from '../pipeline/build.js';
 
 const page = (lines: string[], sidecar?: Parameters<typeof build>[0]['sidecar']) => {
