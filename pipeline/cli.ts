@@ -15,6 +15,7 @@ import { formatDiagnostic, InputError, type Report } from './report.js';
 import { packageRoot } from './schema-files.js';
 import { validateAkn } from './validate.js';
 import { commandSite } from './site/command.js';
+import { isSiteBase } from './site/index.js';
 
 const HELP = `akn-press — UN resolutions from PDF-extracted text to Akoma Ntoso 3.0, HTML, EPUB 3 and JSON-LD
 
@@ -183,6 +184,8 @@ async function commandRender(paths: string[], values: Record<string, string | bo
 async function siteCommand(paths: string[], values: Record<string, string | boolean | undefined>, cli: Cli): Promise<number> {
   if (paths.length === 0) throw new UsageError('site: give at least one folder or text');
   if (!values['out']) throw new UsageError('site: --out DIR is required');
+  const base = values['resolver-base'] as string | undefined;
+  if (base !== undefined && !isSiteBase(base)) throw new UsageError(`--resolver-base: "${base}" is not an absolute http(s) URL without query or fragment`);
   const jobs = values['jobs'] === undefined ? undefined : Number(values['jobs']);
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError('--jobs must be a positive integer');
   return commandSite(paths, {

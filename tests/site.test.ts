@@ -128,6 +128,18 @@ describe('the collection', () => {
     expect(unzip.stdout).toContain('hreflang="fr" lang="fr" dir="ltr" rel="alternate">Français</a>');
   });
 
+  it('refuses a bad command line with a usage error (exit 2) and writes nothing', () => {
+    const bad = (...args: string[]) => spawnSync(process.execPath, [CLI, 'site', ...args], { encoding: 'utf8' });
+    const noOut = bad('input');
+    expect(noOut.status).toBe(2);
+    expect(noOut.stderr).toMatch(/^akn-press: site: --out DIR is required/);
+    const elsewhere = join(site, 'not-written');
+    const badBase = bad('input', '--out', elsewhere, '--resolver-base', 'resolver.example.net');
+    expect(badBase.status).toBe(2);
+    expect(badBase.stderr).toContain('--resolver-base: "resolver.example.net" is not an absolute http(s) URL');
+    expect(existsSync(elsewhere)).toBe(false);
+  });
+
   it('is incremental: a second run builds nothing and rewrites nothing', () => {
     const before = statSync(join(site, 'index.html')).mtimeMs;
     const again = runSite('--json');

@@ -57,16 +57,20 @@ export interface SiteSummary {
   batch: BatchSummary;
 }
 
+/** Whether a base URL is usable: absolute http(s), no query or fragment. */
+export function isSiteBase(base: string): boolean {
+  try {
+    const url = new URL(base);
+    return /^https?:$/.test(url.protocol) && !url.search && !url.hash;
+  } catch {
+    return false;
+  }
+}
+
 /** Checks a base URL: absolute http(s), no query or fragment; returned without a trailing slash. */
 export function checkBase(base: string): string {
-  let url: URL;
-  try {
-    url = new URL(base);
-  } catch {
-    throw new InputError('--resolver-base', `"${base}" is not an absolute URL`, undefined, 'usage');
-  }
-  if (!/^https?:$/.test(url.protocol) || url.search || url.hash) throw new InputError('--resolver-base', `"${base}" must be an http(s) URL without query or fragment`, undefined, 'usage');
-  return url.href.replace(/\/+$/, '');
+  if (!isSiteBase(base)) throw new InputError('--resolver-base', `"${base}" is not an absolute http(s) URL without query or fragment`, undefined, 'usage');
+  return new URL(base).href.replace(/\/+$/, '');
 }
 
 export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
