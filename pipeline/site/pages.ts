@@ -240,11 +240,12 @@ export function unitLabel(unit: AlignmentUnit): string {
 export function parallelPage(work: SiteWork): string {
   const path = SITE_PATHS.parallel(work);
   const docs = work.aligned;
+  const byEId = new Map(docs.map((doc) => [doc, new Map(doc.units.map((u) => [u.eId, u]))]));
   const cell = (doc: SiteDocument, part: AlignedPart, unit: AlignmentUnit): Element => {
     if (!part.aligned.includes(doc)) {
       return h('td', { className: ['unaligned'] }, [h('p', `(not aligned: the ${part.name === 'body' ? 'operative part' : 'preamble'} of this version is structured differently)`)]);
     }
-    const own = doc.units.find((u) => u.eId === unit.eId)!;
+    const own = byEId.get(doc)!.get(unit.eId)!;
     const head = [own.num, own.heading].filter(Boolean).join(' ');
     const blocks = own.blocks.map((b) => h('p', b));
     return h('td', { lang: doc.lang, dir: doc.dir }, [

@@ -129,8 +129,9 @@ function align(work: SiteWork, warnings: SiteWarning[]): void {
     }
     if (best.length < 2) continue;
     work.parts.push({ name, units, aligned: best });
+    const unitsOf = new Map(best.map((d) => [d, partUnits(d, name)]));
     units.forEach((unit, i) => {
-      const withText = best.filter((d) => { const u = partUnits(d, name)[i]!; return u.blocks.length > 0 || u.heading; });
+      const withText = best.filter((d) => { const u = unitsOf.get(d)![i]!; return u.blocks.length > 0 || u.heading; });
       if (withText.length > 0 && withText.length < best.length) {
         const empty = best.find((d) => !withText.includes(d))!;
         warnings.push({ message: `${empty.source}: ${unit.eId} has no text, while ${withText[0]!.source} has; the parallel view shows it empty`, files: [empty.source, withText[0]!.source] });
