@@ -279,10 +279,12 @@ describe('in headless Chromium', () => {
 
   it.each([
     ['the index', 'index.html'],
+    ['the index of one language (Arabic)', 'languages/ar.html'],
     ['a document page (French UDHR)', `documents/${udhr('fr')}.html`],
     ['a document page (Arabic UDHR, right to left)', `documents/${udhr('ar')}.html`],
     ['the parallel view of the UDHR', 'parallel/un-ga-1948-12-10-217_A_III.html'],
     ['the search page', 'search.html'],
+    ['the UDHR Work page of the resolver tree', 'akn/un/statement/deliberation/un-ga/1948-12-10/217_A_III/index.html'],
   ])('axe-core finds no violation on %s', async (_name, path) => {
     // axe is injected as a script, which the pages' CSP forbids: bypassed for this check only.
     const { page, context, requests } = await open(path, { bypassCSP: true });

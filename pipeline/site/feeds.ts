@@ -6,7 +6,7 @@
 import jsonld from 'jsonld';
 import { escapeXml } from '../render/epub.js';
 import type { SiteDocument } from './collect.js';
-import { FORMATS, SITE_PATHS, bodyName } from './pages.js';
+import { FORMATS, SITE_PATHS, bodyName, languageCounts } from './pages.js';
 import type { SiteWork } from './works.js';
 
 /** An absolute URL of a site file (the base has no trailing slash). */
@@ -16,7 +16,7 @@ export function siteUrl(base: string, path: string): string {
 
 /** sitemaps.org protocol 0.9: every page a person reads (index, documents, parallel views, Work pages). */
 export function sitemap(base: string, works: readonly SiteWork[]): string {
-  const paths = [SITE_PATHS.index, SITE_PATHS.search];
+  const paths = [SITE_PATHS.index, SITE_PATHS.search, ...languageCounts(works).map(([lang]) => SITE_PATHS.language(lang))];
   for (const work of works) {
     paths.push(SITE_PATHS.resolver(work.iri));
     if (work.aligned.length >= 2) paths.push(SITE_PATHS.parallel(work));

@@ -16,7 +16,7 @@ import { renderJsonld } from '../render/jsonld.js';
 import { InputError } from '../report.js';
 import { readSiteDocument, type SiteDocument } from './collect.js';
 import { atomFeed, collectionNquads, siteUrl, sitemap, type ManifestFile } from './feeds.js';
-import { FORMATS, SITE_CSS, SITE_PATHS, expressionRedirect, indexPage, parallelPage, relativeHref, searchPage, workPage } from './pages.js';
+import { FORMATS, SITE_CSS, SITE_PATHS, expressionRedirect, indexPage, languageCounts, languagePage, parallelPage, relativeHref, searchPage, workPage } from './pages.js';
 import { miniSearchScript, searchIndexScript, searchPageScript } from './search.js';
 import { groupWorks, type SiteWarning, type SiteWork } from './works.js';
 
@@ -132,6 +132,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
   const add = (path: string, data: string | Uint8Array) => files.push({ path: join(out, path), data });
   add(SITE_PATHS.index, indexPage(works, documents.length));
   add(SITE_PATHS.search, searchPage());
+  for (const [lang] of languageCounts(works)) add(SITE_PATHS.language(lang), languagePage(lang, works));
   add(SITE_PATHS.css, SITE_CSS);
   for (const work of works) {
     add(SITE_PATHS.resolver(work.iri), workPage(work));
@@ -197,6 +198,7 @@ function removeStale(out: string, keep: ReadonlySet<string>, documentsDir: strin
     }
   };
   sweep(join(out, 'parallel'), (p) => keep.has(p));
+  sweep(join(out, 'languages'), (p) => keep.has(p));
   sweep(join(out, 'akn'), (p) => keep.has(p));
   // documents/: the publications written now, and the XML the batch keeps (its cache lists them).
   const cache = readBatchCache(documentsDir);

@@ -23,6 +23,7 @@ export const SITE_PATHS = {
   manifest: 'manifest.json',
   document: (stem: string, ext: string) => `documents/${stem}${ext}`,
   parallel: (work: SiteWork) => `parallel/${work.slug}.html`,
+  language: (lang: string) => `languages/${lang}.html`,
   /** The resolver tree: an AKN IRI's path, as a folder with an index.html. */
   resolver: (iri: string) => `${iri.replace(/^\/+/, '')}/index.html`,
 };
@@ -177,33 +178,21 @@ export function indexPage(works: readonly SiteWork[], documentCount: number): st
       .sort((a, b) => b.key - a.key)
       .map((session) => {
         const captionId = `table-${++tableCount}`;
-        const rows: Element[] = [];
-        const sorted = [...session.works].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || (a.symbol ?? a.slug).localeCompare(b.symbol ?? b.slug));
-        for (const work of sorted) {
-          for (const doc of [...work.expressions, ...work.duplicates]) {
-            const workHref = relativeHref(path, SITE_PATHS.resolver(work.iri));
-            rows.push(
-              h('tr', [
-                h('th', { scope: 'row' }, [h('a', { href: workHref }, doc.symbol ?? doc.stem), ...(work.duplicates.includes(doc) ? [' ', h('span', { className: ['note'] }, '(another extraction)')] : [])]),
-                h('td', doc.title ? [h('a', { href: relativeHref(path, SITE_PATHS.document(doc.stem, '.html')), lang: doc.lang, dir: doc.dir }, doc.title)] : [h('a', { href: relativeHref(path, SITE_PATHS.document(doc.stem, '.html')) }, '(untitled)')]),
-                h('td', doc.date ? [h('time', { dateTime: doc.date }, doc.date)] : ['—']),
-                h('td', [languageCell(doc.lang)]),
-                h('td', [formatLinks(path, doc), ...(work.aligned.includes(doc) ? [h('a', { className: ['parallel-link'], href: relativeHref(path, SITE_PATHS.parallel(work)) }, `Parallel view (${work.aligned.length} languages)`)] : [])]),
-              ]),
-            );
-          }
-        }
+        const sorted = [...session.works].sort(newestFirst);
+        const rows = sorted.flatMap((work) => [...work.expressions, ...work.duplicates].map((doc) => documentRow(path, work, doc)));
         return h('section', { ariaLabelledby: `${captionId}-heading` }, [
           h('h3', { id: `${captionId}-heading` }, session.label),
-          h('table', { className: ['documents'] }, [
-            h('caption', { className: ['visually-hidden'] }, `${bodyName(actor)}, ${session.label}`),
-            h('thead', [h('tr', [h('th', { scope: 'col' }, 'Symbol'), h('th', { scope: 'col' }, 'Title'), h('th', { scope: 'col' }, 'Date'), h('th', { scope: 'col' }, 'Language'), h('th', { scope: 'col' }, 'Formats')])]),
-            h('tbody', rows),
-          ]),
+          documentTable(`${bodyName(actor)}, ${session.label}`, rows),
         ]);
       });
     sections.push(h('section', { ariaLabelledby: `body-${actor}` }, [h('h2', { id: `body-${actor}` }, bodyName(actor)), ...sessionSections]));
   }
+  const byLanguage = languageCounts(works);
+  const languageList = h('section', { ariaLabelledby: 'by-language' }, [
+    h('h2', { id: 'by-language' }, 'By language'),
+    h('ul', { className: ['languages'] }, byLanguage.map(([lang, count]) => h('li', [h('a', { href: relativeHref(path, SITE_PATHS.language(lang)), hreflang: lang }, [languageCell(lang)]), ` (${count})`]))),
+  ]);
+  sections.push(languageList);
   const parallel = works.filter((w) => w.aligned.length >= 2);
   const summary = `${documentCount} documents, ${works.length} works, ${languages.size} languages${parallel.length ? `, ${parallel.length} with a parallel view` : ''}.`;
   return page(path, 'United Nations resolutions: index', [
@@ -216,6 +205,53 @@ export function indexPage(works: readonly SiteWork[], documentCount: number): st
     ]),
     ...sections,
   ], { description: summary });
+}
+
+const newestFirst = (a: SiteWork, b: SiteWork) => (b.date ?? '').localeCompare(a.date ?? '') || (a.symbol ?? a.slug).localeCompare(b.symbol ?? b.slug);
+
+/** One document's row: symbol (to its Work), title (in its language), date, language, formats, parallel view. */
+function documentRow(path: string, work: SiteWork, doc: SiteDocument): Element {
+  const page = relativeHref(path, SITE_PATHS.document(doc.stem, '.html'));
+  return h('tr', [
+    h('th', { scope: 'row' }, [h('a', { href: relativeHref(path, SITE_PATHS.resolver(work.iri)) }, doc.symbol ?? doc.stem), ...(work.duplicates.includes(doc) ? [' ', h('span', { className: ['note'] }, '(another extraction)')] : [])]),
+    h('td', doc.title ? [h('a', { href: page, lang: doc.lang, dir: doc.dir }, doc.title)] : [h('a', { href: page }, '(untitled)')]),
+    h('td', doc.date ? [h('time', { dateTime: doc.date }, doc.date)] : ['—']),
+    h('td', [languageCell(doc.lang)]),
+    h('td', [formatLinks(path, doc), ...(work.aligned.includes(doc) ? [h('a', { className: ['parallel-link'], href: relativeHref(path, SITE_PATHS.parallel(work)) }, `Parallel view (${work.aligned.length} languages)`)] : [])]),
+  ]);
+}
+
+function documentTable(caption: string, rows: Element[]): Element {
+  return h('table', { className: ['documents'] }, [
+    h('caption', { className: ['visually-hidden'] }, caption),
+    h('thead', [h('tr', [h('th', { scope: 'col' }, 'Symbol'), h('th', { scope: 'col' }, 'Title'), h('th', { scope: 'col' }, 'Date'), h('th', { scope: 'col' }, 'Language'), h('th', { scope: 'col' }, 'Formats')])]),
+    h('tbody', rows),
+  ]);
+}
+
+/** The languages of the collection with their number of documents, in the UN's language order. */
+export function languageCounts(works: readonly SiteWork[]): Array<[string, number]> {
+  const counts = new Map<string, number>();
+  for (const work of works) for (const doc of [...work.expressions, ...work.duplicates]) counts.set(doc.lang, (counts.get(doc.lang) ?? 0) + 1);
+  const order = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
+  const rank = (l: string) => (order.includes(l) ? order.indexOf(l) : order.length);
+  return [...counts.entries()].sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : 1));
+}
+
+/** The documents in one language, newest first, by body. */
+export function languagePage(lang: string, works: readonly SiteWork[]): string {
+  const path = SITE_PATHS.language(lang);
+  const inLanguage = works.filter((w) => [...w.expressions, ...w.duplicates].some((d) => d.lang === lang));
+  const actors = [...new Set(inLanguage.map((w) => w.actor))].sort((a, b) => bodyRank(a) - bodyRank(b) || (a < b ? -1 : 1));
+  const english = languageNameInEnglish(lang);
+  return page(path, `Documents in ${english}`, [
+    h('h1', ['Documents in ', h('span', { lang, dir: 'auto' }, languageName(lang)), english !== languageName(lang) ? ` (${english})` : '']),
+    ...actors.map((actor) => {
+      const rows = inLanguage.filter((w) => w.actor === actor).sort(newestFirst)
+        .flatMap((work) => [...work.expressions, ...work.duplicates].filter((d) => d.lang === lang).map((doc) => documentRow(path, work, doc)));
+      return h('section', { ariaLabelledby: `body-${actor}` }, [h('h2', { id: `body-${actor}` }, bodyName(actor)), documentTable(`${bodyName(actor)}, ${english}`, rows)]);
+    }),
+  ]);
 }
 
 /** The neutral label of a unit, from its eId: Recital 3, Paragraph 12, Article 5. */
@@ -352,6 +388,7 @@ table.documents thead th { border-bottom: 2px solid var(--ink); }
 .formats { list-style: none; display: flex; flex-wrap: wrap; gap: 0 .75rem; margin: 0; padding: 0; }
 .parallel-link { display: inline-block; margin-top: .25rem; }
 .results li { margin-bottom: 1rem; }
+.languages { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; padding: 0; }
 .results p { margin: .25rem 0 0; color: var(--muted); }
 .parallel-wrap { overflow-x: auto; }
 table.parallel { border-collapse: collapse; width: 100%; table-layout: fixed; }
