@@ -5,7 +5,7 @@
 // internal link, and in headless Chromium: axe on the index, a document and a parallel view, and the
 // search (French and Arabic) with the pages' own CSP in force and no request leaving the site.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -140,6 +140,23 @@ describe('the collection', () => {
     expect(existsSync(elsewhere)).toBe(false);
   });
 
+  it('links to files whose names hold #, % or spaces', () => {
+    const texts = mkdtempSync(join(tmpdir(), 'akn-site-names-'));
+    const out = join(texts, 'out');
+    try {
+      copyFileSync('input/fr_A-72-L.10.txt', join(texts, 'fr A-72 #1 100%.txt'));
+      const result = spawnSync(process.execPath, [CLI, 'site', texts, '--out', out, '--resolver-base', BASE, '--quiet'], { encoding: 'utf8' });
+      expect(result.status, result.stderr).toBe(0);
+      const index = readFileSync(join(out, 'index.html'), 'utf8');
+      expect(index).toContain('href="documents/fr%20A-72%20%231%20100%25.html"');
+      expect(existsSync(join(out, 'documents/fr A-72 #1 100%.html'))).toBe(true);
+      expect(readFileSync(join(out, 'assets/search-index.js'), 'utf8')).toContain('"href":"documents/fr%20A-72%20%231%20100%25.html"');
+      expect(readFileSync(join(out, 'sitemap.xml'), 'utf8')).toContain(`<loc>${BASE}/documents/fr%20A-72%20%231%20100%25.html</loc>`);
+    } finally {
+      rmSync(texts, { recursive: true, force: true });
+    }
+  });
+
   it('is incremental: a second run builds nothing and rewrites nothing', () => {
     const before = statSync(join(site, 'index.html')).mtimeMs;
     const again = runSite('--json');
@@ -170,7 +187,7 @@ describe('feeds for repositories', () => {
     expect(check.status, check.stderr).toBe(0);
     const locs = [...read('sitemap.xml').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
     expect(locs.length).toBeGreaterThan(35);
-    for (const loc of locs) expect(existsSync(join(site, decodeURI(loc.slice(BASE.length + 1)))), loc).toBe(true);
+    for (const loc of locs) expect(existsSync(join(site, decodeURIComponent(loc.slice(BASE.length + 1)))), loc).toBe(true);
     expect(read('robots.txt')).toContain(`Sitemap: ${BASE}/sitemap.xml`);
   });
 
@@ -240,9 +257,9 @@ describe('links', () => {
       for (const [, href] of html.matchAll(/ (?:href|src)="([^"]*)"/g)) {
         let target: string;
         const decoded = href!.replace(/&#x26;|&amp;/g, '&');
-        if (decoded.startsWith(`${BASE}/`)) target = join(site, decodeURI(decoded.slice(BASE.length + 1)));
+        if (decoded.startsWith(`${BASE}/`)) target = join(site, decodeURIComponent(decoded.slice(BASE.length + 1)));
         else if (/^[a-z]+:/i.test(decoded)) continue; // outside the site (undocs.org citations)
-        else target = resolve(dirname(join(site, page)), decodeURI(decoded.split('#')[0]!) || page.split('/').pop()!);
+        else target = resolve(dirname(join(site, page)), decodeURIComponent(decoded.split('#')[0]!) || page.split('/').pop()!);
         const [, fragment] = decoded.split('#');
         if (existsSync(target) && statSync(target).isDirectory()) target = join(target, 'index.html');
         checked++;

@@ -6,12 +6,12 @@
 import jsonld from 'jsonld';
 import { escapeXml } from '../render/epub.js';
 import type { SiteDocument } from './collect.js';
-import { FORMATS, SITE_PATHS, bodyName, languageCounts } from './pages.js';
+import { FORMATS, SITE_PATHS, bodyName, encodePath, languageCounts } from './pages.js';
 import type { SiteWork } from './works.js';
 
 /** An absolute URL of a site file (the base has no trailing slash). */
 export function siteUrl(base: string, path: string): string {
-  return `${base}/${encodeURI(path)}`;
+  return `${base}/${encodePath(path)}`;
 }
 
 /** sitemaps.org protocol 0.9: every page a person reads (index, documents, parallel views, Work pages). */

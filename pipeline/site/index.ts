@@ -16,7 +16,7 @@ import { renderJsonld } from '../render/jsonld.js';
 import { InputError } from '../report.js';
 import { readSiteDocument, type SiteDocument } from './collect.js';
 import { atomFeed, collectionNquads, siteUrl, sitemap, type ManifestFile } from './feeds.js';
-import { FORMATS, SITE_CSS, SITE_PATHS, expressionRedirect, indexPage, languageCounts, languagePage, parallelPage, relativeHref, searchPage, workPage } from './pages.js';
+import { FORMATS, SITE_CSS, SITE_PATHS, encodePath, expressionRedirect, indexPage, languageCounts, languagePage, parallelPage, relativeHref, searchPage, workPage } from './pages.js';
 import { miniSearchScript, searchIndexScript, searchPageScript } from './search.js';
 import { groupWorks, type SiteWarning, type SiteWork } from './works.js';
 
@@ -139,7 +139,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
     if (work.aligned.length >= 2) add(SITE_PATHS.parallel(work), parallelPage(work));
     for (const doc of work.expressions) add(SITE_PATHS.resolver(doc.expressionIri), expressionRedirect(doc));
   }
-  const searchIndex = searchIndexScript(documents, (doc) => SITE_PATHS.document(doc.stem, '.html'));
+  const searchIndex = searchIndexScript(documents, (doc) => encodePath(SITE_PATHS.document(doc.stem, '.html')));
   add(SITE_PATHS.searchIndex, searchIndex);
   const miniSearch = miniSearchScript();
   add(SITE_PATHS.miniSearch, `/*! MiniSearch — licence: assets/minisearch.LICENSE.txt */\n${miniSearch.script}`);

@@ -5,6 +5,7 @@ import { posix } from 'node:path';
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
+import { escapeXml } from '../render/epub.js';
 import { languageName } from '../render/html/labels.js';
 import type { AlignmentUnit, SiteDocument } from './collect.js';
 import type { AlignedPart, SiteWork } from './works.js';
@@ -135,7 +136,12 @@ function page(path: string, title: string, main: ElementContent[], options: { sc
 /** The href from one site file to another (both relative to the site root). */
 export function relativeHref(from: string, to: string): string {
   const rel = posix.relative(posix.dirname(from), to);
-  return encodeURI(rel || posix.basename(to));
+  return encodePath(rel || posix.basename(to));
+}
+
+/** A file path as a URL path: percent-encoded, `#` and `?` included (file names may hold them). */
+export function encodePath(path: string): string {
+  return encodeURI(path).replace(/#/g, '%23').replace(/\?/g, '%3F');
 }
 
 function formatLinks(from: string, doc: SiteDocument): Element {
@@ -342,7 +348,7 @@ export function expressionRedirect(doc: SiteDocument): string {
   const target = relativeHref(path, SITE_PATHS.document(doc.stem, '.html'));
   return page(path, doc.symbol ?? doc.stem, [h('h1', doc.symbol ?? doc.stem), h('p', [h('a', { href: target, lang: doc.lang, dir: doc.dir }, doc.title ?? doc.stem)])]).replace(
     '<meta name="generator" content="akn-press">',
-    `<meta name="generator" content="akn-press"><meta http-equiv="refresh" content="0; url=${target}">`,
+    `<meta name="generator" content="akn-press"><meta http-equiv="refresh" content="0; url=${escapeXml(target)}">`,
   );
 }
 
