@@ -49,6 +49,32 @@ describe('inline: links from the page link lists', () => {
   });
 });
 
+describe('inline: a link whose target differs from the printed symbol', () => {
+  // UN PDFs link "S/PRST/2014/16" to E/RES/2014/16 and "S/2018/143" to E/RES/2018/14: the annotation covers
+  // the printed symbol, so the link goes there, the text stays as printed, and a warning says so.
+  const { statement, result } = page([
+    'The Security Council,',
+    'Recalling the statement by its President S/PRST/2014/16 and the report (S/2018/143), and S/2019/1,',
+    'https://undocs.org/E/RES/2014/16',
+    'https://undocs.org/E/RES/2018/14',
+    'https://undocs.org/E/RES/2019/12',
+    '1. Decides to remain seized of the matter.',
+  ]);
+
+  it('puts it on the symbol of the same number, or of a number it cuts short, on its page', () => {
+    expect(findAll(statement, 'ref').map((r) => [textOf(r), r.attrs['href']])).toEqual([
+      ['S/PRST/2014/16', 'https://undocs.org/E/RES/2014/16'],
+      ['S/2018/143', 'https://undocs.org/E/RES/2018/14'],
+    ]);
+    expect(result.report.diagnostics.filter((d) => d.code === 'link-target-differs').map((d) => d.line)).toEqual([3, 4]);
+  });
+
+  it('never on a symbol whose number is shorter than the target', () => {
+    // S/2019/1 is not E/RES/2019/12 cut short: that link stays an implicit reference.
+    expect(findAll(path(statement, 'meta')!, 'implicitReference').map((a) => a.attrs['href'])).toEqual(['https://undocs.org/E/RES/2019/12']);
+  });
+});
+
 describe('akn: identifiers and metadata', () => {
   it('takes facts from the sidecar over the text, warning on each conflict, and records a partial date', () => {
     const { statement, result } = page(['United Nations  A/RES/73/99', 'Resolution adopted by the General Assembly on 26 October 2018', '73/99. Title', 'The General Assembly,', 'Recalling its resolutions,', '1. Decides to act.'], {
