@@ -47,7 +47,7 @@ export interface FileResult {
 export type BuildFileJob = (
   inputPath: string,
   outDir: string,
-  options: Partial<BuildOptions> & { metaFile?: string },
+  options: Partial<BuildOptions> & { metaFile?: string; sidecarFolders?: string[] },
 ) => FileResult | Promise<FileResult>;
 
 /** Where progress goes: a TTY gets one updating line, anything else one plain line per document. */
@@ -70,6 +70,8 @@ export interface BatchOptions extends Partial<Omit<BuildOptions, 'formats'>> {
   jobExport?: string;
   /** A sidecar to use instead of `<stem>.meta.json` (for a batch of one). */
   metaFile?: string;
+  /** Folders searched for `<stem>.meta.json` when there is none next to a text. */
+  sidecarFolders?: string[];
   /** Called after each document, skipped ones included. */
   onProgress?(done: number, total: number, file: string): void;
   /** Progress and summary output; default process.stderr; false for none. */
@@ -433,11 +435,12 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
   const outDir = resolve(options.outDir);
   const stream = options.progress === false ? undefined : (options.progress ?? process.stderr);
   const progress = new Progress(stream, files.length, options.onProgress);
-  const buildOptions: Partial<BuildOptions> & { metaFile?: string } = {
+  const buildOptions: Partial<BuildOptions> & { metaFile?: string; sidecarFolders?: string[] } = {
     formats: options.formats,
     ...(options.resolverBase !== undefined ? { resolverBase: options.resolverBase } : {}),
     ...(options.markupDate !== undefined ? { markupDate: options.markupDate } : {}),
     ...(options.metaFile !== undefined ? { metaFile: options.metaFile } : {}),
+    ...(options.sidecarFolders?.length ? { sidecarFolders: options.sidecarFolders.map((f) => resolve(f)) } : {}),
   };
 
   removeStaleTemporaryFiles(outDir);
@@ -460,7 +463,7 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
       const earlier = stems.get(stem.toLowerCase());
       if (earlier) throw new InputError(file, `its outputs would have the same names as those of ${earlier} (${stem}.*)`, undefined, 'output-name');
       stems.set(stem.toLowerCase(), file);
-      const sidecarPath = options.metaFile ?? findSidecar(file);
+      const sidecarPath = options.metaFile ?? findSidecar(file, buildOptions.sidecarFolders);
       // Sizes are checked before anything is read whole (the build itself refuses the same sizes).
       const hash = documentHash(
         readBounded(file, MAX_INPUT_BYTES, 'input'),
@@ -523,7 +526,7 @@ async function runInProcess(
   documents: PendingDocument[],
   options: BatchOptions,
   outDir: string,
-  buildOptions: Partial<BuildOptions> & { metaFile?: string },
+  buildOptions: Partial<BuildOptions> & { metaFile?: string; sidecarFolders?: string[] },
   done: (doc: PendingDocument, outcome: DocumentOutcome) => void,
 ): Promise<void> {
   if (documents.length === 0) return;
@@ -584,7 +587,7 @@ function runInWorkers(
   documents: PendingDocument[],
   options: BatchOptions,
   outDir: string,
-  buildOptions: Partial<BuildOptions> & { metaFile?: string },
+  buildOptions: Partial<BuildOptions> & { metaFile?: string; sidecarFolders?: string[] },
   done: (doc: PendingDocument, outcome: DocumentOutcome) => void,
 ): Promise<void> {
   if (documents.length === 0) return Promise.resolve();

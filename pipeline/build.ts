@@ -83,6 +83,8 @@ export interface FileBuildOptions extends Partial<BuildOptions> {
   metaFile?: string;
   /** The name used in messages and for the outputs when the path is `-` (stdin). */
   name?: string;
+  /** Folders searched for `<stem>.meta.json` when there is none next to the text (`akn-press site`). */
+  sidecarFolders?: string[];
 }
 
 export interface FileBuildResult {
@@ -105,7 +107,7 @@ export function buildFileOutputs(path: string, outDir: string, options: FileBuil
   const file = path === '-' ? (options.name ?? 'stdin.txt') : path;
   // Refuses an oversized or special input before reading it whole.
   const bytes = readBounded(path, undefined, 'input');
-  const sidecarFile = options.metaFile ?? (path === '-' ? undefined : findSidecar(path));
+  const sidecarFile = options.metaFile ?? (path === '-' ? undefined : findSidecar(path, options.sidecarFolders));
   const early = newReport(file);
   const sidecar = sidecarFile ? readSidecar(sidecarFile, early) : undefined;
   const formats = options.formats ?? ALL_FORMATS;

@@ -93,6 +93,24 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
   },
   {
+    name: 'site',
+    usage: 'akn-press site <folder|file.txt>... --out DIR [options]',
+    summary: 'Build every text and write a static site of the collection',
+    details:
+      'Unchanged texts are skipped. The site: an index by body, session and language, the documents with their language\n' +
+      'versions linked, parallel views, a search working from the files alone, sitemap.xml, feed.atom, collection.nq and\n' +
+      'manifest.json. Sidecars are looked for next to each text, then in each folder given.',
+    options: [
+      { name: 'out', short: 'o', arg: 'DIR', help: 'the site folder (required)' },
+      { name: 'resolver-base', arg: 'URL', help: 'the address the site is served from; AKN IRIs resolve under it (default: a placeholder under .invalid)' },
+      { name: 'force', short: 'F', help: 'rebuild even unchanged documents' },
+      { name: 'jobs', short: 'j', arg: 'N', help: 'worker threads (default and maximum: the number of cores)' },
+      JSON_OPTION,
+      QUIET,
+      HELP_OPTION,
+    ],
+  },
+  {
     name: 'setup',
     usage: 'akn-press setup [--from DIR]',
     summary: 'Provision the official Akoma Ntoso schema into the user cache (sha256-checked)',

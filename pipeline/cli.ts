@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The command line: build, validate, text, render, setup (options and help in cli-options.ts).
+// The command line: build, validate, text, render, site, setup (options and help in cli-options.ts).
 // Reads: argv, the files it names, stdin for `-`.   Writes: output files (or stdout for `--out -`),
 // messages on stderr, the report on stdout with --json (one shape for every command, see JsonReport).
 // Exit status: 0 ok, 1 an input or validation failure, 2 a usage error, 3 an environment fault.
@@ -18,6 +18,7 @@ import { describeEnvironmentError, formatDiagnostic, InputError, printable, type
 import { checkResolverBase } from './resolver.js';
 import { EnvironmentError, packageRoot, provisionSchema, schemaDir } from './schema-files.js';
 import { validateAkn, type ValidationProblem } from './validate.js';
+import { commandSite } from './site/command.js';
 
 const EXIT = { ok: 0, failure: 1, usage: 2, environment: 3 } as const;
 
@@ -316,6 +317,19 @@ async function commandRender(paths: string[], values: OptionValues, cli: Cli): P
   return EXIT.ok;
 }
 
+async function siteCommand(paths: string[], values: OptionValues, cli: Cli): Promise<number> {
+  if (paths.length === 0) throw new UsageError('site: give at least one folder or text', 'site');
+  if (!values['out'] || values['out'] === '-') throw new UsageError('site: --out DIR is required', 'site');
+  const base = resolverBase(values);
+  const jobs = jobsOption(values, cli);
+  schemaDir();
+  prepareOutputFolder(values['out'] as string);
+  return commandSite(paths, {
+    out: values['out'] as string, resolverBase: base, force: Boolean(values['force']),
+    jobs, json: cli.json, quiet: cli.quiet, version: version(),
+  });
+}
+
 async function commandSetup(paths: string[], values: OptionValues, cli: Cli): Promise<number> {
   if (paths.length > 0) throw new UsageError('setup takes no file names (use --from DIR for a folder of schema files)', 'setup');
   const result = await provisionSchema({ from: values['from'] as string | undefined });
@@ -357,6 +371,8 @@ export async function main(argv: string[]): Promise<number> {
         return commandText(positionals, values, cli);
       case 'render':
         return await commandRender(positionals, values, cli);
+      case 'site':
+        return await siteCommand(positionals, values, cli);
       case 'setup':
         return await commandSetup(positionals, values, cli);
       default:

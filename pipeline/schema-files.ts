@@ -41,10 +41,15 @@ export function schemaManifest(): SchemaManifest {
   return JSON.parse(readFileSync(join(packageRoot(), 'schemas', 'manifest.json'), 'utf8')) as SchemaManifest;
 }
 
+/** The user's cache folder of akn-press: $XDG_CACHE_HOME/akn-press, else ~/.cache/akn-press. */
+export function userCacheFolder(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env['XDG_CACHE_HOME'] && env['XDG_CACHE_HOME'].startsWith('/') ? env['XDG_CACHE_HOME'] : join(homedir(), '.cache');
+  return join(base, 'akn-press');
+}
+
 /** The user's cache folder for the schema: $XDG_CACHE_HOME/akn-press/schemas or ~/.cache/akn-press/schemas. */
 export function userSchemaCache(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env['XDG_CACHE_HOME'] && env['XDG_CACHE_HOME'].startsWith('/') ? env['XDG_CACHE_HOME'] : join(homedir(), '.cache');
-  return join(base, 'akn-press', 'schemas');
+  return join(userCacheFolder(env), 'schemas');
 }
 
 /** Candidate folders in the order they are tried, each with how it was found (for messages). */

@@ -62,6 +62,7 @@ describe('the package installed in another project', () => {
     expect(existsSync(join(installed, 'LICENSE'))).toBe(true);
     expect(readdirSync(join(installed, 'dist')).filter((f) => f.startsWith('.'))).toEqual([]);
     expect(existsSync(join(installed, 'schemas/sidecar.schema.json'))).toBe(true);
+    expect(existsSync(join(installed, 'Makefile'))).toBe(false);
     const maps = readdirSync(join(installed, 'dist/pipeline'), { recursive: true }).map(String).filter((f) => f.endsWith('.js.map'));
     expect(maps.length).toBeGreaterThan(10);
     for (const map of maps) {
@@ -70,7 +71,7 @@ describe('the package installed in another project', () => {
     }
     const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
     expect(Object.keys(manifest.dependencies)).not.toContain('unified');
-    expect(Object.keys(manifest.dependencies)).not.toContain('jsonld');
+    expect(Object.keys(manifest.dependencies)).not.toContain('xmlbuilder2');
   });
 
   it('says how to provision the schema when it is missing (exit 3, no internal error)', () => {
@@ -108,6 +109,9 @@ describe('the package installed in another project', () => {
       'fr_A-72-L.10.jsonld',
     ]);
     expect(run('npx', ['akn-press', 'validate', 'out/fr_A-72-L.10.akn.xml'])).toMatchObject({ status: 0, stderr: 'out/fr_A-72-L.10.akn.xml: valid\n' });
+    // Compiled word lists go to the user's cache, not into node_modules.
+    const lexicon = run('node', ['--input-type=module', '-e', "const { lexiconDirectory } = await import('./node_modules/akn-press/dist/pipeline/lexicon.js'); console.log(lexiconDirectory());"]);
+    expect(lexicon.stdout).toBe(`${join(project, 'cache/akn-press/lexicon')}\n`);
   });
 
   it('builds with the library, sync and async, and checks its arguments', () => {
