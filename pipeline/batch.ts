@@ -204,6 +204,12 @@ function readCache(outDir: string): { cache: CacheFile; problem?: string } {
   }
 }
 
+/** Every output the cache of `outDir` records (absolute paths): what a batch there built and keeps. */
+export function cachedOutputs(outDir: string): Set<string> {
+  const { cache } = readCache(resolve(outDir));
+  return new Set(Object.values(cache.entries).flatMap((e) => e.outputs.map((o) => resolve(outDir, o.path))));
+}
+
 function writeCache(outDir: string, cache: CacheFile): void {
   const sorted = Object.fromEntries(Object.entries(cache.entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   writeFileAtomic(join(outDir, CACHE_FILE), `${JSON.stringify({ version: 2, entries: sorted }, null, 2)}\n`);

@@ -107,7 +107,7 @@ function resolverBase(values: OptionValues): string | undefined {
   try {
     return checkResolverBase(value);
   } catch (error) {
-    throw new UsageError(`--resolver-base: ${(error as Error).message.replace(/^.*?: /, '')}`);
+    throw new UsageError(`--resolver-base: "${value}" is not an absolute http(s) URL without query or fragment`);
   }
 }
 
