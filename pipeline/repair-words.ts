@@ -123,6 +123,8 @@ interface Token {
   /** Index of its line in the list, and whether it is the first token of that line. */
   line: number;
   first: boolean;
+  /** For the first token of a line: the glue from the line before ('' after a hyphen break). */
+  glue?: string;
 }
 
 const TOKEN = /^([(«“‘"'[]*)(\p{L}(?:[\p{L}\p{M}'’-]*[\p{L}\p{M}])?)([^\p{L}\p{N}]*)$/u;
@@ -134,7 +136,7 @@ function tokensOf(lines: TextLine[]): Token[] {
     const parts = line.text.split(' ').filter(Boolean);
     for (const [k, text] of parts.entries()) {
       const shape = TOKEN.exec(text);
-      out.push({ text, lead: shape?.[1] ?? '', core: shape?.[2] ?? '', trail: shape?.[3] ?? '', line: index, first: k === 0 });
+      out.push({ text, lead: shape?.[1] ?? '', core: shape?.[2] ?? '', trail: shape?.[3] ?? '', line: index, first: k === 0, glue: k === 0 ? lines[index - 1]?.glue : undefined });
     }
   }
   return out;
@@ -213,7 +215,7 @@ function canJoin(tokens: Token[], start: number, size: number, judge: WordJudge,
     if (k > 0 && piece.lead) return false;
     if (k < size - 1 && piece.trail) return false;
     // Across a line end only into a continuation in lower case ("humanitari" / "an assistance").
-    if (k > 0 && piece.first && !/^\p{Ll}/u.test(piece.core)) return false;
+    if (k > 0 && piece.first && (piece.glue !== ' ' || !/^\p{Ll}/u.test(piece.core))) return false;
   }
   if (pieces.filter((p, k) => k > 0 && p.first).length > 1) return false;
   const core = pieces.map((p) => p.core).join('');
@@ -270,17 +272,16 @@ function closeHyphenBreaks({ lines, judge, report }: WordContext): void {
     line.glue = '';
     const left = /(\p{L}+)-$/u.exec(line.text)?.[1];
     const right = /^(\p{Ll}+)(?=[^\p{L}-]|$)/u.exec(next.text)?.[1];
-    const fragments = judge.complete && left !== undefined && right !== undefined && !judge.isPiece(left) && !judge.isPiece(right);
+    const fragments = judge.complete && left !== undefined && right !== undefined && !judge.isPiece(left, 1) && !judge.isPiece(right, 1);
+    let after = `${line.text.split(' ').at(-1)}${next.text.split(' ')[0]}`;
     if (fragments && judge.isJoined(`${left}${right}`) && !/-\p{L}*-$/u.test(line.text.split(' ').at(-1)!)) {
-      line.text = line.text.slice(0, -1);
+      // Two fragments of one word: the word goes whole on the first line, without the hyphen.
+      line.text = `${line.text.slice(0, -1)}${right}`;
+      next.text = next.text.slice(right.length).trimStart();
+      line.glue = ' ';
+      after = line.text.split(' ').at(-1)!;
     }
-    report.repairs.push({
-      file: report.file,
-      line: line.line,
-      kind: 'hyphen-break',
-      before: `${before.split(' ').at(-1)} / ${next.text.split(' ')[0]}`,
-      after: `${line.text.split(' ').at(-1)}${next.text.split(' ')[0]}`,
-    });
+    report.repairs.push({ file: report.file, line: line.line, kind: 'hyphen-break', before: `${before.split(' ').at(-1)} / ${right ?? next.text.split(' ')[0]}`, after });
   }
 }
 
@@ -299,10 +300,10 @@ function printedWidth(lines: TextLine[]): number {
 /**
  * Some extractors join two printed lines into one and drop the hyphen that ended the first: "zero-" +
  * "tolerance" becomes "zerotolerance", "capacity -" + "building" becomes "capacity building". The hyphen is
- * put back only on positive evidence: the word as printed is not a word (not in the dictionary, printed
- * nowhere else) and the document prints the hyphenated form; or, in a line longer than the document's printed
- * width, where the printed line ended (within its last fifth), a non-word made of two dictionary words, or a
- * pair the document prints hyphenated elsewhere and spaced nowhere else.
+ * put back only there, on positive evidence: in a line longer than the document's printed width, where the
+ * printed line ended, a non-word (not in the dictionary, printed nowhere else) that the document prints
+ * hyphenated or that is two dictionary words, or a pair the document prints hyphenated and never spaced
+ * elsewhere. Anywhere else a word is as printed: "peacebuilding" beside "peace-building" stays.
  */
 function restoreDroppedHyphens({ lines, judge, report, width }: WordContext): void {
   if (!judge.complete) return;
@@ -329,7 +330,8 @@ function restoreDroppedHyphens({ lines, judge, report, width }: WordContext): vo
         continue;
       }
       if (letters.length < 5 || judge.lexicon.inDictionary(letters) || judge.lexicon.count(letters) > 1) continue;
-      const cut = hyphenatedForm(letters, judge) ?? (joinedLine ? dictionaryCut(letters, judge, (k) => atPrintedEnd(start + k)) : undefined);
+      const allowed = (k: number) => atPrintedEnd(start + k);
+      const cut = joinedLine ? (hyphenatedForm(letters, judge, allowed) ?? dictionaryCut(letters, judge, allowed)) : undefined;
       if (cut === undefined) continue;
       const repaired = `${lead}${letters.slice(0, cut)}-${letters.slice(cut)}${trail}`;
       report.repairs.push({ file: report.file, line: line.line, kind: 'hyphen-restored', before: word.replace(CITATION_PATTERN, ''), after: repaired.replace(CITATION_PATTERN, '') });
@@ -350,9 +352,9 @@ function dictionaryCut(letters: string, judge: WordJudge, allowed: (cut: number)
 }
 
 /** Where the document's hyphenated spelling of a word cuts it ("zero-tolerance" for "zerotolerance"). */
-function hyphenatedForm(letters: string, judge: WordJudge): number | undefined {
+function hyphenatedForm(letters: string, judge: WordJudge, allowed: (cut: number) => boolean): number | undefined {
   for (let cut = 2; cut <= letters.length - 2; cut++) {
-    if (judge.lexicon.count(`${letters.slice(0, cut)}-${letters.slice(cut)}`) > 0) return cut;
+    if (allowed(cut) && judge.lexicon.count(`${letters.slice(0, cut)}-${letters.slice(cut)}`) > 0) return cut;
   }
   return undefined;
 }

@@ -183,6 +183,7 @@ function warnUncitedNotes({ notes, citations, report }: RepairState): void {
 // word spaces the point after a clause's punctuation); each rule looks at most WINDOW characters on
 // either side of a gap, so no regular expression ever runs over the unbounded rest of the line.
 
+/** A line longer than this (characters; half as many in a text without word spaces) was collapsed. */
 const COLLAPSED_LINE = 400;
 const WINDOW = 240;
 
@@ -191,6 +192,8 @@ interface BreakRules {
   before: RegExp[];
   /** A formula ("因此现在,大会,"): broken before, and never inside what it matched. */
   formula: RegExp;
+  /** After a formula; in text without word spaces the formula runs on in its line, as printed ("大会,发布"). */
+  afterFormula: RegExp;
   /** Tested at the end of the text before a gap (anchored with `$`, on at most WINDOW characters). */
   after: RegExp[];
   /** A recital's opening phrase: in text without word spaces, only after a clause's end ("，鉴于"). */
@@ -201,6 +204,10 @@ interface BreakRules {
   heading?: RegExp;
   /** The punctuation a recital or a paragraph ends with. */
   clauseEnd: RegExp;
+  /** Where a text without word spaces may break: after clause punctuation, or around a heading before a recital. */
+  unspacedGaps: RegExp;
+  /** A preamble heading ("序言") right before a recital: a line of its own. */
+  headingBefore?: RegExp;
 }
 
 function breakRules(language: LanguageTable): BreakRules {
@@ -211,6 +218,7 @@ function breakRules(language: LanguageTable): BreakRules {
   const adoption = language.adoptionLinePattern.replace(/^\^/, '');
   const punctuation = [...new Set(`${language.recitalEnd}${language.operativeEnd};:`)].join('').replace(/[\]\\^-]/g, '\\$&');
   const article = language.articleHeadingPattern?.replace(/^\^/, '').replace(/\$$/, '');
+  const headings = alternation([...language.preambleHeadings]);
   return {
     before: [
       /_{5,}/y, // footnote separator
@@ -221,7 +229,12 @@ function breakRules(language: LanguageTable): BreakRules {
       new RegExp(`(?:${adoption})`, 'uy'),
     ],
     formula: new RegExp(`(?:${formulas})[,،，]`, 'uy'),
-    after: [/_{5,}$/, /\]$/, new RegExp(`(?:^|\\s)(?:${formulas})[,،，]$`, 'u')],
+    afterFormula: new RegExp(`(?:^|\\s)(?:${formulas})[,،，]$`, 'u'),
+    after: [
+      /_{5,}$/,
+      /\]$/,
+      ...(headings ? [new RegExp(`(?:^|[\\s,;:，；。：])(?:${headings})$`, 'u')] : []),
+    ],
     phrase: phrases ? new RegExp(`(?:${phrases})(?=[\\s\\p{Script=Han}])`, 'uy') : undefined,
     opening: [
       /\d{1,3}\.\s\p{Lu}/uy, // operative paragraph numbers
@@ -229,17 +242,20 @@ function breakRules(language: LanguageTable): BreakRules {
     ],
     heading: article ? new RegExp(article, 'uy') : undefined,
     clauseEnd: new RegExp(`[${punctuation}.]$`, 'u'),
+    unspacedGaps: new RegExp(`\\s+|(?<=[,;:，；。：])${headings && phrases ? `|(?<=${headings})(?=${phrases})|(?=(?:${headings})(?:${phrases}))` : ''}`, 'gu'),
+    headingBefore: headings && phrases ? new RegExp(`(?:${headings})(?=${phrases})`, 'uy') : undefined,
   };
 }
 
 function reflowCollapsedText(state: RepairState): void {
   const { language, report } = state;
   const lines = state.text.split('\n');
-  if (!lines.some((l) => l.length > COLLAPSED_LINE)) return;
+  const collapsed = (line: string) => line.length > COLLAPSED_LINE || (line.length > COLLAPSED_LINE / 2 && isUnspaced(line));
+  if (!lines.some(collapsed)) return;
   const rules = breakRules(language);
   let count = 0;
   const out = lines.map((line, index) => {
-    if (line.length <= COLLAPSED_LINE) return line;
+    if (!collapsed(line)) return line;
     const reflowed = reflowLine(line, rules);
     count += Math.max(0, reflowed.length - 1);
     report.repairs.push({ file: report.file, line: index + 1, kind: 'reflow', before: `one line of ${line.length} characters`, after: `${reflowed.length} lines` });
@@ -251,12 +267,14 @@ function reflowCollapsedText(state: RepairState): void {
   state.origins = out.flatMap((line, index) => line.split('\n').map(() => index + 1));
 }
 
+/** Text printed without spaces between its words (Chinese): fewer than one space in twenty characters. */
+const isUnspaced = (line: string) => (line.length - line.replaceAll(' ', '').length) * 20 < line.length;
+
 /** One collapsed line cut into the lines it was printed as. */
 export function reflowLine(line: string, rules: BreakRules): string[] {
   // A text printed without spaces between words (Chinese) has its clauses cut after their punctuation.
-  const spaces = line.length - line.replaceAll(' ', '').length;
-  const unspaced = spaces * 20 < line.length;
-  const gaps = unspaced ? /\s+|(?<=[,;:，；。：])/gu : /\s+/gu;
+  const unspaced = isUnspaced(line);
+  const gaps = unspaced ? rules.unspacedGaps : /\s+/gu;
   const out: string[] = [];
   let from = 0;
   // A break found by a rule matching after a gap covers what it matched ("因此现在,大会,"): no break inside.
@@ -278,7 +296,7 @@ export function reflowLine(line: string, rules: BreakRules): string[] {
       return match ? match[0].length : -1;
     };
     const clauseEnd = rules.clauseEnd.test(head);
-    if (rules.after.some((p) => p.test(head))) {
+    if (rules.after.some((p) => p.test(head)) || (!unspaced && rules.afterFormula.test(head))) {
       cut(start, end);
       continue;
     }
@@ -288,7 +306,12 @@ export function reflowLine(line: string, rules: BreakRules): string[] {
       coveredUntil = end + formula;
       continue;
     }
-    if (rules.before.some((p) => matchAt(p) >= 0) || ((clauseEnd || !unspaced) && matchAt(rules.phrase) >= 0) || (clauseEnd && rules.opening.some((p) => matchAt(p) >= 0))) {
+    if (
+      rules.before.some((p) => matchAt(p) >= 0) ||
+      ((clauseEnd || !unspaced) && matchAt(rules.phrase) >= 0) ||
+      (clauseEnd && rules.opening.some((p) => matchAt(p) >= 0)) ||
+      matchAt(rules.headingBefore) >= 0
+    ) {
       cut(start, end);
       continue;
     }
