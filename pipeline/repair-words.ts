@@ -128,6 +128,7 @@ interface Token {
 }
 
 const TOKEN = /^([(«“‘"'[]*)(\p{L}(?:[\p{L}\p{M}'’-]*[\p{L}\p{M}])?)([^\p{L}\p{N}]*)$/u;
+const ENUMERATOR = /^\(\p{L}{1,5}\)[^\p{L}]*$/u;
 const MAX_PIECES = 5;
 
 function tokensOf(lines: TextLine[]): Token[] {
@@ -135,7 +136,8 @@ function tokensOf(lines: TextLine[]): Token[] {
   for (const [index, line] of lines.entries()) {
     const parts = line.text.split(' ').filter(Boolean);
     for (const [k, text] of parts.entries()) {
-      const shape = TOKEN.exec(text);
+      // An enumerator ("(b)", "(iv)") is no word and no piece of one.
+      const shape = ENUMERATOR.test(text) ? undefined : TOKEN.exec(text);
       out.push({ text, lead: shape?.[1] ?? '', core: shape?.[2] ?? '', trail: shape?.[3] ?? '', line: index, first: k === 0, glue: k === 0 ? lines[index - 1]?.glue : undefined });
     }
   }

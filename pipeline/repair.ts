@@ -1,15 +1,19 @@
-// Stage 1: repair the extraction. Undo what PDF-to-text extraction does to a resolution.
+// Stage 3 (stages.ts): repair the extraction. Undo what PDF-to-text extraction does to a resolution.
 // Reads: context.text, context.language.   Writes: context.repaired (body lines in reading order with
 // note citations in place, the notes, the links of each page), and every repair/furniture line in the report.
 //
-// The rules are general (page structure of UN documents, typography), never a list of one file's words:
+// The repair is a list of passes (`repairPasses`) over one explicit state (`RepairState`); no pass keeps
+// anything elsewhere. The rules are general (page structure of UN documents, typography), never a list of
+// one file's words, and the text as printed is sacred: a change needs positive evidence.
+//  - collapsed text (a page on one line) is cut back into lines, in linear time;
 //  - pages end at a form feed, after a page's link list, or at a running header (symbol, "2/5");
 //  - page furniture (job numbers, barcodes, page numbers, running symbol/title) is dropped and reported;
 //  - a footnote block runs from a `_____` separator to the end of its page; each note keeps its marker;
 //  - superscripts on their own line ("1" + "er", "n" + "o") and note markers ("islamique" + "1" + " à")
-//    are put back in their line; markers glued to words ("Agreement,2") are found from the page's notes;
-//  - words split by the extraction are rejoined when the joined word is attested elsewhere in the text
-//    or in the language's word table; hyphen breaks are closed; stray spaces before punctuation fixed.
+//    are put back in their line; markers glued to words ("Agreement,2") are found from the page's notes,
+//    and a number is a marker only when a note of its page has it and it is no decimal, reference or date;
+//  - words (repair-words.ts): split words rejoined when the joined form is a word and a piece is not,
+//    hyphen breaks closed, stray spaces fixed.
 import type { BuildContext, Stage } from './context.js';
 import type { LanguageTable } from './lang/types.js';
 import { InputError, warn, type Report } from './report.js';
