@@ -302,7 +302,7 @@ function printedWidth(lines: TextLine[]): number {
 /**
  * Some extractors join two printed lines into one and drop the hyphen that ended the first: "zero-" +
  * "tolerance" becomes "zerotolerance", "capacity -" + "building" becomes "capacity building". The hyphen is
- * put back only there, on positive evidence: in a line longer than the document's printed width, where the
+ * put back only there, on positive evidence: in a line longer than the document's printed width (by 8 %), where the
  * printed line ended, a non-word (not in the dictionary, printed nowhere else) that the document prints
  * hyphenated or that is two dictionary words, or a pair the document prints hyphenated and never spaced
  * elsewhere. Anywhere else a word is as printed: "peacebuilding" beside "peace-building" stays.
@@ -311,7 +311,7 @@ function restoreDroppedHyphens({ lines, judge, report, width }: WordContext): vo
   if (!judge.complete) return;
   for (const line of lines) {
     const words = line.text.split(' ');
-    const joinedLine = width > 0 && line.text.length > width * 1.3;
+    const joinedLine = width > 0 && line.text.length > width * 1.08;
     const atPrintedEnd = (offset: number) => joinedLine && offset >= width * 0.7 && offset <= width * 1.1;
     let offset = 0;
     let changed = false;

@@ -688,6 +688,8 @@ function findGluedMarkers(state: RepairState): void {
   const conjunctions = new Set((language.conjunctions ?? []).map((w) => w.toLocaleLowerCase()));
   const months = new Set(Object.keys(language.months).map((w) => w.toLocaleLowerCase()));
   const decimal = language.decimalSeparator === ',' ? /\d[.,]$/ : /\d\.$/;
+  // The parts of a document symbol ("Rev.1", "Add.2", "Corr.1"), the same in every language.
+  const symbolPart = /\b(?:Rev|Add|Corr)\.$/u;
   let cursor = { lineIndex: 0, offset: 0 };
   const cited = new Set(citations.map((c) => c.note));
   for (const [index, note] of notes.entries()) {
@@ -717,7 +719,7 @@ function findGluedMarkers(state: RepairState): void {
       if (decimal.test(before) || /^[.,]\d/.test(after)) return true;
       // The end of a document symbol or an abbreviation number ("A/80/L.2/Rev.1", "No.1").
       const head = before.slice(before.lastIndexOf(' ') + 1);
-      if (kind !== 'floating' && /[\p{L}\p{N}.]$/u.test(head) && /\/|\b(?:No|Rev|Add|Corr|para|art|vol)\.$/u.test(head)) return true;
+      if (kind !== 'floating' && /[\p{L}\p{N}.]$/u.test(head) && (head.includes('/') || symbolPart.test(head) || numbered.has(head.slice(0, -1).toLocaleLowerCase()))) return true;
       if (kind !== 'floating') return false;
       // A reference, a date, or a list: "paragraph 3 of", "3 March", "March 3, 2020", "2 and 3", "1325 (2000)".
       if (numbered.has(wordBefore) || months.has(wordBefore) || months.has(wordAfter) || conjunctions.has(wordBefore)) return true;

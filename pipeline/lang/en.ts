@@ -212,7 +212,8 @@ export const english: LanguageTable = {
   numberedNouns: [
     'paragraph', 'paragraphs', 'article', 'articles', 'resolution', 'resolutions', 'decision', 'decisions', 'item', 'items',
     'chapter', 'chapters', 'annex', 'section', 'sections', 'rule', 'rules', 'page', 'pages', 'part', 'principle', 'goal', 'goals',
-    'target', 'targets', 'recommendation', 'recommendations', 'meeting', 'session', 'volume', 'number', 'no', 'nos', 'protocol',
+    'target', 'targets', 'recommendation', 'recommendations', 'volume', 'number', 'no', 'nos', 'protocol',
+    'para', 'paras', 'art', 'vol',
   ],
   decimalSeparator: '.',
   conjunctions: ['and', 'or', 'to', 'through'],

@@ -186,8 +186,9 @@ export const french: LanguageTable = {
   numberedNouns: [
     'paragraphe', 'paragraphes', 'alinéa', 'alinéas', 'article', 'articles', 'résolution', 'résolutions', 'décision', 'décisions',
     'point', 'points', 'chapitre', 'chapitres', 'annexe', 'section', 'sections', 'règle', 'règles', 'page', 'pages', 'partie',
-    'principe', 'objectif', 'objectifs', 'cible', 'cibles', 'recommandation', 'recommandations', 'séance', 'session', 'volume',
+    'principe', 'objectif', 'objectifs', 'cible', 'cibles', 'recommandation', 'recommandations', 'volume',
     'numéro', 'no', 'nº', 'protocole',
+    'par', 'art', 'vol',
   ],
   decimalSeparator: ',',
   conjunctions: ['et', 'ou', 'à'],
