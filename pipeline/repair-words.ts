@@ -76,7 +76,7 @@ class WordJudge {
     this.never = new Set((language.neverJoin ?? []).map((w) => w.toLocaleLowerCase()));
     for (const lines of lists) {
       for (const line of lines) {
-        const words = coresOf(line.text).map((w) => w.toLocaleLowerCase());
+        const words = coresOf(line.text).map((w) => w.toLowerCase());
         for (let i = 0; i + 1 < words.length; i++) this.pairs.set(`${words[i]} ${words[i + 1]}`, (this.pairs.get(`${words[i]} ${words[i + 1]}`) ?? 0) + 1);
       }
     }
@@ -84,7 +84,7 @@ class WordJudge {
 
   /** How many times the document prints these two words side by side. */
   pairCount(first: string, second: string): number {
-    return this.pairs.get(`${first.toLocaleLowerCase()} ${second.toLocaleLowerCase()}`) ?? 0;
+    return this.pairs.get(`${first.toLowerCase()} ${second.toLowerCase()}`) ?? 0;
   }
 
   /**
@@ -156,36 +156,37 @@ function rejoinSplitWords({ lines, judge, report }: WordContext): void {
   // A token is a word of the document only where it is printed apart from its neighbours here.
   const besides = tokens.map((_, k) => Math.max(1, pairAt(tokens, k - 1, judge), pairAt(tokens, k, judge)));
   const pieceIsWord = tokens.map((t, k) => (t.core ? judge.isPiece(t.core, besides[k]) : true));
-  // best[i]: the cheapest reading of tokens[0..i). Costs compare in order: non-words left, joins made, then
+  // For each i, the cheapest reading of tokens[0..i). Costs compare in order: non-words left, joins made, then
   // (between readings as good) how often the document prints each joined word beside its neighbours
   // ("pursuant to re solution": "to resolution", not "tore solution"), then the longer joined words
   // ("Yemen i s": "Yemenis", not "Yemen is").
-  interface Reading {
-    nonWords: number;
-    joins: number;
-    context: number;
-    letters: number;
-    size: number;
-  }
-  const better = (a: Reading, b: Reading) =>
-    a.nonWords !== b.nonWords ? a.nonWords < b.nonWords : a.joins !== b.joins ? a.joins < b.joins : a.context !== b.context ? a.context > b.context : a.letters > b.letters;
-  const best: Reading[] = [{ nonWords: 0, joins: 0, context: 0, letters: 0, size: 0 }];
+  // Parallel arrays rather than one object per token: the pass runs on every line of every document.
+  const nonWords = new Int32Array(n + 1);
+  const joins = new Int32Array(n + 1);
+  const context = new Int32Array(n + 1);
+  const letters = new Int32Array(n + 1);
+  const size = new Int32Array(n + 1);
   for (let i = 1; i <= n; i++) {
-    const previous = best[i - 1]!;
-    let choice: Reading = { ...previous, nonWords: previous.nonWords + (tokens[i - 1]!.core && !pieceIsWord[i - 1] ? 1 : 0), size: 1 };
-    for (let size = 2; size <= Math.min(MAX_PIECES, i); size++) {
-      const start = i - size;
-      if (!canJoin(tokens, start, size, judge, pieceIsWord)) continue;
-      const before = best[start]!;
-      const word = tokens.slice(start, i).map((t) => t.core).join('');
-      const context = (tokens[start - 1]?.core ? judge.pairCount(tokens[start - 1]!.core, word) : 0) + (tokens[i]?.core ? judge.pairCount(word, tokens[i]!.core) : 0);
-      const reading: Reading = { nonWords: before.nonWords, joins: before.joins + 1, context: before.context + context, letters: before.letters + word.length, size };
-      if (better(reading, choice)) choice = reading;
+    nonWords[i] = nonWords[i - 1]! + (tokens[i - 1]!.core && !pieceIsWord[i - 1] ? 1 : 0);
+    joins[i] = joins[i - 1]!;
+    context[i] = context[i - 1]!;
+    letters[i] = letters[i - 1]!;
+    size[i] = 1;
+    for (let span = 2; span <= Math.min(MAX_PIECES, i); span++) {
+      const start = i - span;
+      const word = joinedWord(tokens, start, span, judge, pieceIsWord);
+      if (word === undefined) continue;
+      const around = (tokens[start - 1]?.core ? judge.pairCount(tokens[start - 1]!.core, word) : 0) + (tokens[i]?.core ? judge.pairCount(word, tokens[i]!.core) : 0);
+      const reading = [nonWords[start]!, joins[start]! + 1, context[start]! + around, letters[start]! + word.length] as const;
+      const current = [nonWords[i]!, joins[i]!, context[i]!, letters[i]!] as const;
+      const better =
+        reading[0] !== current[0] ? reading[0] < current[0] : reading[1] !== current[1] ? reading[1] < current[1] : reading[2] !== current[2] ? reading[2] > current[2] : reading[3] > current[3];
+      if (!better) continue;
+      [nonWords[i], joins[i], context[i], letters[i], size[i]] = [...reading, span];
     }
-    best.push(choice);
   }
   const groups: Array<[start: number, size: number]> = [];
-  for (let i = n; i > 0; i -= best[i]!.size) if (best[i]!.size > 1) groups.push([i - best[i]!.size, best[i]!.size]);
+  for (let i = n; i > 0; i -= size[i]!) if (size[i]! > 1) groups.push([i - size[i]!, size[i]!]);
   if (groups.length === 0) return;
   groups.reverse();
   const grouped = new Set(groups.flatMap(([start, size]) => Array.from({ length: size }, (_, k) => start + k)));
@@ -209,23 +210,32 @@ function rejoinSplitWords({ lines, judge, report }: WordContext): void {
   for (const [index, line] of lines.entries()) line.text = texts[index]!.join(' ');
 }
 
-/** Whether tokens[start..start+size) can be one word: bare inner pieces, a word joined, a piece not a word. */
-function canJoin(tokens: Token[], start: number, size: number, judge: WordJudge, pieceIsWord: boolean[]): boolean {
-  const pieces = tokens.slice(start, start + size);
-  for (const [k, piece] of pieces.entries()) {
-    if (!piece.core) return false;
-    if (k > 0 && piece.lead) return false;
-    if (k < size - 1 && piece.trail) return false;
-    // Across a line end only into a continuation in lower case ("humanitari" / "an assistance").
-    if (k > 0 && piece.first && (piece.glue !== ' ' || !/^\p{Ll}/u.test(piece.core))) return false;
+/**
+ * The word tokens[start..start+size) make if they can be one: bare inner pieces, at most one line end crossed
+ * into a lower-case continuation, pieces after the first in lower case (unless all is in capitals: "UNM ISS"),
+ * a piece that is not a word, and a joined form that is. Undefined otherwise.
+ */
+function joinedWord(tokens: Token[], start: number, size: number, judge: WordJudge, pieceIsWord: boolean[]): string | undefined {
+  let lineEnds = 0;
+  let nonWord = false;
+  let lowerAfterFirst = true;
+  for (let k = 0; k < size; k++) {
+    const piece = tokens[start + k]!;
+    if (!piece.core || (k > 0 && piece.lead) || (k < size - 1 && piece.trail)) return undefined;
+    if (k > 0) {
+      const lower = /^\p{Ll}/u.test(piece.core);
+      lowerAfterFirst &&= lower;
+      // Across a line end only into a continuation in lower case ("humanitari" / "an assistance").
+      if (piece.first && (++lineEnds > 1 || piece.glue !== ' ' || !lower)) return undefined;
+    }
+    nonWord ||= !pieceIsWord[start + k];
   }
-  if (pieces.filter((p, k) => k > 0 && p.first).length > 1) return false;
-  const core = pieces.map((p) => p.core).join('');
-  // The pieces after the first continue the word: lower case, unless the whole word is in capitals ("UNM ISS").
-  const capitals = core === core.toLocaleUpperCase();
-  if (!capitals && pieces.some((p, k) => k > 0 && !/^\p{Ll}/u.test(p.core))) return false;
-  if (!judge.isJoined(core)) return false;
-  return pieces.some((_, k) => !pieceIsWord[start + k]);
+  // Never two words; the look-up of the joined form comes last, as the costliest test.
+  if (!nonWord) return undefined;
+  let core = '';
+  for (let k = 0; k < size; k++) core += tokens[start + k]!.core;
+  if (!lowerAfterFirst && core !== core.toUpperCase()) return undefined;
+  return judge.isJoined(core) ? core : undefined;
 }
 
 /** How many times the document prints tokens k and k+1 side by side (a split seen twice is still a split). */
