@@ -40,7 +40,7 @@ type NSpellFactory = (dictionary: { aff: string; dic: string }) => NSpellInstanc
 
 const require = createRequire(import.meta.url);
 const BLOCK_BYTES = 4096;
-const MEMO_LIMIT = 200_000;
+const MEMO_LIMIT = 50_000;
 /** Blocks kept decoded per word list: 64 × 4 kB. */
 const BLOCK_CACHE = 64;
 

@@ -279,8 +279,8 @@ function closeHyphenBreaks({ lines, judge, report }: WordContext): void {
       return `${left}-${right}`;
     });
     if (!next || !/\p{L}[)]? ?-$/u.test(line.text) || !/^\p{L}/u.test(next.text)) continue;
-    const before = line.text;
     line.text = line.text.replace(/ ?-$/, '-');
+    const before = line.text;
     line.glue = '';
     const left = /(\p{L}+)-$/u.exec(line.text)?.[1];
     const right = /^(\p{Ll}+)(?=[^\p{L}-]|$)/u.exec(next.text)?.[1];
