@@ -238,4 +238,6 @@ export const spanish: LanguageTable = {
     'programa', 'actividades', 'aplicación', 'internacional', 'organización', 'todos', 'todas',
   ],
   dictionary: { package: 'dictionary-es' },
+  decimalSeparator: ',',
+  conjunctions: ['y', 'e', 'o', 'u', 'a'],
 };

@@ -254,4 +254,6 @@ export const russian: LanguageTable = {
     'программы', 'деятельности', 'осуществления', 'международного', 'международной',
   ],
   dictionary: { package: 'dictionary-ru' },
+  decimalSeparator: ',',
+  conjunctions: ['и', 'или', 'по'],
 };

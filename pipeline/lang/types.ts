@@ -68,6 +68,10 @@ export interface LanguageTable {
 
   /** Nouns that take a number ("paragraph 4", "article 2"): a number after them is never a footnote marker. */
   numberedNouns?: readonly string[];
+  /** The decimal separator ("1,5" in French): a number after it is part of a number, never a footnote marker. */
+  decimalSeparator?: '.' | ',';
+  /** Conjunctions ("and", "et"): a number after one continues a list ("3 and 4"), never a footnote marker. */
+  conjunctions?: readonly string[];
 
   /** Frequent words of the language, to confirm that a split word ("d omaines") should be rejoined. */
   commonWords: readonly string[];
