@@ -433,7 +433,11 @@ function preamble(document: ResolutionDocument, writer: Writer): XmlElement | un
   const formulaFirst = !document.formula || document.recitals.length === 0 || document.formula[0]!.type !== 'text' || document.recitals[0]!.origin.line >= (document.formula[0] as { origin: { line: number } }).origin.line;
   if (document.preambleHeading) children.push(el('p', {}, inlineNodes(document.preambleHeading, new EidScope('preamble'), writer)));
   if (formula && formulaFirst) children.push(formula);
-  document.recitals.forEach((recital, i) => children.push(recitalContainer(recital, `preamble__container_${i + 1}`, writer)));
+  document.recitals.forEach((recital, i) => {
+    // A topical heading between recitals (Security Council preambles) stands before its recital.
+    if (recital.heading) children.push(el('p', { class: 'crossHeading' }, inlineNodes(recital.heading, new EidScope('preamble'), writer)));
+    children.push(recitalContainer(recital, `preamble__container_${i + 1}`, writer));
+  });
   if (formula && !formulaFirst) children.push(formula);
   return children.length ? el('preamble', {}, children) : undefined;
 }

@@ -40,6 +40,8 @@ export interface ListItem {
 }
 
 export interface Recital {
+  /** A topical heading printed before this recital (Security Council preambles). */
+  heading?: Inline[];
   /** Language-neutral key of the opening phrase (`recalling`), or `preambularParagraph`. */
   key: string;
   /** The opening phrase as printed ("Rappelant également"), put in italics. */

@@ -420,6 +420,14 @@ export const arabic: LanguageTable = {
   firstWords: ['الأولى'],
   preambleHeadings: ['الديباجة'],
   draftWords: ['مشروع قرار'],
+  masthead: {
+    organization: ['الأمم المتحدة'],
+    organs: [['الجمعية العامة', 'un-ga'], ['مجلس الأمن', 'un-sc'], ['المجلس الاقتصادي والاجتماعي', 'un-ecosoc']],
+    committees: ['اللجنة الأولى', 'اللجنة الثانية', 'اللجنة الثالثة', 'اللجنة الرابعة', 'اللجنة الخامسة', 'اللجنة السادسة'],
+    originalLabels: ['Original', 'الأصل'],
+    languageNames: ['العربية'],
+  },
+  conjunctions: { and: ['و'], list: ['و', 'أو'] },
 
   ordinalSuffixes: {},
   spaceBefore: '',

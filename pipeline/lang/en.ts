@@ -168,6 +168,15 @@ export const english: LanguageTable = {
   firstWords: ['1'],
   preambleHeadings: ['Preamble'],
   draftWords: ['draft resolution'],
+  masthead: {
+    organization: ['United Nations'],
+    organs: [['General Assembly', 'un-ga'], ['Security Council', 'un-sc'], ['Economic and Social Council', 'un-ecosoc']],
+    committees: ['First Committee', 'Second Committee', 'Third Committee', 'Fourth Committee', 'Fifth Committee', 'Sixth Committee', 'Special Political and Decolonization Committee'],
+    originalLabels: ['Original', 'Orig.'],
+    languageNames: ['English'],
+  },
+  conjunctions: { and: ['and'], list: ['and', 'or'] },
+  adoptsTextPattern: '^(?:Adopts|Approves|Endorses|Proclaims)\\b.*\\bthe following\\b[^:]*:$',
 
   ordinalSuffixes: { st: 'st', nd: 'nd', rd: 'rd', th: 'th' },
   spaceBefore: '',

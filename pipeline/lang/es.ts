@@ -198,6 +198,15 @@ export const spanish: LanguageTable = {
   firstWords: ['primero'],
   preambleHeadings: ['Preámbulo'],
   draftWords: ['proyecto de resolución'],
+  masthead: {
+    organization: ['Naciones Unidas'],
+    organs: [['Asamblea General', 'un-ga'], ['Consejo de Seguridad', 'un-sc'], ['Consejo Económico y Social', 'un-ecosoc']],
+    committees: ['Primera Comisión', 'Segunda Comisión', 'Tercera Comisión', 'Cuarta Comisión', 'Quinta Comisión', 'Sexta Comisión', 'Comisión Política Especial y de Descolonización'],
+    originalLabels: ['Original', 'Orig.'],
+    languageNames: ['Español'],
+  },
+  conjunctions: { and: ['y', 'e'], list: ['y', 'e', 'o', 'u'] },
+  adoptsTextPattern: '^(?:Aprueba|Adopta|Hace suy[ao]s?|Proclama)\\b.*\\bsiguientes?\\b[^:]*:$',
 
   // "33ª sesión", "25º aniversario": the ordinal indicator printed as a superscript on its own line.
   ordinalSuffixes: { 'ª': 'ª', 'º': 'º', a: 'ª', o: 'º' },

@@ -151,6 +151,15 @@ export const french: LanguageTable = {
   firstWords: ['premier'],
   preambleHeadings: ['Préambule'],
   draftWords: ['projet de résolution'],
+  masthead: {
+    organization: ['Nations Unies'],
+    organs: [['Assemblée générale', 'un-ga'], ['Conseil de sécurité', 'un-sc'], ['Conseil économique et social', 'un-ecosoc']],
+    committees: ['Première Commission', 'Deuxième Commission', 'Troisième Commission', 'Quatrième Commission', 'Cinquième Commission', 'Sixième Commission', 'Commission des questions politiques spéciales et de la décolonisation'],
+    originalLabels: ['Original', 'Orig.'],
+    languageNames: ['Français'],
+  },
+  conjunctions: { and: ['et'], list: ['et', 'ou'] },
+  adoptsTextPattern: '^(?:Adopte|Approuve|Fait sienne|Fait siens|Proclame)\\b.*\\b(?:suivante?s?|ci-après)\\b[^:]*:$',
 
   ordinalSuffixes: { er: 'er', re: 're', e: 'e', o: 'º', os: 'os' },
   spaceBefore: ';:!?»',

@@ -180,6 +180,15 @@ export const russian: LanguageTable = {
   firstWords: ['первая'],
   preambleHeadings: ['Преамбула', 'ПРЕАМБУЛА'],
   draftWords: ['проект резолюции'],
+  masthead: {
+    organization: ['Организация Объединенных Наций'],
+    organs: [['Генеральная Ассамблея', 'un-ga'], ['Совет Безопасности', 'un-sc'], ['Экономический и Социальный Совет', 'un-ecosoc']],
+    committees: ['Первый комитет', 'Второй комитет', 'Третий комитет', 'Четвертый комитет', 'Пятый комитет', 'Шестой комитет'],
+    originalLabels: ['Original', 'Подлинный текст'],
+    languageNames: ['Русский'],
+  },
+  conjunctions: { and: ['и'], list: ['и', 'или'] },
+  adoptsTextPattern: '^(?:[Пп]ринимает|[Оо]добряет|[Пп]ровозглашает)\\b.*\\bследующ[\\p{L}]*\\b[^:]*:$',
 
   // "33-е" is printed inline; no superscript suffixes.
   ordinalSuffixes: {},

@@ -53,6 +53,24 @@ export interface LanguageTable {
   /** Words announcing a draft ("draft resolution", "projet de résolution"). */
   draftWords: readonly string[];
 
+  /** The masthead as printed in this language: the Organization's name, its organs (with the TLC key of
+   * each), the Main Committees, the labels of the "Original:" line and the language-version names. */
+  masthead: {
+    organization: readonly string[];
+    organs: ReadonlyArray<readonly [name: string, body: string]>;
+    committees: readonly string[];
+    originalLabels: readonly string[];
+    languageNames: readonly string[];
+  };
+  /** Conjunctions: `and` joins the last two sponsors ("A, B and C"); `list` may end a recital or an item
+   * before the next one ("…; and", "…; or"). */
+  conjunctions: { and: readonly string[]; list: readonly string[] };
+  /**
+   * Optional pattern (regular-expression source, `u` flag) of an operative paragraph that adopts a text
+   * printed after it ("Adopts the following Declaration:"); the text is structured as an embedded document.
+   */
+  adoptsTextPattern?: string;
+
   /** Superscript suffixes that the extraction puts on their own line after a number ("1" + "er" → "1er"). */
   ordinalSuffixes: Readonly<Record<string, string>>;
   /** Typography: insert a no-break space before these characters (French: ";:!?»", after "«"). */

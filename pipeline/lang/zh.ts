@@ -164,6 +164,14 @@ export const chinese: LanguageTable = {
   articleHeadingPattern: '^第(?<num>[一二三四五六七八九十百零〇]+|\\d+)条$',
   preambleHeadings: ['序言'],
   draftWords: ['决议草案'],
+  masthead: {
+    organization: ['联合国'],
+    organs: [['大会', 'un-ga'], ['安全理事会', 'un-sc'], ['经济及社会理事会', 'un-ecosoc']],
+    committees: ['第一委员会', '第二委员会', '第三委员会', '第四委员会', '第五委员会', '第六委员会'],
+    originalLabels: ['Original', '原文'],
+    languageNames: ['中文'],
+  },
+  conjunctions: { and: ['和', '及'], list: ['和', '或'] },
 
   ordinalSuffixes: {},
   spaceBefore: '',
