@@ -203,7 +203,8 @@ function phraseParagraph(phrase: string | undefined, text: Inline[], scope: EidS
   const rest = inlineNodes(text, scope, writer);
   if (!phrase) return el('p', {}, rest);
   const first = rest[0];
-  const separator = typeof first === 'string' && /^[\s,،，:]/u.test(first) ? '' : ' ';
+  // Chinese writes no space after the phrase ("鉴于…", "发布…"): none is added where none was printed.
+  const separator = (typeof first === 'string' && /^[\s,،，:]/u.test(first)) || /\p{Script=Han}$/u.test(phrase) ? '' : ' ';
   return el('p', {}, [el('i', {}, [phrase]), ...(rest.length && separator ? [separator] : []), ...rest]);
 }
 
@@ -454,6 +455,8 @@ function mainBody(document: ResolutionDocument, writer: Writer): XmlElement {
     const host = children.at(-1);
     const embeddedScope = host ? `${host.attrs.find(([k]) => k === 'eId')![1]}__embeddedStructure_1` : 'embeddedStructure_1';
     const structure = el('embeddedStructure', { eId: embeddedScope }, [
+      // The title of a text adopted inline ("Political declaration of …").
+      ...(document.embedded.title.length ? [el('p', { class: 'title' }, inlineNodes(document.embedded.title, new EidScope(embeddedScope), writer))] : []),
       ...(document.embedded.preamble.length ? [el('container', { name: 'preamble', eId: `${embeddedScope}__container_1` }, document.embedded.preamble.map((r) => phraseParagraph(r.phrase, r.text, new EidScope(embeddedScope), writer)))] : []),
       ...hierarchy(document.embedded.body, embeddedScope, writer, 'article'),
     ]);

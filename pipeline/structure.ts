@@ -15,7 +15,7 @@ import { buildBody, inlinesOf, trimInlines } from './structure/body.js';
 import { findFormula, parseHead } from './structure/head.js';
 import { chooseLayout, segment } from './structure/layouts.js';
 import { splitCollapsed, tagLine, type Lexeme } from './structure/lexer.js';
-import { lexiconFor } from './structure/lexicon.js';
+import { lexiconFor, type Lexicon } from './structure/lexicon.js';
 import type { ParseState, Region } from './structure/rules.js';
 
 export { dateIn } from './structure/lexicon.js';
@@ -66,7 +66,7 @@ export function parseStructure(context: BuildContext): void {
     kind: textMeta.kind,
     symbol: textMeta.symbol,
     articles: lexemes.some((l) => l.article),
-    adoptsText: lexicon.adoptsText !== undefined && lexemes.some((l, i) => l.ends.colon && l.plain.length < 300 && lexicon.adoptsText!.test(`${lexemes[i - 1]?.plain ?? ''} ${l.plain}`.replace(/^.*?(?=\p{Lu}\p{Ll})/u, ''))),
+    adoptsText: lexemes.some((l, i) => l.ends.colon && adoptsText(l.plain, lexemes[i - 1]?.plain, lexicon)),
   });
   report.detected['layout'] = { value: layout.name, from: 'text' };
   // Recitals printed before a late formula and the text after the formula are segmented apart:
@@ -105,6 +105,13 @@ export function parseStructure(context: BuildContext): void {
 }
 
 export const structureStage: Stage = { name: 'structure', run: parseStructure };
+
+/** The line (or the line before and it) is a paragraph that adopts a text printed after it. */
+function adoptsText(line: string, before: string | undefined, lexicon: Lexicon): boolean {
+  if (!lexicon.adoptsText || line.length > 300) return false;
+  const unnumbered = (text: string) => text.replace(/^\d{1,3}\.?\s*/u, '');
+  return lexicon.adoptsText.test(unnumbered(line)) || (before !== undefined && before.length < 300 && lexicon.adoptsText.test(unnumbered(`${before} ${line}`)));
+}
 
 function countParagraphs(nodes: Array<OperativeParagraph | Section>): number {
   return nodes.reduce((n, node) => n + (node.kind === 'paragraph' ? 1 : countParagraphs(node.children)), 0);

@@ -15,7 +15,11 @@ export const english: LanguageTable = {
     ['The Economic and Social Council,', 'un-ecosoc'],
     ['The Human Rights Council,', 'un-hrc'],
   ],
-  recitalOpening: '^(?:(?:Deeply|Gravely|Strongly|Seriously|Further|Also|Fully|Firmly)\\s+)?\\p{Lu}\\p{Ll}+(?:ing|ed)\\b',
+  // The shape of a recital opening: a participle, maybe after an adverb ("Further emphasizing", "Deeply
+  // concerned") or "Having"/"Being" ("Having received"); the next word is a lower-case one (not a name
+  // such as "Beijing Declaration").
+  recitalOpening:
+    '^(?:(?:\\p{Lu}\\p{Ll}+ly|Further|Also|Again|Still)\\s+(?:\\p{Ll}+ly\\s+)?\\p{Ll}+(?:ing|ed|en)|(?:Having|Being)\\s+(?:\\p{Ll}+ly\\s+)?\\p{Ll}+(?:ed|en|ing)|\\p{Lu}\\p{Ll}+ing)\\b(?=\\s+[\\p{Ll}“‘(]|\\s*[,:]|$)',
   preambularPhrases: [
     ['Recalling', 'recalling'],
     ['Recalling also', 'recallingAlso'],

@@ -183,6 +183,14 @@ export function buildBody(segments: readonly Segment[], lexicon: Lexicon, report
         body.conclusions.push(...lines);
         break;
       case 'text': {
+        if (body.embedded && target.recitals === body.embedded.preamble && !section && target.paragraphs.length === 0) {
+          // The intro of an adopted text ("We, Heads of State …,") belongs to its preamble, in print order.
+          const intro: Recital = { key: 'preambularParagraph', phrase: '', text: trimInlines(inlines(lines)), items: [], origin: originOf(first) };
+          target.recitals.push(intro);
+          owner = intro;
+          lastAt = [];
+          break;
+        }
         const paragraph: OperativeParagraph = { kind: 'paragraph', text: trimInlines(inlines(lines)), items: [], origin: originOf(first) };
         if (target.paragraphs === body.operative && !section && body.operative.length === 0 && body.recitals.length > 0) {
           // A single unnumbered operative paragraph ("Proclaims this Universal Declaration…").

@@ -56,7 +56,8 @@ const ROMAN = /^(?:x{0,3})(?:ix|iv|v?i{0,3})$/i;
 const ENUMERATOR = /^(?:\((?<paren>[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)|(?<close>[a-z]|[ivx]{1,5})\)|(?<bullet>[•▪◦‣●\-–—]))\s+/u;
 // "1. Decides", "21 Encourage" (period missing), "1 - تقرر" (UN Arabic style), "1．" (full-width).
 const OPERATIVE_NUMBER = /^(?<num>\d{1,3})(?<period>\.|．|\s?[-–]\s?)?(?:\s+|(?=\p{Lu})|(?=\p{Script=Han}))(?<rest>\S.*)?$/u;
-const SECTION_HEADING = /^(?<num>[IVXL]{1,6}|[A-H])\.?(?:\s+(?<title>\p{Lu}.*))?$/u;
+// A letter numbers a section only with its period ("A. Reports"): "A Multisectoral Response" is a sentence.
+const SECTION_HEADING = /^(?<num>[IVXL]{1,6}\.?|[A-H]\.)(?:\s+(?<title>\p{Lu}.*))?$/u;
 const LONE_ROMAN = /^[IVXL]+\.?$/;
 const CLOSING_PUNCTUATION = /[,;.:،؛，；。:]$/u;
 
@@ -161,7 +162,7 @@ export function splitCollapsed(lines: readonly TextLine[], lexicon: Lexicon): Te
   const out: TextLine[] = [];
   const { recitalBoundary, paragraphBoundary } = lexicon;
   for (const line of lines) {
-    if (line.text.length < 400) {
+    if (line.text.length < 200) {
       out.push(line);
       continue;
     }

@@ -147,7 +147,8 @@ export function compileLexicon(language: LanguageTable): Lexicon {
     isDateOnly: (text) => text.length < 60 && datePatterns.some((p) => p.whole.test(toAsciiDigits(text))),
     sponsorListLine: new RegExp(`^(?:${name},\\s*)+(?:${name}(?:,|\\s+(?:${anyOf(language.conjunctions.and)})\\s+${name})?)?$`, 'u'),
     recitalBoundary: capitalised.length ? new RegExp(`[,;،，]\\s+(?=(?:${anyOf(capitalised)})\\s)`, 'gu') : undefined,
-    paragraphBoundary: /[.;:]\s+(?=\d{1,3}\.\s+\p{Lu})|[:;]\s+(?=\([a-z]{1,2}\)\s)/gu,
+    // After a sentence end the next number; after the last recital's comma paragraph 1; after an intro an item.
+    paragraphBoundary: /[.;:]\s+(?=\d{1,3}\.\s+\p{Lu})|[,،，]\s+(?=1\.\s+\p{Lu})|[:;]\s+(?=\([a-z]{1,2}\)\s)/gu,
     statesWithConjunction,
     sponsorSeparator: new RegExp(`,\\s*|\\s+(?:${anyOf(language.conjunctions.and)})\\s+`, 'u'),
   };

@@ -305,7 +305,13 @@ export const headingSecondLine: BlockRule = {
 export const sectionHeading: BlockRule = {
   name: 'section heading',
   starts: ({ lexeme }, state) =>
-    lexeme.section !== undefined && lexeme.plain.length < 120 && !/[,;.:]$/.test(lexeme.plain) && state.current !== undefined && state.current.kind !== 'annex' && afterSentence(state),
+    lexeme.section !== undefined &&
+    lexeme.plain.length < 120 &&
+    !/[,;.:]$/.test(lexeme.plain) &&
+    state.current !== undefined &&
+    state.current.kind !== 'annex' &&
+    afterSentence(state) &&
+    !lastLexeme(state)!.ends.colon,
   open: ({ lexeme }, state) => openSegment(state, { kind: 'heading', lexemes: [lexeme], num: lexeme.section!.num }),
 };
 
