@@ -36,7 +36,7 @@ export function parseStructure(context: BuildContext): void {
   const lexemes = splitCollapsed(repaired.lines, lexicon).map((line, index) => tagLine(line, index, lexicon));
   const formula = findFormula(lexemes, lexicon);
   if (!formula) {
-    if (!lexemes.some((l) => l.preambular || /^\d{1,3}\.\s+\p{Lu}/u.test(l.plain))) {
+    if (!lexemes.some((l) => l.preambular || (l.number?.period && /^\p{Lu}/u.test(l.number.rest)))) {
       throw new InputError(
         report.file,
         `no recognisable resolution structure: no enacting formula ("${language.formulas[0]?.[0]}"), no preambular phrase, no numbered paragraph`,
@@ -66,7 +66,7 @@ export function parseStructure(context: BuildContext): void {
     kind: textMeta.kind,
     symbol: textMeta.symbol,
     articles: lexemes.some((l) => l.article),
-    adoptsText: lexemes.some((l, i) => l.ends.colon && adoptsText(l.plain, lexemes[i - 1]?.plain, lexicon)),
+    adoptsText: lexemes.some((l, i) => l.ends.colon && adoptsText(l, lexemes[i - 1], lexicon)),
   });
   report.detected['layout'] = { value: layout.name, from: 'text' };
   // Recitals printed before a late formula and the text after the formula are segmented apart:
@@ -107,10 +107,10 @@ export function parseStructure(context: BuildContext): void {
 export const structureStage: Stage = { name: 'structure', run: parseStructure };
 
 /** The line (or the line before and it) is a paragraph that adopts a text printed after it. */
-function adoptsText(line: string, before: string | undefined, lexicon: Lexicon): boolean {
-  if (!lexicon.adoptsText || line.length > 300) return false;
-  const unnumbered = (text: string) => text.replace(/^\d{1,3}\.?\s*/u, '');
-  return lexicon.adoptsText.test(unnumbered(line)) || (before !== undefined && before.length < 300 && lexicon.adoptsText.test(unnumbered(`${before} ${line}`)));
+function adoptsText(line: Lexeme, before: Lexeme | undefined, lexicon: Lexicon): boolean {
+  if (!lexicon.adoptsText || line.plain.length > 300) return false;
+  const unnumbered = (l: Lexeme) => l.number?.rest ?? l.plain;
+  return lexicon.adoptsText.test(unnumbered(line)) || (before !== undefined && before.plain.length < 300 && lexicon.adoptsText.test(`${unnumbered(before)} ${line.plain}`));
 }
 
 function countParagraphs(nodes: Array<OperativeParagraph | Section>): number {

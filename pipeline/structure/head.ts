@@ -23,7 +23,7 @@ export function findFormula(lexemes: readonly Lexeme[], lexicon: Lexicon): { ind
   // The formula opens the text: a recital, an operative paragraph or a heading follows it.
   // (A masthead line "General Assembly" is followed by "Distr.: General", not by a paragraph.)
   const opensParagraph = (l: Lexeme | undefined) =>
-    l !== undefined && (l.preambular !== undefined || l.recitalShaped !== undefined || l.operative !== undefined || /^\d{1,3}\s*[.\-–]\s/u.test(l.plain) || l.preambleHeading);
+    l !== undefined && (l.preambular !== undefined || l.recitalShaped !== undefined || l.operative !== undefined || (l.number !== undefined && l.number.period && l.number.rest !== '') || l.preambleHeading);
   for (const [index, lexeme] of lexemes.entries()) {
     const text = normalizeQuotes(lexeme.plain);
     for (const { formula, body } of lexicon.formulas) {
@@ -173,9 +173,9 @@ const headRules: readonly HeadRule[] = [
   },
   {
     name: 'number and title',
-    matches: (l) => /^\d{1,3}\/\d{1,4}(?:\s?[A-Z])?\.(?:\s+|$)/u.test(l.plain),
+    matches: (l) => l.resolutionNumber !== undefined,
     take: (l, s) => {
-      s.head.numberLine = /^(\d{1,3}\/\d{1,4}(?:\s?[A-Z])?)\./u.exec(l.plain)![1];
+      s.head.numberLine = l.resolutionNumber!.number;
       s.head.title.push({ ...l.line });
       recognised(s);
     },
@@ -230,10 +230,12 @@ export function parseHead(lexemes: readonly Lexeme[], lexicon: Lexicon): Head {
     if (!state.done) state.i++;
   }
   const { head } = state;
+  const numbered = head.title.length ? lexemes.find((l) => l.line === head.title[0])?.resolutionNumber : undefined;
   head.meta.title = head.title
     .map((l, i) => withoutCitations(l.text) + (i < head.title.length - 1 ? l.glue : ''))
     .join('')
-    .replace(/^\d{1,3}\/\d{1,4}(?:\s?[A-Z])?\.\s*/u, '')
+    .trim()
+    .slice(numbered?.length ?? 0)
     .trim();
   return head;
 }

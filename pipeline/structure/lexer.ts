@@ -28,6 +28,8 @@ export interface Lexeme {
   /** The line without note citations, trimmed. */
   plain: string;
   number?: OperativeNumber;
+  /** "73/99" of "73/99. Cooperation in outer space", and the length of that prefix. */
+  resolutionNumber?: { number: string; length: number };
   enumerator?: Enumerator;
   /** A phrase of the preambular table, or else a recital-shaped opening (`key` "preambularParagraph"). */
   preambular?: Phrase;
@@ -55,8 +57,10 @@ export interface Lexeme {
 const ROMAN = /^(?:x{0,3})(?:ix|iv|v?i{0,3})$/i;
 const ENUMERATOR = /^(?:\((?<paren>[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)|(?<close>[a-z]|[ivx]{1,5})\)|(?<bullet>[•▪◦‣●\-–—]))\s+/u;
 // "1. Decides", "21 Encourage" (period missing), "1 - تقرر" (UN Arabic style), "1．" (full-width).
-const OPERATIVE_NUMBER = /^(?<num>\d{1,3})(?<period>\.|．|\s?[-–]\s?)?(?:\s+|(?=\p{Lu})|(?=\p{Script=Han}))(?<rest>\S.*)?$/u;
+const OPERATIVE_NUMBER = /^(?<num>\d{1,4})(?<period>\.|．|\s?[-–]\s?)?(?:\s+|(?=\p{Lu})|(?=\p{Script=Han}))(?<rest>\S.*)?$/u;
 // A letter numbers a section only with its period ("A. Reports"): "A Multisectoral Response" is a sentence.
+// "73/99. Cooperation in outer space", "54/18 B. Question of …": an adopted resolution's number and title.
+const RESOLUTION_NUMBER = /^(?<number>\d{1,3}\/\d{1,4}(?:\s?[A-Z])?)\.(?:\s+|$)/u;
 const SECTION_HEADING = /^(?<num>[IVXL]{1,6}\.?|[A-H]\.)(?:\s+(?<title>\p{Lu}.*))?$/u;
 const LONE_ROMAN = /^[IVXL]+\.?$/;
 const CLOSING_PUNCTUATION = /[,;.:،؛，；。:]$/u;
@@ -116,6 +120,7 @@ export function tagLine(line: TextLine, index: number, lexicon: Lexicon): Lexeme
         printed: plain.slice(0, plain.length - (numbered['rest'] ?? '').length).trim(),
       }
     : undefined;
+  const resolution = RESOLUTION_NUMBER.exec(plain);
   const annex = lexicon.annexHeading.exec(plain)?.groups;
   const article = lexicon.articleHeading.exec(plain)?.groups;
   const preambular = openingPhrase(plain, lexicon.preambular);
@@ -127,6 +132,7 @@ export function tagLine(line: TextLine, index: number, lexicon: Lexicon): Lexeme
     index,
     plain,
     number,
+    resolutionNumber: resolution ? { number: resolution.groups!['number']!, length: resolution[0].length } : undefined,
     enumerator: readEnumerator(plain),
     preambular,
     recitalShaped: shape ? { phrase: shape, key: 'preambularParagraph' } : undefined,

@@ -148,7 +148,7 @@ export function compileLexicon(language: LanguageTable): Lexicon {
     sponsorListLine: new RegExp(`^(?:${name},\\s*)+(?:${name}(?:,|\\s+(?:${anyOf(language.conjunctions.and)})\\s+${name})?)?$`, 'u'),
     recitalBoundary: capitalised.length ? new RegExp(`[,;،，]\\s+(?=(?:${anyOf(capitalised)})\\s)`, 'gu') : undefined,
     // After a sentence end the next number; after the last recital's comma paragraph 1; after an intro an item.
-    paragraphBoundary: /[.;:]\s+(?=\d{1,3}\.\s+\p{Lu})|[,،，]\s+(?=1\.\s+\p{Lu})|[:;]\s+(?=\([a-z]{1,2}\)\s)/gu,
+    paragraphBoundary: /[.;:]\s+(?=\d{1,4}\.\s+\p{Lu})|[,،，]\s+(?=1\.\s+\p{Lu})|[:;]\s+(?=\([a-z]{1,2}\)\s)/gu,
     statesWithConjunction,
     sponsorSeparator: new RegExp(`,\\s*|\\s+(?:${anyOf(language.conjunctions.and)})\\s+`, 'u'),
   };

@@ -371,8 +371,8 @@ export const adoptedText: BlockRule = {
     if (current?.kind !== 'operative' || !state.lexicon.adoptsText || !lexeme.headingShaped || lexeme.number || lexeme.enumerator) return false;
     const last = current.lexemes.at(-1)!;
     if (!last.ends.colon) return false;
-    const text = current.lexemes.map((l) => l.plain).join(' ');
-    return text.length < 600 && state.lexicon.adoptsText.test(text.replace(/^\d{1,3}\.?\s*/u, ''));
+    const text = [current.lexemes[0]!.number?.rest ?? current.lexemes[0]!.plain, ...current.lexemes.slice(1).map((l) => l.plain)].join(' ');
+    return text.length < 600 && state.lexicon.adoptsText.test(text);
   },
   open: ({ lexeme }, state) => {
     state.resolutionExpected = state.expected;
