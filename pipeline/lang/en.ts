@@ -221,4 +221,5 @@ export const english: LanguageTable = {
     'secretary-general', 'zero-tolerance', 'capacity-building', 'follow-up', 'decision-making', 'well-being',
     'long-term', 'high-level', 'non-governmental', 'peace-building', 'cross-border', 'co-operation',
   ],
+  dictionary: { package: 'dictionary-en' },
 };

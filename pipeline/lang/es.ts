@@ -246,4 +246,5 @@ export const spanish: LanguageTable = {
     'derechos', 'humanos', 'mujeres', 'naciones', 'unidas', 'general', 'asamblea', 'consejo', 'estados', 'miembros',
     'programa', 'actividades', 'aplicación', 'internacional', 'organización', 'todos', 'todas',
   ],
+  dictionary: { package: 'dictionary-es' },
 };

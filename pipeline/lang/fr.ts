@@ -191,4 +191,5 @@ export const french: LanguageTable = {
     'résolution', 'résolutions', 'session', 'rapport', 'paix', 'sécurité', 'droits', 'homme', 'femmes', 'nations',
     'unies', 'générale', 'général', 'assemblée', 'conseil', 'membres', 'états', 'programme', 'activités', 'mise',
   ],
+  dictionary: { package: 'dictionary-fr', elisions: ['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu', 'presqu', 'quelqu'] },
 };

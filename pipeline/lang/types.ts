@@ -96,4 +96,11 @@ export interface LanguageTable {
   wordLetters?: { vowels: string; singleLetterWords: readonly string[]; suffixes?: readonly string[]; twoLetterWords?: readonly string[] };
   /** Words that a split must never produce by joining (both halves are real words that often meet). */
   neverJoin?: readonly string[];
+
+  /**
+   * The Hunspell dictionary of the language (an npm package with index.aff and index.dic), the lexicon that
+   * tells a word from the fragment of one; `elisions` are the elided words a look-up strips ("l’", "qu’").
+   * Without one, the lexicon is `commonWords` alone, which never proves that a piece is not a word.
+   */
+  dictionary?: { package: string; elisions?: readonly string[] };
 }
