@@ -1,4 +1,4 @@
-// Stage 4: structure. Recognise the parts of a resolution in the repaired lines.
+// The structure stage (see stages.ts for the order): recognise the parts of a resolution in the repaired lines.
 // Reads: context.repaired, context.language, context.sidecar.   Writes: context.document (masthead,
 // preface, formula, recitals, operative paragraphs with sub-items, annexes, conclusions, notes).
 //
