@@ -268,6 +268,27 @@ describe('class 15: metadata', () => {
     expect(childElements(path(statement, 'meta', 'identification', 'FRBRWork')!, 'FRBRauthor')[0]!.attrs['href']).toBe('#un-sc');
   });
 
+  it('an adopted Security Council resolution: its number line and adoption line are preface, not title', () => {
+    const { statement, report } = statementOf(
+      [
+        'United Nations   S/RES/2532 (2020)',
+        'Security Council   Distr.: General',
+        '1 July 2020',
+        'Resolution 2532 (2020)',
+        'Adopted by the Security Council at its 8748th meeting, on 1 July 2020',
+        'The Security Council,',
+        'Recalling its resolutions,',
+        '1. Demands a general cessation of hostilities;',
+        '2. Decides to remain seized of the matter.',
+      ].join('\n'),
+    );
+    expect(statement.attrs['name']).toBe('resolution');
+    expect(report.detected['number']?.value).toBe('2532 (2020)');
+    expect(report.detected['symbol']?.value).toBe('S/RES/2532 (2020)');
+    expect(findAll(statement, 'docTitle')).toHaveLength(0);
+    expect(path(statement, 'meta', 'identification', 'FRBRWork', 'FRBRuri')!.attrs['value']).toBe('/akn/un/statement/deliberation/un-sc/2020-07-01/2532_2020');
+  });
+
   it('a symbol with a part letter keeps it', () => {
     const { statement, report } = statementOf(
       ['United Nations   A/RES/54/18 B', 'General Assembly   Distr.: General', 'Resolution adopted by the General Assembly on 1 December 1999', '54/18 B. Question of the future', 'The General Assembly,', 'Recalling its resolution 53/1,', '1. Decides to continue.'].join('\n'),

@@ -415,6 +415,7 @@ export const arabic: LanguageTable = {
   plenaryMeetingPattern: '^الجلسة العامة (?<number>[0-9٠-٩]+)',
   // "قرار اتخذته الجمعية العامة في 22 تشرين الأول/أكتوبر 2018"; SC: "الذي اتخذه مجلس الأمن في جلسته 8188…"
   adoptionLinePattern: '^(?:قرار اتخذته الجمعية العامة|(?:الذي )?اتخذه مجلس الأمن)(?:\\s.*)?',
+  resolutionNumberPattern: '^القرار (?<number>\\d{1,4} \\(\\d{4}\\))$',
   annexWords: ['المرفق', 'مرفق'],
   articleWords: ['المادة'],
   firstWords: ['الأولى'],

@@ -193,6 +193,7 @@ export const spanish: LanguageTable = {
   plenaryMeetingPattern: '^(?<number>\\d+)\\s?[ªa]?\\.? sesión plenaria',
   // "Resolución aprobada por la Asamblea General el 22 de octubre de 2018"; SC: "Aprobada por el Consejo de Seguridad en su 8188ª sesión…"
   adoptionLinePattern: '^(?:Resolución aprobada|Aprobada) por (?:la Asamblea General|el Consejo de Seguridad)(?: (?:el|en)\\b.*)?',
+  resolutionNumberPattern: '^Resolución (?<number>\\d{1,4} \\(\\d{4}\\))$',
   annexWords: ['Anexo'],
   articleWords: ['Artículo'],
   firstWords: ['primero'],

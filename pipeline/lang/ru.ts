@@ -175,6 +175,7 @@ export const russian: LanguageTable = {
   plenaryMeetingPattern: '^(?<number>\\d+)-е пленарное заседание',
   // "Резолюция, принятая Генеральной Ассамблеей 22 октября 2018 года"; SC: "принятая Советом Безопасности на его 8188-м заседании…"
   adoptionLinePattern: '^(?:Резолюция,? )?[Пп]ринятая (?:Генеральной Ассамблеей|Советом Безопасности)(?:\\s.*)?',
+  resolutionNumberPattern: '^Резолюция (?<number>\\d{1,4} \\(\\d{4}\\))$',
   annexWords: ['Приложение'],
   articleWords: ['Статья'],
   firstWords: ['первая'],

@@ -39,6 +39,8 @@ export interface LanguageTable {
   agendaItemPattern: string;
   /** Regular-expression source matching the plenary-meeting closing line, group `number`. */
   plenaryMeetingPattern: string;
+  /** Optional regular-expression source of a Security Council resolution's number line ("Resolution 2532 (2020)"), group `number`. */
+  resolutionNumberPattern?: string;
   /** Regular-expression source matching "Resolution adopted by the General Assembly on", group `body` optional. */
   adoptionLinePattern: string;
   /** Words that head an annex ("Annex", "Annexe"), followed optionally by a roman numeral. */

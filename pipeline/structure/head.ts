@@ -138,6 +138,17 @@ const headRules: readonly HeadRule[] = [
     },
   },
   {
+    // "Resolution 2532 (2020)": a Security Council resolution's number, printed above its adoption line.
+    name: 'resolution number line',
+    matches: (l, s) => s.lexicon.resolutionNumber?.test(l.plain) ?? false,
+    take: (l, s) => {
+      s.head.numberLine = s.lexicon.resolutionNumber!.exec(l.plain)!.groups!['number'];
+      s.head.adoption.push([l.line]);
+      s.head.meta.kind = 'resolution';
+      recognised(s);
+    },
+  },
+  {
     name: 'committee report line',
     matches: (l) => l.plain.startsWith('['),
     take: (l, s) => {

@@ -39,6 +39,7 @@ export interface Lexicon {
   preambleHeading: RegExp;
   plenary: RegExp;
   adoption: RegExp;
+  resolutionNumber?: RegExp;
   draft: RegExp;
   session: RegExp;
   agenda: RegExp;
@@ -120,6 +121,7 @@ export function compileLexicon(language: LanguageTable): Lexicon {
     preambleHeading: new RegExp(`^(?:${anyOf(language.preambleHeadings)})$`, 'u'),
     plenary: new RegExp(language.plenaryMeetingPattern, 'u'),
     adoption: new RegExp(language.adoptionLinePattern, 'u'),
+    resolutionNumber: language.resolutionNumberPattern ? new RegExp(language.resolutionNumberPattern, 'u') : undefined,
     draft: new RegExp(`(?:${anyOf(language.draftWords)})\\s*$`, 'iu'),
     session: new RegExp(language.sessionPattern, 'iu'),
     agenda: new RegExp(language.agendaItemPattern, 'iu'),
