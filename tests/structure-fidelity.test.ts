@@ -1,10 +1,13 @@
 // The parser on documents it has never seen: one small text per defect class of issue 9 (6–15), each
 // asserting the exact structure (counts, numbers, eIds), and the parser's linear, bounded handling of an
 // unclosed quotation in a long text.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { childElements, findAll, parseAkn, path, textOf, type AknElement } from '../pipeline/akn-tree.js';
 import { build } from '../pipeline/build.js';
 import { layouts } from '../pipeline/structure/layouts.js';
+import { corpusRoot } from './support/corpus.js';
 import { runUntil } from './support/stages.js';
 
 function statementOf(text: string, file = 'test.txt'): { statement: AknElement; report: ReturnType<typeof build>['report']; xml: string } {
@@ -329,5 +332,27 @@ describe('linear time and bounded blocks', () => {
       for (const rules of Object.values(layout.regions)) for (const rule of rules) expect(rule.name).toMatch(/\w/);
     }
     expect(layouts.map((l) => l.name)).toContain('General Assembly resolution or draft');
+  });
+});
+
+describe('the two extractions of every corpus PDF give the same structure', () => {
+  const texts = join(corpusRoot, 'corpus/texts');
+  const pairs = readdirSync(texts).filter((f) => f.endsWith('.pdftotext.txt')).sort();
+  const shape = (file: string) => {
+    const result = build({ file, text: readFileSync(join(texts, file)) }, { formats: ['xml'] });
+    const s = childElements(parseAkn(result.xml))[0]!;
+    const body = path(s, 'mainBody')!;
+    return {
+      layout: result.report.detected['layout']?.value,
+      recitals: childElements(path(s, 'preamble')!, 'container').map((c) => c.attrs['name']),
+      paragraphs: findAll(body, 'paragraph').map((p) => p.attrs['eId']),
+      points: findAll(body, 'point').map((p) => p.attrs['eId']),
+      sections: findAll(body, 'section').map((p) => p.attrs['eId']),
+      notes: [...new Set(findAll(s, 'authorialNote').map((n) => n.attrs['marker']))],
+      annexes: findAll(s, 'attachment').length,
+    };
+  };
+  it.each(pairs)('%s and its PDFBox twin', (file) => {
+    expect(shape(file)).toEqual(shape(file.replace('.pdftotext.txt', '.txt')));
   });
 });

@@ -265,6 +265,8 @@ export const operativeHeading: BlockRule = {
   starts: (cursor, state) => {
     const { lexeme } = cursor;
     if (!lexeme.headingShaped || lexeme.plain.length >= 80 || state.current?.kind === 'heading' || lexeme.number || lexeme.enumerator) return false;
+    // A line that opens with an operative or preambular phrase is a paragraph's text, not a heading.
+    if (lexeme.operative || lexeme.preambular) return false;
     const last = lastLexeme(state);
     const inPreamble = state.region === 'preamble';
     const ended = inPreamble ? last === undefined || last.ends.recital || (last.ends.sentence && !last.ends.colon) : last !== undefined && last.ends.sentence && !last.ends.colon;
@@ -331,6 +333,7 @@ export const annexSubHeading: BlockRule = {
       lexeme.plain.length < 80 &&
       !lexeme.number &&
       !lexeme.enumerator &&
+      !lexeme.operative &&
       next !== undefined &&
       !next.startsLower &&
       !next.headingShaped
