@@ -114,6 +114,14 @@ describe('class 9: recitals that open with a phrase not in the table', () => {
     expect(report.detected['title']?.value).toBe('Cooperation in outer space');
   });
 
+  it('in Spanish too: a gerund or "Habiendo" + participle opens a recital', () => {
+    const { statement: s } = statementOf(
+      ['La Asamblea General,', 'Recordando sus resoluciones anteriores,', 'Insistiendo en la necesidad de cooperar,', 'Habiendo recibido el informe del Secretario General,', '1. Decide seguir examinando la cuestión.'].join('\n'),
+      'es.txt',
+    );
+    expect(findAll(path(s, 'preamble')!, 'i').map(textOf)).toEqual(['La Asamblea General', 'Recordando', 'Insistiendo', 'Habiendo recibido']);
+  });
+
   it('a capitalised name ending in -ing after a comma continues the recital', () => {
     const { statement: s } = statementOf(ga('Noting the outcome of the Fourth World Conference on Women,', 'Beijing Declaration and Platform for Action,', '1. Decides to continue.'));
     expect(recitalNames(s)).toEqual(['recalling', 'noting']);

@@ -16,6 +16,10 @@ export const spanish: LanguageTable = {
     ['El Consejo Económico y Social,', 'un-ecosoc'],
     ['El Consejo de Derechos Humanos,', 'un-hrc'],
   ],
+  // The shape of a recital opening the table does not list: a gerund, maybe after an adverb ("Destacando
+  // además", "Profundamente preocupada"), or "Habiendo" + participle; a lower-case word follows.
+  recitalOpening:
+    '^(?:(?:\\p{Lu}\\p{Ll}+mente|Habiendo|Teniendo)\\s+(?:\\p{Ll}+mente\\s+)?\\p{Ll}+(?:ando|iendo|endo|ado|ada|ido|ida)|\\p{Lu}\\p{Ll}+(?:ando|iendo|endo))\\b(?=\\s+[\\p{Ll}“‘(]|\\s*[,:]|$)',
   preambularPhrases: [
     ['Recordando', 'recalling'],
     ['Recordando también', 'recallingAlso'],
