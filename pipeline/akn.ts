@@ -446,7 +446,9 @@ function formulaParagraph(formula: Inline[]): XmlElement {
 function mainBody(document: ResolutionDocument, writer: Writer): XmlElement {
   const children = hierarchy(document.operative, '', writer, 'section');
   if (document.embedded) {
-    const host = children.at(-1);
+    // The text hangs under the paragraph that adopts it; a proclaimed text's articles under the last one.
+    const hostIndex = document.embedded.host ? document.operative.indexOf(document.embedded.host) : -1;
+    const host = hostIndex >= 0 ? children[hostIndex] : children.at(-1);
     const embeddedScope = host ? `${host.attrs.find(([k]) => k === 'eId')![1]}__embeddedStructure_1` : 'embeddedStructure_1';
     const structure = el('embeddedStructure', { eId: embeddedScope }, [
       // The title of a text adopted inline ("Political declaration of …").

@@ -77,6 +77,8 @@ export interface Section {
 
 /** A text adopted by the resolution and printed after it or in an annex (a declaration, a programme). */
 export interface EmbeddedText {
+  /** The operative paragraph that adopts the text ("Adopts the following …:"), when it is printed inline. */
+  host?: OperativeParagraph;
   title: Inline[];
   preamble: Recital[];
   /** Free paragraphs of the preamble that open with no recognised phrase. */

@@ -155,7 +155,8 @@ describe('class 10: mastheads', () => {
 });
 
 describe('class 11: a text adopted inline', () => {
-  const paragraphs = Array.from({ length: 12 }, (_, i) => `${i + 1}. Commit to act on point ${i + 1} of the programme;`);
+  const points = ['health', 'water', 'food', 'housing', 'schools', 'roads', 'energy', 'trade', 'science', 'culture', 'sport', 'peace'];
+  const paragraphs = points.map((point, i) => `${i + 1}. Commit to act on ${point} as the programme says;`);
   const { statement, report } = statementOf(
     ga(
       '1. Welcomes the high-level meeting;',
@@ -164,13 +165,15 @@ describe('class 11: a text adopted inline', () => {
       'on the prevention of epidemics',
       'We, Heads of State and Government, assembled at the United Nations,',
       'Recognizing the burden of epidemics,',
-      ...paragraphs,
+      ...paragraphs.slice(0, -1),
+      paragraphs.at(-1)!.replace(/;$/, '.'),
+      '3. Requests the Secretary-General to report on the implementation of the declaration.',
     ),
   );
 
   it('is structured as an embedded document: title, intro, recitals and its own numbered paragraphs', () => {
     expect(report.detected['layout']?.value).toBe('declaration adopted inline');
-    expect(nums(statement)).toEqual(['1.', '2.']);
+    expect(nums(statement)).toEqual(['1.', '2.', '3.']);
     const embedded = findAll(statement, 'embeddedStructure')[0]!;
     expect(embedded.attrs['eId']).toBe('para_2__embeddedStructure_1');
     expect(squash(textOf(childElements(embedded, 'p')[0]!))).toBe('Political declaration of the high-level meeting on the prevention of epidemics');
@@ -178,6 +181,7 @@ describe('class 11: a text adopted inline', () => {
     expect(childElements(preamble, 'p').map((p) => squash(textOf(p)))).toEqual(['We, Heads of State and Government, assembled at the United Nations,', 'Recognizing the burden of epidemics,']);
     const inner = childElements(embedded, 'paragraph');
     expect(inner.map((p) => textOf(childElements(p, 'num')[0]!))).toEqual(paragraphs.map((_, i) => `${i + 1}.`));
+    expect(squash(textOf(findAll(statement, 'paragraph').find((p) => p.attrs['eId'] === 'para_3')!))).toBe('3. Requests the Secretary-General to report on the implementation of the declaration.');
     expect(inner[0]!.attrs['eId']).toBe('para_2__embeddedStructure_1__para_1');
   });
 });

@@ -111,6 +111,11 @@ export function buildBody(segments: readonly Segment[], lexicon: Lexicon, report
         pendingHeading = trimInlines(inlines(lines));
         break;
       case 'operative': {
+        if (segment.resolutionOwn && target.paragraphs !== body.operative && body.annexes.length === 0) {
+          // The resolution's numbering resumes after a text it adopted inline.
+          target = { recitals: body.recitals, paragraphs: body.operative };
+          section = undefined;
+        }
         const all = inlines(lines);
         const numberText = first.text.slice(0, first.text.indexOf(segment.num) + segment.num.length);
         const text = trimInlines(dropLeading(all, numberText.length));
@@ -165,7 +170,8 @@ export function buildBody(segments: readonly Segment[], lexicon: Lexicon, report
         break;
       }
       case 'adoptedText': {
-        body.embedded = { title: trimInlines(inlines(lines)), preamble: [], body: [] };
+        const host = owner && 'kind' in owner && owner.kind === 'paragraph' ? (owner as OperativeParagraph) : undefined;
+        body.embedded = { host, title: trimInlines(inlines(lines)), preamble: [], body: [] };
         target = { recitals: body.embedded.preamble, paragraphs: body.embedded.body };
         section = undefined;
         owner = undefined;

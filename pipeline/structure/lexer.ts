@@ -20,6 +20,8 @@ export interface OperativeNumber {
   printed: string;
   rest: string;
   period: boolean;
+  /** The operative phrase the paragraph's text opens with ("Requests"), if the table lists it. */
+  phrase?: Phrase;
 }
 
 export interface Lexeme {
@@ -118,6 +120,7 @@ export function tagLine(line: TextLine, index: number, lexicon: Lexicon): Lexeme
         rest: numbered['rest'] ?? '',
         period: numbered['period'] !== undefined,
         printed: plain.slice(0, plain.length - (numbered['rest'] ?? '').length).trim(),
+        phrase: openingPhrase(numbered['rest'] ?? '', lexicon.operative),
       }
     : undefined;
   const resolution = RESOLUTION_NUMBER.exec(plain);

@@ -146,21 +146,29 @@ export const operativeNumber: BlockRule = {
     const n = lexeme.number;
     if (!n) return false;
     const rest = n.rest;
-    const capital = /^\p{Lu}/u.test(rest);
+    // A capital, or a letter of a script without case (Arabic, Chinese).
+    const capital = /^[\p{Lu}\p{Lo}]/u.test(rest);
     const caseless = rest !== '' && !/\p{Lu}|\p{Ll}/u.test(rest.charAt(0));
     const last = lastLexeme(state);
     if (n.value === state.expected) {
-      if (!(n.period || lexeme.operative || /^\p{Lu}\p{Ll}/u.test(rest) || (caseless && afterEnd(state)))) return false;
+      if (!(n.period || n.phrase || /^\p{Lu}\p{Ll}/u.test(rest) || (caseless && afterEnd(state)))) return false;
       if (afterEnd(state) || state.expected === 1 || state.current?.kind === 'text') return n.period || capital || caseless;
       // Local recovery: the previous line does not end a paragraph, but this one plainly starts the next.
       return n.period && capital && !last?.ends.numberedNoun;
     }
+    // After a text adopted inline, the resolution's own next number, with its operative phrase, resumes its numbering.
+    if (state.region === 'embedded' && n.value === state.resolutionExpected && n.phrase && n.period && afterSentence(state)) return true;
     const skipped = n.value - state.expected;
     if (state.region === 'preamble' || state.expected === 1 || (skipped !== 1 && skipped !== 2)) return false;
-    return n.period && capital && afterSentence(state) && (skipped === 1 || lexeme.operative !== undefined);
+    return n.period && capital && afterSentence(state) && (skipped === 1 || n.phrase !== undefined);
   },
   open: ({ lexeme }, state) => {
     const n = lexeme.number!;
+    if (state.region === 'embedded' && n.value === state.resolutionExpected && n.value !== state.expected) {
+      state.region = 'operative';
+      state.expected = n.value;
+      state.resolutionExpected = undefined;
+    }
     if (n.value !== state.expected) {
       warn(state.report, 'paragraph-missing', `paragraph ${state.expected}${n.value - state.expected > 1 ? `–${n.value - 1}` : ''} not found before paragraph ${n.value}; numbering resumes there`, lexeme.line.line);
     } else if (!n.period) {
