@@ -41,6 +41,13 @@ describe('class 6: numbering recovery is local', () => {
     expect(report.diagnostics).toContainEqual(expect.objectContaining({ code: 'paragraph-missing', line: 6 }));
   });
 
+  it('paragraph 1 lost in the preamble: paragraph 2 (with its operative phrase) resumes the numbering', () => {
+    const { statement, report } = statementOf(ga('Noting the report,', 'l. Welcomes the report of the Secretary-General;', '2. Requests the Secretary-General to report;', '3. Decides to continue.'));
+    expect(nums(statement)).toEqual(['2.', '3.']);
+    expect(recitalNames(statement)).toEqual(['recalling', 'noting']);
+    expect(report.diagnostics).toContainEqual(expect.objectContaining({ code: 'paragraph-missing', line: 5 }));
+  });
+
   it('a heading and its sub-heading before a paragraph do not swallow the paragraphs after them', () => {
     const { statement } = statementOf(
       ga('1. Welcomes the report;', '2. Urges the parties to cooperate;', 'AMISOM', 'Priorities and tasks', '3. Decides to authorise the mission;', '4. Decides to remain seized of the matter.'),

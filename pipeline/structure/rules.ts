@@ -159,7 +159,9 @@ export const operativeNumber: BlockRule = {
     // After a text adopted inline, the resolution's own next number, with its operative phrase, resumes its numbering.
     if (state.region === 'embedded' && n.value === state.resolutionExpected && n.phrase && n.period && afterSentence(state)) return true;
     const skipped = n.value - state.expected;
-    if (state.region === 'preamble' || state.expected === 1 || (skipped !== 1 && skipped !== 2)) return false;
+    if (skipped !== 1 && skipped !== 2) return false;
+    // Paragraph 1 lost in the preamble: paragraph 2 resumes only with its operative phrase after a recital's end.
+    if (state.region === 'preamble') return skipped === 1 && n.period && n.phrase !== undefined && afterEnd(state);
     return n.period && capital && afterSentence(state) && (skipped === 1 || n.phrase !== undefined);
   },
   open: ({ lexeme }, state) => {
