@@ -52,8 +52,11 @@ export function parseStructure(context: BuildContext): void {
   const headEnd = formula ? formula.index : Math.max(0, firstRecital);
   const head = parseHead(lexemes.slice(0, headEnd), lexicon);
 
-  const formulaLexeme = formula ? lexemes[formula.index]! : undefined;
-  const afterFormula: Lexeme[] = formula ? lexemes.slice(formula.index + 1) : lexemes.slice(headEnd);
+  // A formula that runs on into the proclamation with no space ("因此现在，大会，发布这一…") stays in it:
+  // cutting it out would put a break where the text has none.
+  const runOn = formula !== undefined && /^\p{Script=Han}/u.test(formula.rest);
+  const formulaLexeme = formula && !runOn ? lexemes[formula.index]! : undefined;
+  const afterFormula: Lexeme[] = formula ? lexemes.slice(runOn ? formula.index : formula.index + 1) : lexemes.slice(headEnd);
   if (formula?.rest && formulaLexeme) afterFormula.unshift(tagLine({ ...formulaLexeme.line, text: formula.rest }, formulaLexeme.index, lexicon));
 
   const textMeta: Partial<DocumentMeta> = { ...head.meta };

@@ -273,8 +273,12 @@ describe('class 14: collapsed texts and the Chinese proclamation', () => {
     expect(findAll(statement, 'point').map((p) => p.attrs['eId'])).toEqual(['para_2__list_1__point_a', 'para_2__list_1__point_b']);
   });
 
-  it('the proclamation after the last recital of a Chinese declaration is not merged into it', () => {
-    const { statement } = statementOf(['世界人权宣言', '序言', '鉴于对人类家庭所有成员的固有尊严的承认，', '鉴于有必要促进各国间友好关系的发展，', '大会，', '发布这一世界人权宣言，作为所有人民和所有国家努力实现的共同标准。', '第一条', '人人生而自由，在尊严和权利上一律平等。'].join('\n'), 'zh.txt');
+  it.each([
+    ['大会，', '发布这一世界人权宣言，作为所有人民和所有国家努力实现的共同标准。'],
+    ['因此现在，大会，发布这一世界人权宣言，作为所有人民和所有国家努力实现的共同标准。'],
+  ])('the proclamation after the last recital of a Chinese declaration is not merged into it (%s)', (...proclamation) => {
+    const { statement, report } = statementOf(['世界人权宣言', '序言', '鉴于对人类家庭所有成员的固有尊严的承认，', '鉴于有必要促进各国间友好关系的发展，', ...proclamation, '第一条', '人人生而自由，在尊严和权利上一律平等。'].join('\n'), 'zh.txt');
+    expect(report.diagnostics.map((d) => d.code)).not.toContain('no-formula');
     expect(childElements(path(statement, 'preamble')!, 'container')).toHaveLength(2);
     expect(textOf(childElements(path(statement, 'preamble')!, 'container')[1]!)).not.toContain('发布');
     expect(textOf(path(statement, 'mainBody')!)).toContain('发布这一世界人权宣言');

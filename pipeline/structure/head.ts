@@ -29,7 +29,9 @@ export function findFormula(lexemes: readonly Lexeme[], lexicon: Lexicon): { ind
     for (const { formula, body } of lexicon.formulas) {
       if (!text.startsWith(formula)) continue;
       const rest = text.slice(formula.length).trim();
-      if (rest !== '' && /^[\p{L}\p{N}]/u.test(text.charAt(formula.length)) && !/\p{Script=Han}$/u.test(formula)) continue;
+      // "The General Assembly" is not the start of "The General Assemblyman"; a formula that ends with its
+      // punctuation ("因此现在，大会，") or with a Han character needs no boundary after it.
+      if (rest !== '' && /[\p{L}\p{N}]$/u.test(formula) && /^[\p{L}\p{N}]/u.test(text.charAt(formula.length)) && !/\p{Script=Han}$/u.test(formula)) continue;
       const opens = rest === '' ? opensParagraph(lexemes[index + 1]) || index === lexemes.length - 1 : opensParagraph(tagLine({ ...lexeme.line, text: rest }, index, lexicon));
       if (opens) return { index, body, rest };
     }
