@@ -193,6 +193,17 @@ describe('class 11: a text adopted inline', () => {
   });
 });
 
+describe('class 11 (continued): a list of recommendations endorsed is not an adopted text', () => {
+  it('keeps the sentences after "Endorses the following recommendations:" in the paragraph', () => {
+    const { statement, report } = statementOf(
+      ga('1. Endorses the following recommendations:', 'The Committee should consider the question', 'at its next session.', '2. Decides to remain seized of the matter.'),
+    );
+    expect(report.detected['layout']?.value).toBe('declaration adopted inline');
+    expect(findAll(statement, 'embeddedStructure')).toHaveLength(0);
+    expect(nums(statement)).toEqual(['1.', '2.']);
+  });
+});
+
 describe('class 12: annexes', () => {
   const { statement } = statementOf(
     [

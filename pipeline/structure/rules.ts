@@ -379,9 +379,12 @@ function beginsSentence(cursor: Cursor): boolean {
 /** The title of a text the resolution adopts inline ("Adopts the following Political Declaration:"). */
 export const adoptedText: BlockRule = {
   name: 'text adopted inline',
-  starts: ({ lexeme }, state) => {
+  starts: (cursor, state) => {
+    const { lexeme } = cursor;
     const current = state.current;
     if (current?.kind !== 'operative' || !state.lexicon.adoptsText || !lexeme.headingShaped || lexeme.number || lexeme.enumerator) return false;
+    // A title, not the first line of a sentence that runs on ("The Committee should consider\nthe matter.").
+    if (lexeme.plain.length >= 90 || beginsSentence(cursor)) return false;
     const last = current.lexemes.at(-1)!;
     if (!last.ends.colon) return false;
     const text = [current.lexemes[0]!.number?.rest ?? current.lexemes[0]!.plain, ...current.lexemes.slice(1).map((l) => l.plain)].join(' ');
