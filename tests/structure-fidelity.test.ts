@@ -41,6 +41,16 @@ describe('class 6: numbering recovery is local', () => {
     expect(report.diagnostics).toContainEqual(expect.objectContaining({ code: 'paragraph-missing', line: 6 }));
   });
 
+  it('a long heading that wraps onto a capitalised line stays one heading', () => {
+    const { statement } = statementOf(
+      ga('1. Welcomes the report;', 'Financing of the United Nations Multidimensional Integrated', 'Stabilization Mission in the Central African Republic', '2. Decides to appropriate the amount.'),
+    );
+    const sections = findAll(statement, 'section');
+    expect(sections).toHaveLength(1);
+    expect(squash(textOf(childElements(sections[0]!, 'heading')[0]!))).toBe('Financing of the United Nations Multidimensional Integrated Stabilization Mission in the Central African Republic');
+    expect(nums(statement)).toEqual(['1.', '2.']);
+  });
+
   it('paragraph 1 lost in the preamble: paragraph 2 (with its operative phrase) resumes the numbering', () => {
     const { statement, report } = statementOf(ga('Noting the report,', 'l. Welcomes the report of the Secretary-General;', '2. Requests the Secretary-General to report;', '3. Decides to continue.'));
     expect(nums(statement)).toEqual(['2.', '3.']);

@@ -307,7 +307,10 @@ export const headingSecondLine: BlockRule = {
   },
   open: (cursor, state) => {
     const current = state.current as Extract<Segment, { kind: 'heading' }>;
-    if (current.lexemes[0]!.loneRoman) appendLine(state, cursor.lexeme);
+    // "I" then its title, or a long heading that wraps onto a capitalised line: one heading. A short
+    // heading then another ("AMISOM" / "Priorities and tasks"): a sub-heading.
+    const first = current.lexemes[0]!;
+    if (first.loneRoman || first.plain.length >= 50) appendLine(state, cursor.lexeme);
     else openSegment(state, { kind: 'heading', lexemes: [cursor.lexeme], sub: true });
     if (numberAhead(cursor, 1) === 1) state.expected = 1;
   },
