@@ -270,7 +270,15 @@ function hierarchy(nodes: Array<OperativeParagraph | Section>, prefix: string, w
     const eId = scope.join(`${ref}_${sectionElement === 'article' && !/^\d+$/.test(printed) ? sections : printed}`);
     const headingScope = new EidScope(eId);
     const headingNodes = inlineNodes(node.heading, headingScope, writer);
-    const children = hierarchy(node.children, eId, writer, 'section');
+    // A preamble printed inside the section (part B's formula and recitals, a budget section's clauses):
+    // crossHeadings that refer to #preamble (profile §3.2).
+    const preambleLines = [...(node.formula ? [{ phrase: undefined, text: node.formula }] : []), ...(node.recitals ?? []).map((r) => ({ phrase: r.phrase, text: [...r.text, ...r.items.flatMap(itemInlines)] }))];
+    if (preambleLines.length) writer.concepts.set('preamble', 'preamble');
+    const crossHeadings = preambleLines.map((line, k) => {
+      const crossEid = `${eId}__crossHeading_${k + 1}`;
+      return el('crossHeading', { eId: crossEid, refersTo: '#preamble' }, phraseParagraph(line.phrase, line.text, new EidScope(crossEid), writer).children);
+    });
+    const children = [...crossHeadings, ...hierarchy(node.children, eId, writer, 'section')];
     const numbered = sectionElement === 'section' && node.num ? [el('num', {}, [node.num])] : [];
     if (children.length === 0) {
       // An article or section with no paragraph of its own still needs a content model: its text is the heading.
@@ -278,6 +286,12 @@ function hierarchy(nodes: Array<OperativeParagraph | Section>, prefix: string, w
     }
     return el(sectionElement, { eId }, [...numbered, el('heading', {}, headingNodes), ...children]);
   });
+}
+
+/** A list item of a clause printed as one line of text (a crossHeading holds inline content only). */
+function itemInlines(item: ListItem): Inline[] {
+  const origin = item.origin;
+  return [{ type: 'text', text: ` ${item.num ?? ''} `, origin }, ...item.text, ...item.items.flatMap(itemInlines)];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -71,6 +71,12 @@ export interface Section {
   kind: 'section';
   num?: string;
   heading: Inline[];
+  /**
+   * A preamble printed inside the section: the formula of part B of a resolution with parts, preambular
+   * clauses of a budget resolution's section. Rendered as crossHeadings that refer to #preamble.
+   */
+  formula?: Inline[];
+  recitals?: Recital[];
   children: Array<OperativeParagraph | Section>;
   origin: Origin;
 }

@@ -214,6 +214,63 @@ describe('class 11 (continued): a list of recommendations endorsed is not an ado
   });
 });
 
+describe('resolutions with parts and sections that have a preamble of their own', () => {
+  it('part B, with its formula and recitals, is a section numbered from 1 again (AKN4UN: each part its own numbering)', () => {
+    const { statement } = statementOf(
+      [
+        '73/102. Questions relating to information',
+        'A. Information in the service of humanity',
+        'The General Assembly,',
+        'Taking note of the report of the Committee,',
+        '1. Urges all countries to cooperate;',
+        '2. Decides to continue the consideration of the question.',
+        'B. United Nations public information policies and activities',
+        'The General Assembly,',
+        'Emphasizing the role of the Department of Global Communications,',
+        'Recalling its resolution 72/90,',
+        '1. Reaffirms the central role of the Committee;',
+        '2. Requests the Department to report;',
+        '3. Decides to remain seized of the matter.',
+      ].join('\n'),
+    );
+    expect(nums(statement)).toEqual(['1.', '2.', '1.', '2.', '3.']);
+    expect(recitalNames(statement)).toEqual(['takingNote']);
+    const part = childElements(path(statement, 'mainBody')!, 'section')[0]!;
+    expect(part.attrs['eId']).toBe('sec_B');
+    expect(childElements(part, 'crossHeading').map((c) => [c.attrs['eId'], c.attrs['refersTo'], squash(textOf(c))])).toEqual([
+      ['sec_B__crossHeading_1', '#preamble', 'The General Assembly,'],
+      ['sec_B__crossHeading_2', '#preamble', 'Emphasizing the role of the Department of Global Communications,'],
+      ['sec_B__crossHeading_3', '#preamble', 'Recalling its resolution 72/90,'],
+    ]);
+    expect(childElements(part, 'paragraph').map((p) => p.attrs['eId'])).toEqual(['sec_B__para_1', 'sec_B__para_2', 'sec_B__para_3']);
+  });
+
+  it('a budget resolution\'s sections keep their preambular clauses and their own numbering', () => {
+    const { statement } = statementOf(
+      ga(
+        'I',
+        'General matters',
+        'Recalling its resolution 71/1,',
+        'Having considered the report of the Secretary-General,',
+        '1. Takes note of the report;',
+        '2. Requests the Secretary-General to report;',
+        'II',
+        'Financing',
+        'Noting the financial situation,',
+        '1. Decides to appropriate the amount;',
+        '2. Also decides to review the matter.',
+      ),
+    );
+    expect(recitalNames(statement)).toEqual(['recalling']);
+    expect(nums(statement)).toEqual(['1.', '2.', '1.', '2.']);
+    const sections = childElements(path(statement, 'mainBody')!, 'section');
+    expect(sections.map((s) => [s.attrs['eId'], squash(textOf(childElements(s, 'heading')[0]!)), childElements(s, 'crossHeading').length])).toEqual([
+      ['sec_I', 'General matters', 2],
+      ['sec_II', 'Financing', 1],
+    ]);
+  });
+});
+
 describe('class 12: annexes', () => {
   const { statement } = statementOf(
     [

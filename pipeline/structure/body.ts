@@ -102,7 +102,9 @@ export function buildBody(segments: readonly Segment[], lexicon: Lexicon, report
         const recital: Recital = { key: segment.key, phrase: segment.phrase, text: trimInlines(text), items: [], origin: originOf(first) };
         if (pendingHeading) recital.heading = pendingHeading;
         pendingHeading = undefined;
-        target.recitals.push(recital);
+        // Inside a section of the operative part (a part's preamble, a budget section's clauses).
+        if (section && target.paragraphs === body.operative) (section.recitals ??= []).push(recital);
+        else target.recitals.push(recital);
         owner = recital;
         lastAt = [];
         break;
@@ -182,6 +184,16 @@ export function buildBody(segments: readonly Segment[], lexicon: Lexicon, report
         if (body.annexes.length === 0) target = { recitals: body.embedded.preamble, paragraphs: body.embedded.body };
         section = { kind: 'section', num: segment.num, heading: trimInlines(inlines(lines)), children: [], origin: originOf(first) };
         target.paragraphs.push(section);
+        owner = undefined;
+        break;
+      }
+      case 'partFormula': {
+        if (!section) {
+          // No heading names the part: the formula opens an unnamed section of its own.
+          section = { kind: 'section', heading: [], children: [], origin: originOf(first) };
+          target.paragraphs.push(section);
+        }
+        section.formula = trimInlines(inlines(lines));
         owner = undefined;
         break;
       }

@@ -19,10 +19,12 @@ import {
   listItem,
   operativeHeading,
   operativeNumber,
+  partFormula,
   plenaryLine,
   recital,
   recitalHeading,
   sectionHeading,
+  sectionRecital,
   type BlockRule,
   type Cursor,
   type ParseState,
@@ -55,7 +57,7 @@ const embedded: readonly BlockRule[] = [...opening, adoptedTextTitleLine, recita
 
 const generalAssembly: Layout['regions'] = {
   preamble: [...opening, recital, operativeHeading, ...closing],
-  operative: [...opening, operativeHeading, headingSecondLine, sectionHeading, ...closing],
+  operative: [...opening, partFormula, sectionRecital, operativeHeading, headingSecondLine, sectionHeading, ...closing],
   annex,
   declaration,
   embedded,

@@ -2,7 +2,7 @@
 // (operative number, enumerator, preambular phrase, heading shape, annex, article, plenary line, how it
 // ends, the quotation marks it opens and closes). Rules read tags; they never run a pattern on a line.
 import type { TextLine } from '../repair.js';
-import { openingPhrase, withoutCitations, type Lexicon, type Phrase } from './lexicon.js';
+import { normalizeQuotes, openingPhrase, withoutCitations, type Lexicon, type Phrase } from './lexicon.js';
 
 export type ItemKind = 'letter' | 'roman' | 'number' | 'bullet';
 
@@ -37,6 +37,8 @@ export interface Lexeme {
   preambular?: Phrase;
   recitalShaped?: Phrase;
   operative?: Phrase;
+  /** The line is an enacting formula and nothing else ("The General Assembly,"). */
+  formula: boolean;
   annex?: { word: string; num?: string };
   article?: { num: string };
   plenary: boolean;
@@ -140,6 +142,7 @@ export function tagLine(line: TextLine, index: number, lexicon: Lexicon): Lexeme
     preambular,
     recitalShaped: shape ? { phrase: shape, key: 'preambularParagraph' } : undefined,
     operative: openingPhrase(plain, lexicon.operative),
+    formula: plain.length < 80 && lexicon.formulas.some((f) => f.formula === normalizeQuotes(plain)),
     annex: annex ? { word: annex['word']!, num: annex['num'] } : undefined,
     article: article ? { num: article['num']! } : undefined,
     plenary: lexicon.plenary.test(plain),

@@ -22,6 +22,8 @@ export type Segment =
   | { kind: 'article'; lexemes: Lexeme[]; num: string }
   /** The title of a text adopted inline ("Adopts the following Declaration:" then its title). */
   | { kind: 'adoptedText'; lexemes: Lexeme[] }
+  /** The formula again, opening part B of a resolution with parts (inside the part's section). */
+  | { kind: 'partFormula'; lexemes: Lexeme[] }
   | { kind: 'conclusion'; lexemes: Lexeme[] }
   | { kind: 'text'; lexemes: Lexeme[] };
 
@@ -87,7 +89,7 @@ export function lastLexeme(state: ParseState): Lexeme | undefined {
   return state.current?.lexemes.at(-1);
 }
 
-const HEADING_KINDS = new Set<Segment['kind']>(['heading', 'annex', 'article', 'recitalHeading', 'adoptedText']);
+const HEADING_KINDS = new Set<Segment['kind']>(['heading', 'annex', 'article', 'recitalHeading', 'adoptedText', 'partFormula']);
 
 /** The current block is complete: nothing open, a heading, or its last line ends a paragraph. */
 export function afterEnd(state: ParseState): boolean {
@@ -156,6 +158,8 @@ export const operativeNumber: BlockRule = {
       // Local recovery: the previous line does not end a paragraph, but this one plainly starts the next.
       return n.period && capital && !last?.ends.numberedNoun;
     }
+    // After a preamble printed inside a section (a part, a budget section), numbering may start again at 1.
+    if (n.value === 1 && restartsAfterSectionPreamble(state) && n.period && capital) return true;
     // After a text adopted inline, the resolution's own next number, with its operative phrase, resumes its numbering.
     if (state.region === 'embedded' && n.value === state.resolutionExpected && n.phrase && n.period && afterSentence(state)) return true;
     const skipped = n.value - state.expected;
@@ -171,7 +175,7 @@ export const operativeNumber: BlockRule = {
       state.expected = n.value;
       state.resolutionExpected = undefined;
     }
-    if (n.value !== state.expected) {
+    if (n.value !== state.expected && !(n.value === 1 && restartsAfterSectionPreamble(state))) {
       warn(state.report, 'paragraph-missing', `paragraph ${state.expected}${n.value - state.expected > 1 ? `–${n.value - 1}` : ''} not found before paragraph ${n.value}; numbering resumes there`, lexeme.line.line);
     } else if (!n.period) {
       warn(state.report, 'missing-period', `paragraph ${n.value} has no period after its number`, lexeme.line.line);
@@ -181,6 +185,8 @@ export const operativeNumber: BlockRule = {
     state.expected = n.value + 1;
   },
 };
+
+const restartsAfterSectionPreamble = (state: ParseState) => state.region === 'operative' && state.current?.kind === 'recital' && afterEnd(state);
 
 /**
  * An enumerator "(a)", "(ii)", "•" opens an item when the line before introduces or ends one and the
@@ -283,9 +289,12 @@ export const operativeHeading: BlockRule = {
     if (!ended) return false;
     const next = numberAhead(cursor, 1);
     const afterTitle = numberAhead(cursor, 2);
-    const titleThenNumber = (lexeme.loneRoman || cursor.ahead(1)?.headingShaped === true) && (afterTitle === 1 || afterTitle === state.expected);
-    if (inPreamble) return next === 1 || (lexeme.loneRoman && titleThenNumber);
-    return next === state.expected || next === 1 || titleThenNumber;
+    const titled = lexeme.loneRoman || cursor.ahead(1)?.headingShaped === true;
+    const titleThenNumber = titled && (afterTitle === 1 || afterTitle === state.expected);
+    // A section may open with a preamble of its own: preambular clauses, or the formula of a part.
+    const opensPreamble = (l: Lexeme | undefined) => l !== undefined && (l.preambular !== undefined || l.formula);
+    if (inPreamble) return next === 1 || (lexeme.loneRoman && (titleThenNumber || opensPreamble(cursor.ahead(2))));
+    return next === state.expected || next === 1 || titleThenNumber || opensPreamble(cursor.ahead(1)) || (titled && opensPreamble(cursor.ahead(2)));
   },
   open: (cursor, state) => {
     const { lexeme } = cursor;
@@ -303,7 +312,15 @@ export const headingSecondLine: BlockRule = {
     const current = state.current;
     if (current?.kind !== 'heading' || current.lexemes.length !== 1) return false;
     const { lexeme } = cursor;
-    return lexeme.headingShaped && !lexeme.number && !lexeme.enumerator && (numberAhead(cursor, 1) === 1 || numberAhead(cursor, 1) === state.expected);
+    const next = cursor.ahead(1);
+    return (
+      lexeme.headingShaped &&
+      !lexeme.number &&
+      !lexeme.enumerator &&
+      !lexeme.preambular &&
+      !lexeme.formula &&
+      (numberAhead(cursor, 1) === 1 || numberAhead(cursor, 1) === state.expected || next?.preambular !== undefined || next?.formula === true)
+    );
   },
   open: (cursor, state) => {
     const current = state.current as Extract<Segment, { kind: 'heading' }>;
@@ -378,6 +395,46 @@ function beginsSentence(cursor: Cursor): boolean {
   }
   return false;
 }
+
+/**
+ * The formula printed again after a heading ("B. United Nations public information policies", then
+ * "The General Assembly,"): part B of a resolution with parts, numbered from 1 again (AKN4UN: each part has
+ * its own numbering). Its preamble is kept in the part's section.
+ */
+export const partFormula: BlockRule = {
+  name: 'formula of a part',
+  starts: (cursor, state) => {
+    const next = cursor.ahead(1);
+    return (
+      cursor.lexeme.formula &&
+      (state.current?.kind === 'heading' || afterSentence(state)) &&
+      next !== undefined &&
+      (next.preambular !== undefined || next.recitalShaped !== undefined || next.number?.value === 1)
+    );
+  },
+  open: ({ lexeme }, state) => {
+    state.expected = 1;
+    openSegment(state, { kind: 'partFormula', lexemes: [lexeme] });
+  },
+};
+
+/**
+ * A preambular clause inside the operative part: after a section's heading (budget resolutions), after a
+ * part's formula, or after another such clause that ended with its comma.
+ */
+export const sectionRecital: BlockRule = {
+  name: 'recital inside a section',
+  starts: ({ lexeme }, state) => {
+    const phrase = lexeme.preambular ?? (state.current?.kind === 'partFormula' ? lexeme.recitalShaped : undefined);
+    if (!phrase) return false;
+    const current = state.current;
+    return current?.kind === 'heading' || current?.kind === 'partFormula' || (current?.kind === 'recital' && lastLexeme(state)!.ends.recital);
+  },
+  open: ({ lexeme }, state) => {
+    const phrase = lexeme.preambular ?? lexeme.recitalShaped!;
+    openSegment(state, { kind: 'recital', lexemes: [lexeme], phrase: phrase.phrase, key: phrase.key });
+  },
+};
 
 /** The title of a text the resolution adopts inline ("Adopts the following Political Declaration:"). */
 export const adoptedText: BlockRule = {
