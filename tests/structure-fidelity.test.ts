@@ -139,6 +139,14 @@ describe('class 9: recitals that open with a phrase not in the table', () => {
     expect(findAll(path(s, 'preamble')!, 'i').map(textOf)).toEqual(['La Asamblea General', 'Recordando', 'Insistiendo', 'Habiendo recibido']);
   });
 
+  it('in French too: "Ayant reçu" opens a recital of its own', () => {
+    const { statement: s } = statementOf(
+      ['L’Assemblée générale,', 'Rappelant ses résolutions antérieures,', 'Ayant reçu le rapport du Secrétaire général,', '1. Décide de poursuivre l’examen de la question.'].join('\n'),
+      'fr.txt',
+    );
+    expect(findAll(path(s, 'preamble')!, 'i').map(textOf)).toEqual(['L’Assemblée générale', 'Rappelant', 'Ayant reçu']);
+  });
+
   it('a capitalised name ending in -ing after a comma continues the recital', () => {
     const { statement: s } = statementOf(ga('Noting the outcome of the Fourth World Conference on Women,', 'Beijing Declaration and Platform for Action,', '1. Decides to continue.'));
     expect(recitalNames(s)).toEqual(['recalling', 'noting']);

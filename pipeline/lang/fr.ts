@@ -15,7 +15,11 @@ export const french: LanguageTable = {
     ['Le Conseil économique et social,', 'un-ecosoc'],
     ['Le Conseil des droits de l’homme,', 'un-hrc'],
   ],
-  recitalOpening: '^(?:Se |S’)?\\p{Lu}\\p{Ll}+(?:ant|ée|ées|ue|ues)\\b',
+  // The shape of a recital opening the table does not list: a present participle or an adjectival past
+  // participle ("Constatant", "Préoccupée"), maybe after an adverb or "Ayant"/"Étant" ("Vivement
+  // préoccupée", "Ayant reçu"); a lower-case word, a quotation or the comma follows.
+  recitalOpening:
+    '^(?:(?:\\p{Lu}\\p{Ll}+ment|Ayant|Étant)\\s+(?:\\p{Ll}+ment\\s+)?\\p{Ll}+(?:ant|é|ée|és|ées|u|ue|us|ues|is|ise)|(?:Se |S’)?\\p{Lu}\\p{Ll}+(?:ant|ée|ées|ue|ues))(?=\\s+[\\p{Ll}«“(]|\\s*[,:]|$)',
   preambularPhrases: [
     ['Rappelant', 'recalling'],
     ['Rappelant également', 'recallingAlso'],
