@@ -68,7 +68,8 @@ export function findSidecar(inputPath: string, otherFolders: readonly string[] =
 /** Merges what the text says with the sidecar: the sidecar wins, and each disagreement is a warning. */
 export function mergeMetadata(fromText: Partial<DocumentMeta>, sidecar: Sidecar | undefined, report: Report): DocumentMeta {
   const meta: DocumentMeta = {
-    body: fromText.body ?? 'un-ga',
+    // A Security Council document says so by its symbol ("S/RES/2532 (2020)", "S/2019/90") when nothing else does.
+    body: fromText.body ?? (fromText.symbol && /^S\//.test(fromText.symbol) ? 'un-sc' : 'un-ga'),
     kind: fromText.kind ?? (fromText.symbol && /\/L\.\d|^S\/\d{4}\/\d+$/.test(fromText.symbol) ? 'resolutionDraft' : 'resolution'),
     sponsors: fromText.sponsors ?? [],
     ...stripUndefined(fromText),
@@ -78,7 +79,7 @@ export function mergeMetadata(fromText: Partial<DocumentMeta>, sidecar: Sidecar 
   };
   for (const [field, value] of Object.entries(fromText)) if (typeof value !== 'object') from(field, value, 'text');
   if (!fromText.body) {
-    report.detected['body'] = { value: meta.body, from: 'default' };
+    report.detected['body'] = { value: meta.body, from: meta.body === 'un-ga' ? 'default' : 'text' };
   }
   if (sidecar) {
     const take = <K extends keyof DocumentMeta>(field: K, value: DocumentMeta[K] | undefined) => {
@@ -161,7 +162,12 @@ export function fullDate(date: string | undefined): string {
 export function iriNumber(meta: DocumentMeta, fallback: string): string {
   if (meta.kind === 'resolution' && meta.number) return meta.number.replace(/\s+/g, '_').replace(/\//g, '-').replace(/[()]/g, '');
   const symbol = meta.symbol ?? fallback;
-  return symbol.replace(/\./g, '').replace(/\s+/g, '_').replace(/\//g, '-').replace(/[^A-Za-z0-9_-]/g, '');
+  const number = symbol.replace(/\./g, '').replace(/\s+/g, '_').replace(/\//g, '-').replace(/[^A-Za-z0-9_-]/g, '');
+  if (/[A-Za-z0-9]/.test(number)) return number;
+  // A name with no Latin letter or digit (a file named in Arabic or Chinese) keeps its letters, so that two
+  // such files never share a Work IRI; the IRI is an IRI, not an ASCII URI.
+  const letters = symbol.replace(/\s+/g, '_').replace(/\//g, '-').replace(/[^\p{L}\p{N}_-]/gu, '');
+  return /[\p{L}\p{N}]/u.test(letters) ? letters : 'unnamed';
 }
 
 export interface FrbrIris {
