@@ -372,6 +372,24 @@ describe('class 14: collapsed texts and the Chinese proclamation', () => {
   });
 });
 
+describe('class 10 and 15 in other languages: the head of an adopted resolution', () => {
+  const heads: Record<string, string[]> = {
+    ru: ['Организация Объединенных Наций   A/RES/73/6', 'Генеральная Ассамблея   Distr.: General', 'Семьдесят третья сессия', 'Резолюция, принятая Генеральной Ассамблеей 26 октября 2018 года', '73/6. Пятидесятая годовщина конференции', 'Генеральная Ассамблея,', 'ссылаясь на свои резолюции,', '1. постановляет продолжить рассмотрение.'],
+    es: ['Naciones Unidas   A/RES/73/6', 'Asamblea General   Distr. general', 'Resolución aprobada por la Asamblea General el 26 de octubre de 2018', '73/6. Quincuagésimo aniversario de la Conferencia', 'La Asamblea General,', 'Recordando sus resoluciones,', '1. Decide seguir examinando la cuestión.'],
+    ar: ['الأمم المتحدة   A/RES/73/6', 'الجمعية العامة   Distr.: General', 'قرار اتخذته الجمعية العامة في 26 تشرين الأول/أكتوبر 2018', '73/6 - الذكرى السنوية الخمسون', 'إن الجمعية العامة،', 'إذ تشير إلى قراراتها،', '1 - تقرر مواصلة النظر في المسألة.'],
+    zh: ['联合国   A/RES/73/6', '大会   Distr.: General', '2018年10月26日大会通过的决议', '73/6. 外层空间会议五十周年', '大会，', '回顾其决议，', '1. 决定继续审议这一问题。'],
+  };
+  it.each(Object.entries(heads))('%s: masthead fields stay out of the title; number, title and date are read', (language, lines) => {
+    const result = build({ file: `${language}.txt`, text: lines.join('\n'), sidecar: { language } });
+    expect(result.context.problems).toEqual([]);
+    const meta = result.context.document!.meta;
+    expect([meta.symbol, meta.body, meta.number, meta.date]).toEqual(['A/RES/73/6', 'un-ga', '73/6', '2018-10-26']);
+    expect(meta.title).toBe(lines.find((l) => l.startsWith('73/6'))!.replace(/^73\/6(?:\.| -) /u, ''));
+    expect(result.context.document!.recitals).toHaveLength(1);
+    expect(textOf(findAll(childElements(parseAkn(result.xml))[0]!, 'docNumber').at(-1)!)).toBe('73/6');
+  });
+});
+
 describe('class 15: metadata', () => {
   it('a Security Council resolution is the Council\'s, even when its formula is not found', () => {
     const { statement } = statementOf(

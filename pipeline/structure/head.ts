@@ -189,7 +189,7 @@ const headRules: readonly HeadRule[] = [
     matches: (l) => l.resolutionNumber !== undefined,
     take: (l, s) => {
       s.head.numberLine = l.resolutionNumber!.number;
-      s.head.title.push({ ...l.line });
+      s.head.title.push(l.line);
       recognised(s);
     },
   },
