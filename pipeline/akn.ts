@@ -462,9 +462,11 @@ function mainBody(document: ResolutionDocument, writer: Writer): XmlElement {
   const children = hierarchy(document.operative, '', writer, 'section');
   if (document.embedded) {
     // The text hangs under the paragraph that adopts it; a proclaimed text's articles under the last one.
+    // Without an operative paragraph to hold it, the text is held by a paragraph para_1 made for it; its
+    // eIds take that context too, so article N has the same eId whichever way a language version was printed.
     const hostIndex = document.embedded.host ? document.operative.indexOf(document.embedded.host) : -1;
     const host = hostIndex >= 0 ? children[hostIndex] : children.at(-1);
-    const embeddedScope = host ? `${host.attrs.find(([k]) => k === 'eId')![1]}__embeddedStructure_1` : 'embeddedStructure_1';
+    const embeddedScope = `${host ? host.attrs.find(([k]) => k === 'eId')![1] : 'para_1'}__embeddedStructure_1`;
     const structure = el('embeddedStructure', { eId: embeddedScope }, [
       // The title of a text adopted inline ("Political declaration of …").
       ...(document.embedded.title.length ? [el('p', { class: 'title' }, inlineNodes(document.embedded.title, new EidScope(embeddedScope), writer))] : []),

@@ -40,7 +40,9 @@ type NSpellFactory = (dictionary: { aff: string; dic: string }) => NSpellInstanc
 
 const require = createRequire(import.meta.url);
 const BLOCK_BYTES = 4096;
-const MEMO_LIMIT = 200_000;
+const MEMO_LIMIT = 50_000;
+/** Blocks kept decoded per word list: 64 × 4 kB. */
+const BLOCK_CACHE = 64;
 
 /** Where compiled word lists live: `$AKN_LEXICON_DIR`, else `lexicon/` beside the package's package.json. */
 export function lexiconDirectory(): string {
@@ -122,6 +124,7 @@ export function ensureWordList(language: LanguageTable, directory = lexiconDirec
     const temporary = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, `${text}\n`);
     fs.renameSync(temporary, file);
+    writeBlockIndex(file);
     return file;
   } catch {
     // A read-only installation: the list lives in a temporary folder for this machine instead.
@@ -131,27 +134,74 @@ export function ensureWordList(language: LanguageTable, directory = lexiconDirec
   }
 }
 
+/** Where each 4 kB block of a word list starts, and its first word; saved beside the list. */
+interface BlockIndex {
+  size: number;
+  offsets: number[];
+  firstWords: string[];
+}
+
+function readBlockIndex(file: string, size: number): BlockIndex | undefined {
+  try {
+    const index = JSON.parse(fs.readFileSync(file, 'utf8')) as BlockIndex;
+    return index.size === size && index.offsets.length === index.firstWords.length ? index : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Builds the block index of a word list (one read of the whole list) and saves it when the folder allows. */
+function writeBlockIndex(file: string): BlockIndex {
+  const whole = fs.readFileSync(file);
+  const index: BlockIndex = { size: whole.length, offsets: [], firstWords: [] };
+  let start = 0;
+  while (start < whole.length) {
+    const end = whole.indexOf(10, start);
+    index.offsets.push(start);
+    index.firstWords.push(whole.toString('utf8', start, end < 0 ? whole.length : end));
+    const next = whole.indexOf(10, start + BLOCK_BYTES);
+    if (next < 0) break;
+    start = next + 1;
+  }
+  try {
+    const temporary = `${file}.index.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, JSON.stringify(index));
+    fs.renameSync(temporary, `${file}.index`);
+  } catch {
+    // A read-only folder: the index is rebuilt by each process, which costs one read of the list.
+  }
+  return index;
+}
+
 /** A sorted word list on disk, searched through a sparse index of its blocks. */
 class WordListFile {
   private readonly fd: number;
-  private readonly offsets: number[] = [];
-  private readonly firstWords: string[] = [];
+  private readonly offsets: number[];
+  private readonly firstWords: string[];
   private readonly size: number;
   private buffer = Buffer.alloc(BLOCK_BYTES * 2);
+  private readonly blocks = new Map<number, string[]>();
 
   constructor(file: string) {
-    const whole = fs.readFileSync(file);
-    this.size = whole.length;
-    let start = 0;
-    while (start < whole.length) {
-      const end = whole.indexOf(10, start);
-      this.offsets.push(start);
-      this.firstWords.push(whole.toString('utf8', start, end < 0 ? whole.length : end));
-      const next = whole.indexOf(10, start + BLOCK_BYTES);
-      if (next < 0) break;
-      start = next + 1;
-    }
     this.fd = fs.openSync(file, 'r');
+    this.size = fs.fstatSync(this.fd).size;
+    const index = readBlockIndex(`${file}.index`, this.size) ?? writeBlockIndex(file);
+    this.offsets = index.offsets;
+    this.firstWords = index.firstWords;
+  }
+
+  /** The words of block `index`, read from the file; the blocks read last are kept (a few hundred kB). */
+  private block(index: number): string[] {
+    const cached = this.blocks.get(index);
+    if (cached) return cached;
+    const from = this.offsets[index]!;
+    const to = this.offsets[index + 1] ?? this.size;
+    if (this.buffer.length < to - from) this.buffer = Buffer.alloc(to - from);
+    const read = fs.readSync(this.fd, this.buffer, 0, to - from, from);
+    const lines = this.buffer.toString('utf8', 0, read).split('\n');
+    if (this.blocks.size >= BLOCK_CACHE) this.blocks.delete(this.blocks.keys().next().value!);
+    this.blocks.set(index, lines);
+    return lines;
   }
 
   has(word: string): boolean {
@@ -164,11 +214,7 @@ class WordListFile {
       if (this.firstWords[mid]! <= word) low = mid;
       else high = mid - 1;
     }
-    const from = this.offsets[low]!;
-    const to = this.offsets[low + 1] ?? this.size;
-    if (this.buffer.length < to - from) this.buffer = Buffer.alloc(to - from);
-    const read = fs.readSync(this.fd, this.buffer, 0, to - from, from);
-    const lines = this.buffer.toString('utf8', 0, read).split('\n');
+    const lines = this.block(low);
     let a = 0;
     let b = lines.length - 1;
     while (a <= b) {

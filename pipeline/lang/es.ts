@@ -252,4 +252,6 @@ export const spanish: LanguageTable = {
     'programa', 'actividades', 'aplicación', 'internacional', 'organización', 'todos', 'todas',
   ],
   dictionary: { package: 'dictionary-es' },
+  decimalSeparator: ',',
+  numberJoiners: ['y', 'e', 'o', 'u', 'a'],
 };

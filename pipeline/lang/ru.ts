@@ -264,4 +264,6 @@ export const russian: LanguageTable = {
     'программы', 'деятельности', 'осуществления', 'международного', 'международной',
   ],
   dictionary: { package: 'dictionary-ru' },
+  decimalSeparator: ',',
+  numberJoiners: ['и', 'или', 'по'],
 };

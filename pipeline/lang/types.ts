@@ -88,6 +88,11 @@ export interface LanguageTable {
 
   /** Nouns that take a number ("paragraph 4", "article 2"): a number after them is never a footnote marker. */
   numberedNouns?: readonly string[];
+  /** The decimal separator ("1,5" in French): a number after it is part of a number, never a footnote marker. */
+  decimalSeparator?: '.' | ',';
+  /** Words that join numbers ("and", "to", "et", "à"): a number after one continues a list or a range
+   * ("3 and 4", "2 to 5"), never a footnote marker. */
+  numberJoiners?: readonly string[];
 
   /** Frequent words of the language, to confirm that a split word ("d omaines") should be rejoined. */
   commonWords: readonly string[];

@@ -33,6 +33,11 @@ export interface JsonldOptions {
    * a caller that publishes fewer passes the list so the graph does not announce files that do not exist.
    */
   manifestations?: Array<{ format: 'xml' | 'html' | 'epub'; mediaType?: string }>;
+  /**
+   * The other language versions (Expressions) of the same Work, when a collection knows them: the Work
+   * lists every one as `schema:workExample`, and each version is a `schema:translationOfWork` of the Work.
+   */
+  otherExpressions?: ReadonlyArray<{ iri: string; lang: string; title?: string }>;
 }
 
 export type JsonldValue = string | number | boolean | JsonldNode | JsonldValue[];
@@ -562,9 +567,15 @@ export function renderJsonld(xml: string, options: JsonldOptions = {}): JsonldDo
   const mentionedOrganizations = organizationsMentioned(statement, tlcs);
   const mentions = [...documents.map((d) => ({ '@id': citedId(d) })), ...mentionedOrganizations.map((o) => ref(o.href))];
   if (mentions.length > 0) work['allot:mentions'] = mentions;
-  work['allot:hasRealization'] = { '@id': expressionId };
-  work['eli:is_realized_by'] = { '@id': expressionId };
-  work['schema:workExample'] = { '@id': expressionId };
+  const others = (options.otherExpressions ?? []).filter((o) => o.iri !== identity.expressionIri);
+  const realizations = others.length ? [{ '@id': expressionId }, ...others.map((o) => ({ '@id': nodeId(o.iri) }))] : { '@id': expressionId };
+  work['allot:hasRealization'] = realizations;
+  work['eli:is_realized_by'] = realizations;
+  work['schema:workExample'] = realizations;
+  // Several language versions: each is a translation of the language-neutral Work (schema.org's
+  // pair workTranslation / translationOfWork); all six UN texts are equally authentic, so none is
+  // named the original here.
+  if (others.length) work['schema:workTranslation'] = realizations;
   graph.push(work);
 
   // --- Expression
@@ -585,6 +596,16 @@ export function renderJsonld(xml: string, options: JsonldOptions = {}): JsonldDo
   if (identity.undocsUrl) expression['schema:url'] = { '@id': identity.undocsUrl };
   expression['schema:exampleOfWork'] = { '@id': workId };
   expression['eli:realizes'] = { '@id': workId };
+  if (others.length) expression['schema:translationOfWork'] = { '@id': workId };
+  for (const other of others) {
+    const node: JsonldNode = { '@id': nodeId(other.iri), '@type': ['schema:Legislation', 'eli:LegalExpression', 'undo:DocumentVersion'] };
+    node['schema:inLanguage'] = other.lang;
+    if (other.title) node['schema:name'] = { '@value': other.title, '@language': other.lang };
+    node['schema:exampleOfWork'] = { '@id': workId };
+    node['schema:translationOfWork'] = { '@id': workId };
+    node['eli:realizes'] = { '@id': workId };
+    graph.push(node);
+  }
 
   // --- Manifestations
   const manifestations = (options.manifestations ?? [{ format: 'xml' }, { format: 'html' }, { format: 'epub' }]).map(
