@@ -169,6 +169,14 @@ describe('class 10: mastheads', () => {
     ].join('\n'),
   );
 
+  it('a draft submitted by the President is a draft whose title is only its title', () => {
+    const { report } = statementOf(
+      ['United Nations   A/99/L.1', 'General Assembly   Distr.: Limited', '1 March 2099', 'Draft resolution submitted by the President of the General Assembly', 'Cooperation in outer space', 'The General Assembly,', 'Recalling its resolutions,', '1. Decides to continue.'].join('\n'),
+    );
+    expect(report.detected['kind']?.value).toBe('resolutionDraft');
+    expect(report.detected['title']?.value).toBe('Cooperation in outer space');
+  });
+
   it('reads two fields on one line, keeps a symbol alone out of the title, and takes the wrapped sponsor list in order', () => {
     expect(report.detected['symbol']?.value).toBe('S/2099/5');
     expect(report.detected['body']?.value).toBe('un-sc');
