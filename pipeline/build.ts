@@ -85,6 +85,8 @@ export interface FileBuildOptions extends Partial<BuildOptions> {
   name?: string;
   /** Folders searched for `<stem>.meta.json` when there is none next to the text (`akn-press site`). */
   sidecarFolders?: string[];
+  /** Flush the outputs to disk before returning (default); a batch passes false and flushes once at its end. */
+  flush?: boolean;
 }
 
 export interface FileBuildResult {
@@ -98,7 +100,7 @@ export function buildFile(path: string, outDir: string, options: FileBuildOption
   if (typeof path !== 'string' || path === '') throw argumentError('buildFile(path, outDir): path must be a file name');
   if (typeof outDir !== 'string' || outDir === '') throw argumentError('buildFile(path, outDir): outDir must be a folder name');
   const { files, report, file } = buildFileOutputs(path, outDir, options);
-  writeOutputsAtomic(files);
+  writeOutputsAtomic(files, undefined, { flush: options.flush !== false });
   return { file, outputs: files.map((f) => f.path), report };
 }
 
