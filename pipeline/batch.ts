@@ -19,7 +19,7 @@
 // .ts by itself, so the worker first registers typescript-hooks.mjs, which compiles .ts modules with
 // the project's own TypeScript (transpileModule, no type check) and maps `./x.js` imports to `./x.ts`.
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import stringWidth from 'string-width';
 import { join, relative, resolve } from 'node:path';
@@ -60,6 +60,9 @@ export interface ProgressStream {
 export interface BatchOptions extends Partial<Omit<BuildOptions, 'formats'>> {
   outDir: string;
   formats: BuildOptions['formats'];
+  /** Where the cache of unchanged documents lives; default outDir. The site keeps it out of the folder it
+   * publishes (the cache names local input paths). */
+  cacheDir?: string;
   /** Rebuild even when the cache says a document is unchanged. */
   force?: boolean;
   /** Worker threads; default one per core (os.availableParallelism()). */
@@ -205,8 +208,8 @@ interface JournalLine {
   entry: CacheEntry | null;
 }
 
-function readCache(outDir: string): { cache: CacheFile; problem?: string } {
-  const path = join(outDir, CACHE_FILE);
+function readCache(cacheDir: string): { cache: CacheFile; problem?: string } {
+  const path = join(cacheDir, CACHE_FILE);
   let cache: CacheFile = { version: 2, entries: {} };
   let problem: string | undefined;
   if (existsSync(path)) {
@@ -219,13 +222,13 @@ function readCache(outDir: string): { cache: CacheFile; problem?: string } {
       problem = `${path}: unreadable cache (${(error as Error).message}); rebuilding everything`;
     }
   }
-  replayJournal(outDir, cache);
+  replayJournal(cacheDir, cache);
   return problem ? { cache, problem } : { cache };
 }
 
 /** Applies the journal of a batch that did not finish (killed, or still running in another process). */
-function replayJournal(outDir: string, cache: CacheFile): void {
-  const path = join(outDir, CACHE_JOURNAL);
+function replayJournal(cacheDir: string, cache: CacheFile): void {
+  const path = join(cacheDir, CACHE_JOURNAL);
   if (!existsSync(path)) return;
   for (const text of readFileSync(path, 'utf8').split('\n')) {
     if (text === '') continue;
@@ -240,30 +243,30 @@ function replayJournal(outDir: string, cache: CacheFile): void {
   }
 }
 
-function journal(outDir: string, line: JournalLine): void {
-  appendFileSync(join(outDir, CACHE_JOURNAL), `${JSON.stringify(line)}\n`);
+function journal(cacheDir: string, line: JournalLine): void {
+  appendFileSync(join(cacheDir, CACHE_JOURNAL), `${JSON.stringify(line)}\n`);
 }
 
 /** The whole cache written at once, the journal it absorbed removed. */
-function saveCache(outDir: string, cache: CacheFile): void {
-  writeCache(outDir, cache);
-  rmSync(join(outDir, CACHE_JOURNAL), { force: true });
+function saveCache(cacheDir: string, cache: CacheFile): void {
+  writeCache(cacheDir, cache);
+  rmSync(join(cacheDir, CACHE_JOURNAL), { force: true });
 }
 
 /** The inputs the cache of `outDir` holds as built (absolute paths), its journal included. */
-export function cachedDocuments(outDir: string): string[] {
-  return Object.keys(readCache(resolve(outDir)).cache.entries);
+export function cachedDocuments(outDir: string, cacheDir = outDir): string[] {
+  return Object.keys(readCache(resolve(cacheDir)).cache.entries);
 }
 
 /** Every output the cache of `outDir` records (absolute paths): what a batch there built and keeps. */
-export function cachedOutputs(outDir: string): Set<string> {
-  const { cache } = readCache(resolve(outDir));
+export function cachedOutputs(outDir: string, cacheDir = outDir): Set<string> {
+  const { cache } = readCache(resolve(cacheDir));
   return new Set(Object.values(cache.entries).flatMap((e) => e.outputs.map((o) => resolve(outDir, o.path))));
 }
 
-function writeCache(outDir: string, cache: CacheFile): void {
+function writeCache(cacheDir: string, cache: CacheFile): void {
   const sorted = Object.fromEntries(Object.entries(cache.entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  writeFileAtomic(join(outDir, CACHE_FILE), `${JSON.stringify({ version: 2, entries: sorted }, null, 2)}\n`, undefined, { flush: false });
+  writeFileAtomic(join(cacheDir, CACHE_FILE), `${JSON.stringify({ version: 2, entries: sorted }, null, 2)}\n`, undefined, { flush: false });
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -503,7 +506,8 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
   };
 
   removeStaleTemporaryFiles(outDir);
-  const { cache, problem } = readCache(outDir);
+  const cacheDir = options.cacheDir === undefined ? outDir : resolve(options.cacheDir);
+  const { cache, problem } = readCache(cacheDir);
   if (problem) progress.message(problem);
   const outcomes: DocumentOutcome[] = new Array(files.length);
   const record = (index: number, outcome: DocumentOutcome) => {
@@ -564,7 +568,8 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
     }
     // Journaled as each document finishes: a batch killed half-way keeps what it finished.
     try {
-      for (const change of changes) journal(outDir, change);
+      mkdirSync(cacheDir, { recursive: true });
+      for (const change of changes) journal(cacheDir, change);
     } catch {
       // The outputs are written; a cache that cannot be saved only means rebuilding next time.
     }
@@ -575,14 +580,15 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
   else await runInWorkers(pending, options, outDir, buildOptions, finished);
   if (existsSync(outDir)) {
     try {
-      saveCache(outDir, cache);
+      mkdirSync(cacheDir, { recursive: true });
+      saveCache(cacheDir, cache);
     } catch {
       // As above: only a rebuild next time.
     }
   }
   // The group commit: every output and the cache on disk before the batch reports success.
   const writtenPaths = outcomes.flatMap((o) => (o?.status === 'built' ? o.outputs : []));
-  if (existsSync(join(outDir, CACHE_FILE))) writtenPaths.push(join(outDir, CACHE_FILE));
+  if (existsSync(join(cacheDir, CACHE_FILE))) writtenPaths.push(join(cacheDir, CACHE_FILE));
   flushToDisk(writtenPaths);
 
   const built = outcomes.filter((o) => o.status === 'built');
