@@ -36,6 +36,7 @@ export const wordPasses: readonly WordPass[] = [
   { name: 'split years', run: rejoinSplitYears },
   { name: 'dropped hyphens', run: restoreDroppedHyphens },
   { name: 'punctuation spacing', run: fixPunctuationSpacing },
+  { name: 'line glue', run: glueUnspacedLines },
 ];
 
 export function repairWords(state: RepairState, lists: TextLine[][]): void {
@@ -327,8 +328,8 @@ function restoreDroppedHyphens({ lines, judge, report, width }: WordContext): vo
     let changed = false;
     for (let i = 0; i < words.length; offset += words[i]!.length + 1, i++) {
       const word = words[i]!;
-      // Letters, with punctuation (and a possessive "’s") kept around them.
-      const core = /^([^\p{L}]*)(\p{L}+)((?:[’']s)?[^\p{L}]*)$/u.exec(word);
+      // Letters, with punctuation (and a clitic after an apostrophe: "’s") kept around them.
+      const core = /^([^\p{L}]*)(\p{L}+)((?:[’']\p{L}{1,2})?[^\p{L}]*)$/u.exec(word);
       if (!core) continue;
       const [, lead, letters, trail] = core as unknown as [string, string, string, string];
       const start = offset + lead.length;
@@ -415,5 +416,20 @@ function warnKeptFragments(lines: TextLine[], judge: WordJudge, report: Report):
         warn(report, 'split-word-kept', `"${token.core}" is not a word and makes none with its neighbours; kept as printed`, line.line);
       }
     }
+  }
+}
+
+/**
+ * Scripts written without spaces between words (Chinese, Japanese): a line that ends and a line that starts in
+ * such a script (its punctuation after it aside: "大会,") are joined without a space ("鉴于" at a line end, "对人类" on
+ * the next line read "鉴于对人类").
+ */
+const UNSPACED_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF00-\uFF65]\p{P}{0,3}$/u;
+const UNSPACED_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF00-\uFF65]/u;
+
+function glueUnspacedLines({ lines }: WordContext): void {
+  for (const [i, line] of lines.entries()) {
+    const next = lines[i + 1];
+    if (next && line.glue === ' ' && UNSPACED_END.test(line.text.replace(CITATION_PATTERN, '')) && UNSPACED_START.test(next.text)) line.glue = '';
   }
 }

@@ -214,6 +214,17 @@ describe('class 14 and linear time: collapsed whitespace', () => {
     expect(repairedLines(context)).toHaveLength(14);
   });
 
+  it('joins Chinese lines without a space: no space after 鉴于 at a line end', () => {
+    const text = ['大会,', '鉴于', '对人类家庭所有成员的固有尊严及其平等的和不移的权利的承认,乃是世界自由、正义与和平的基础,', 'recalling its resolution,'].join('\n');
+    const context = runUntil(text, 'repair', zh);
+    expect(context.repaired!.lines.map((l) => [l.text, l.glue])).toEqual([
+      ['大会,', ''],
+      ['鉴于', ''],
+      ['对人类家庭所有成员的固有尊严及其平等的和不移的权利的承认,乃是世界自由、正义与和平的基础,', ' '],
+      ['recalling its resolution,', ' '],
+    ]);
+  });
+
   it('reads lines of 40,000 and 500,000 spaces, inside and between the words', () => {
     for (const size of [40_000, 500_000]) {
       const spaces = ' '.repeat(size);
