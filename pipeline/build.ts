@@ -49,6 +49,8 @@ export function build(input: BuildInput, options: Partial<BuildOptions> = {}): B
 export interface FileBuildOptions extends Partial<BuildOptions> {
   /** A sidecar to use instead of `<stem>.meta.json`. */
   metaFile?: string;
+  /** Folders searched for `<stem>.meta.json` when there is none next to the text (`akn-press site`). */
+  sidecarFolders?: string[];
 }
 
 export interface FileBuildResult {
@@ -69,10 +71,10 @@ export function buildFile(path: string, outDir: string, options: FileBuildOption
     if (error instanceof InputError) throw error;
     throw new InputError(path, `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, undefined, 'read');
   }
-  const sidecarFile = options.metaFile ?? findSidecar(path);
+  const sidecarFile = options.metaFile ?? findSidecar(path, options.sidecarFolders);
   const sidecar = sidecarFile ? readSidecar(sidecarFile) : undefined;
   const formats = options.formats ?? ALL_FORMATS;
-  const result = build({ file: path, text: bytes, sidecar, sidecarFile }, { ...options, formats });
+  const result = build({ file: path, text: bytes, sidecar, sidecarFile }, { resolverBase: options.resolverBase, markupDate: options.markupDate, formats });
   if (!sidecarFile) result.report.diagnostics.push({ severity: 'info', code: 'no-sidecar', message: `no metadata sidecar (${basename(path).replace(/\.txt$/i, '')}.meta.json); facts come from the text only`, file: path });
   const stem = outputStem(path);
   const files: OutputFile[] = [{ path: outputPath(outDir, stem, '.akn.xml'), data: result.xml }];

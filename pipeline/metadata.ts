@@ -19,6 +19,7 @@
 //                     "vote": { "inFavour": 92, "against": 0, "abstaining": 4 } }
 //   sources         ["UN press release GA/11986", …]   where the facts come from
 import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { LanguageTable } from './lang/types.js';
 import type { DocumentMeta } from './model.js';
 import { InputError, info, warn, type Report } from './report.js';
@@ -85,15 +86,22 @@ export function readSidecar(path: string): Sidecar {
   return sidecar as Sidecar;
 }
 
-export function findSidecar(inputPath: string): string | undefined {
+export function findSidecar(inputPath: string, otherFolders: readonly string[] = []): string | undefined {
   const path = sidecarPathFor(inputPath);
-  return existsSync(path) ? path : undefined;
+  if (existsSync(path)) return path;
+  // Texts in a folder one cannot write to (a shared corpus) are described from a folder of one's own.
+  for (const folder of otherFolders) {
+    const other = join(folder, basename(path));
+    if (existsSync(other)) return other;
+  }
+  return undefined;
 }
 
 /** Merges what the text says with the sidecar: the sidecar wins, and each disagreement is a warning. */
 export function mergeMetadata(fromText: Partial<DocumentMeta>, sidecar: Sidecar | undefined, report: Report): DocumentMeta {
   const meta: DocumentMeta = {
-    body: fromText.body ?? 'un-ga',
+    // A Security Council document says so by its symbol ("S/RES/2532 (2020)", "S/2019/90") when nothing else does.
+    body: fromText.body ?? (fromText.symbol && /^S\//.test(fromText.symbol) ? 'un-sc' : 'un-ga'),
     kind: fromText.kind ?? (fromText.symbol && /\/L\.\d|^S\/\d{4}\/\d+$/.test(fromText.symbol) ? 'resolutionDraft' : 'resolution'),
     sponsors: fromText.sponsors ?? [],
     ...stripUndefined(fromText),
@@ -103,7 +111,7 @@ export function mergeMetadata(fromText: Partial<DocumentMeta>, sidecar: Sidecar 
   };
   for (const [field, value] of Object.entries(fromText)) if (typeof value !== 'object') from(field, value, 'text');
   if (!fromText.body) {
-    report.detected['body'] = { value: meta.body, from: 'default' };
+    report.detected['body'] = { value: meta.body, from: meta.body === 'un-ga' ? 'default' : 'text' };
   }
   if (sidecar) {
     const take = <K extends keyof DocumentMeta>(field: K, value: DocumentMeta[K] | undefined) => {
@@ -186,7 +194,12 @@ export function fullDate(date: string | undefined): string {
 export function iriNumber(meta: DocumentMeta, fallback: string): string {
   if (meta.kind === 'resolution' && meta.number) return meta.number.replace(/\s+/g, '_').replace(/\//g, '-').replace(/[()]/g, '');
   const symbol = meta.symbol ?? fallback;
-  return symbol.replace(/\./g, '').replace(/\s+/g, '_').replace(/\//g, '-').replace(/[^A-Za-z0-9_-]/g, '');
+  const number = symbol.replace(/\./g, '').replace(/\s+/g, '_').replace(/\//g, '-').replace(/[^A-Za-z0-9_-]/g, '');
+  if (/[A-Za-z0-9]/.test(number)) return number;
+  // A name with no Latin letter or digit (a file named in Arabic or Chinese) keeps its letters, so that two
+  // such files never share a Work IRI; the IRI is an IRI, not an ASCII URI.
+  const letters = symbol.replace(/\s+/g, '_').replace(/\//g, '-').replace(/[^\p{L}\p{N}_-]/gu, '');
+  return /[\p{L}\p{N}]/u.test(letters) ? letters : 'unnamed';
 }
 
 export interface FrbrIris {
