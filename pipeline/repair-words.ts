@@ -41,7 +41,10 @@ export const wordPasses: readonly WordPass[] = [
 
 export function repairWords(state: RepairState, lists: TextLine[][]): void {
   // The table's words (ordinals such as "twenty-first") count as printed words of every document.
-  const tokens = [...lists.flatMap((lines) => lines.flatMap((line) => coresOf(line.text))), ...Object.keys(state.language.sessionOrdinals)];
+  // A compound printed with a clitic ("Secretary-General’s") prints the compound too: evidence for a hyphen.
+  const printed = lists.flatMap((lines) => lines.flatMap((line) => coresOf(line.text)));
+  const stems = printed.flatMap((core) => /^(.+-.+\p{L})[’']\p{L}{1,2}$/u.exec(core)?.[1] ?? []);
+  const tokens = [...printed, ...stems, ...Object.keys(state.language.sessionOrdinals)];
   const judge = new WordJudge(state.language, new DocumentLexicon(lexiconFor(state.language), tokens), lists);
   const width = printedWidth(state.lines);
   for (const lines of lists) {
@@ -334,7 +337,7 @@ function restoreDroppedHyphens({ lines, judge, report, width }: WordContext): vo
       const [, lead, letters, trail] = core as unknown as [string, string, string, string];
       const start = offset + lead.length;
       const next = words[i + 1];
-      const nextCore = next === undefined || trail ? undefined : /^(\p{Ll}+)([^\p{L}]*)$/u.exec(next);
+      const nextCore = next === undefined || trail ? undefined : /^(\p{L}+)([^\p{L}]*)$/u.exec(next);
       if (nextCore && atPrintedEnd(start + letters.length) && judge.lexicon.count(`${letters}-${nextCore[1]}`) > 0 && judge.pairCount(letters, nextCore[1]!) <= 1) {
         const repaired = `${word}-${next}`;
         report.repairs.push({ file: report.file, line: line.line, kind: 'hyphen-restored', before: `${word} ${next}`.replace(CITATION_PATTERN, ''), after: repaired.replace(CITATION_PATTERN, '') });
