@@ -78,16 +78,20 @@ describe('class 2: no spelling is imposed from elsewhere in the document', () =>
       ...Array.from({ length: 6 }, () => filler).flat(),
       // pdftotext joined two printed lines here and took the line-end hyphens out.
       'Requesting the Secretary-General to report regularly on the implementation of its zerotolerance policy and the SecretaryGeneral to act,',
+      'Recalling the capacity-building efforts of the Office for Outer Space Affairs,',
+      'that the Office can fully and effectively implement its mandate, including capacity building activities for Member States,',
       'Requesting the SecretaryGeneral to report on the long-',
       'term plan,',
     ].join('\n');
     const context = runUntil(text, 'repair', en);
-    expect(repairedLines(context).slice(-3)).toEqual([
+    expect(repairedLines(context).slice(-5)).toEqual([
       'Requesting the Secretary-General to report regularly on the implementation of its zero-tolerance policy and the SecretaryGeneral to act,',
+      'Recalling the capacity-building efforts of the Office for Outer Space Affairs,',
+      'that the Office can fully and effectively implement its mandate, including capacity-building activities for Member States,',
       'Requesting the SecretaryGeneral to report on the long-',
       'term plan,',
     ]);
-    expect(kinds(context, 'hyphen-restored')).toEqual(['zerotolerance -> zero-tolerance']);
+    expect(kinds(context, 'hyphen-restored')).toEqual(['zerotolerance -> zero-tolerance', 'capacity building -> capacity-building']);
     // The line-end hyphen of a compound is kept ("long-" + "term"), joined without a space.
     expect(context.repaired!.lines.at(-2)!.glue).toBe('');
   });
