@@ -106,6 +106,17 @@ class WordJudge {
     return this.lexicon.isWord(core, besides) || this.language.commonWords.includes(lower);
   }
 
+  /** A frequent word of three letters or fewer, as the table lists them ("in", "an", "the"). */
+  isShortWord(core: string): boolean {
+    const lower = core.toLowerCase();
+    const letters = this.language.wordLetters;
+    return (
+      core.length > 0 &&
+      [...core].length <= 3 &&
+      (this.language.commonWords.includes(lower) || (letters?.twoLetterWords?.includes(lower) ?? false) || (letters?.singleLetterWords.includes(lower) ?? false))
+    );
+  }
+
   /** A joined form is a word: short ones from the dictionary alone, longer ones also from the document. */
   isJoined(core: string): boolean {
     const lower = core.toLocaleLowerCase();
@@ -160,33 +171,33 @@ function rejoinSplitWords({ lines, judge, report }: WordContext): void {
   // A token is a word of the document only where it is printed apart from its neighbours here.
   const besides = tokens.map((_, k) => Math.max(1, pairAt(tokens, k - 1, judge), pairAt(tokens, k, judge)));
   const pieceIsWord = tokens.map((t, k) => (t.core ? judge.isPiece(t.core, besides[k]) : true));
-  // For each i, the cheapest reading of tokens[0..i). Costs compare in order: non-words left, joins made, then
-  // (between readings as good) how often the document prints each joined word beside its neighbours
-  // ("pursuant to re solution": "to resolution", not "tore solution"), then the longer joined words
-  // ("Yemen i s": "Yemenis", not "Yemen is").
+  // A short frequent word ("in", "to", "the") is the likeliest to be glued by mistake to a fragment beside it.
+  const shortWord = tokens.map((t, k) => pieceIsWord[k]! && judge.isShortWord(t.core));
+  // For each i, the cheapest reading of tokens[0..i). Costs compare in order: non-words left; short printed
+  // words absorbed into a join ("in e ffectiveness": "in effectiveness", not "ineffectiveness"); joins made;
+  // how often the document prints each joined word beside its neighbours ("pursuant to re solution": "to
+  // resolution", not "tore solution"); the longer joined words ("Yemen i s": "Yemenis", not "Yemen is").
   // Parallel arrays rather than one object per token: the pass runs on every line of every document.
-  const nonWords = new Int32Array(n + 1);
-  const joins = new Int32Array(n + 1);
-  const context = new Int32Array(n + 1);
-  const letters = new Int32Array(n + 1);
+  const costs = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)] as const;
+  const [nonWords, absorbed, joins, context, letters] = costs;
   const size = new Int32Array(n + 1);
   for (let i = 1; i <= n; i++) {
-    nonWords[i] = nonWords[i - 1]! + (tokens[i - 1]!.core && !pieceIsWord[i - 1] ? 1 : 0);
-    joins[i] = joins[i - 1]!;
-    context[i] = context[i - 1]!;
-    letters[i] = letters[i - 1]!;
+    for (const cost of costs) cost[i] = cost[i - 1]!;
+    nonWords[i]! += tokens[i - 1]!.core && !pieceIsWord[i - 1] ? 1 : 0;
     size[i] = 1;
     for (let span = 2; span <= Math.min(MAX_PIECES, i); span++) {
       const start = i - span;
       const word = joinedWord(tokens, start, span, judge, pieceIsWord);
       if (word === undefined) continue;
+      let short = 0;
+      for (let k = start; k < i; k++) if (shortWord[k]) short++;
       const around = (tokens[start - 1]?.core ? judge.pairCount(tokens[start - 1]!.core, word) : 0) + (tokens[i]?.core ? judge.pairCount(word, tokens[i]!.core) : 0);
-      const reading = [nonWords[start]!, joins[start]! + 1, context[start]! + around, letters[start]! + word.length] as const;
-      const current = [nonWords[i]!, joins[i]!, context[i]!, letters[i]!] as const;
-      const better =
-        reading[0] !== current[0] ? reading[0] < current[0] : reading[1] !== current[1] ? reading[1] < current[1] : reading[2] !== current[2] ? reading[2] > current[2] : reading[3] > current[3];
-      if (!better) continue;
-      [nonWords[i], joins[i], context[i], letters[i], size[i]] = [...reading, span];
+      // Lower is better for each cost; the context and the letters count against.
+      const reading = [nonWords[start]!, absorbed[start]! + short, joins[start]! + 1, context[start]! - around, letters[start]! - word.length];
+      const k = reading.findIndex((value, c) => value !== costs[c]![i]);
+      if (k < 0 || reading[k]! > costs[k]![i]!) continue;
+      for (const [c, cost] of costs.entries()) cost[i] = reading[c]!;
+      size[i] = span;
     }
   }
   const groups: Array<[start: number, size: number]> = [];

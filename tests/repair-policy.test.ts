@@ -1,6 +1,7 @@
 // The repair policy of issue 9: the repair stage changes the printed text only on positive evidence. One
 // small text per defect class seen on real documents, with the exact output expected.
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { repairedLines, runUntil } from './support/stages.js';
 
@@ -243,5 +244,43 @@ describe('class 14 and linear time: collapsed whitespace', () => {
     const text = ['The General Assembly,', 'Recalling its resolution 70/1,', 'Noting the report,', '1. Decides to remain seized of the matter.'].join(gap);
     const context = runUntil(text, 'repair', en);
     expect(repairedLines(context)).toEqual(['The General Assembly,', 'Recalling its resolution 70/1,', 'Noting the report,', '1. Decides to remain seized of the matter.']);
+  });
+});
+
+describe('properties: real words are never glued, split words come back whole or stay as printed', () => {
+  // Words of the English lexicon, short ones included; pairs of them are often one word too ("any one",
+  // "some times", "health care"), which is exactly what must not be joined.
+  const vocabulary = ['the', 'a', 'an', 'of', 'to', 'in', 'as', 'at', 'is', 'be', 'we', 'us', 'health', 'care', 'long', 'term', 'road', 'map', 'water', 'borne', 'peace', 'building', 'any', 'one', 'some', 'times', 'man', 'kind', 'their', 'rights', 'General', 'Assembly', 'United', 'Nations', 'ANSAR', 'ALLAH', 'cross', 'cutting'];
+  const long = ['effectiveness', 'institutions', 'determined', 'humanitarian', 'consultations', 'implementation', 'recommendations', 'Monitoring', 'economy', 'financial'];
+  const seed = Number(process.env.FUZZ_SEED ?? 9);
+
+  it('leaves any sequence of words as printed', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...vocabulary), { minLength: 2, maxLength: 14 }), (words) => {
+        const line = `Recalling ${words.join(' ')},`;
+        const context = runUntil(['The Security Council,', line].join('\n'), 'repair', en);
+        expect(repairedLines(context)[1]).toBe(line);
+      }),
+      { seed, numRuns: 150 },
+    );
+  });
+
+  it('gives back a split word whole, or leaves its pieces as printed, and changes no other word', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom(...long),
+        fc.nat(),
+        fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 6 }),
+        (before, word, at, after) => {
+          const cut = 1 + (at % (word.length - 1));
+          const line = `Recalling ${[...before, `${word.slice(0, cut)} ${word.slice(cut)}`, ...after].join(' ')},`;
+          const out = repairedLines(runUntil(['The Security Council,', line].join('\n'), 'repair', en))[1]!;
+          const whole = `Recalling ${[...before, word, ...after].join(' ')},`;
+          expect([whole, line]).toContain(out);
+        },
+      ),
+      { seed, numRuns: 300 },
+    );
   });
 });
