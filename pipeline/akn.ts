@@ -598,6 +598,14 @@ function humanize(key: string): string {
   return CONCEPT_NAMES[key] ?? key.replace(/([A-Z])/g, ' $1').toLowerCase();
 }
 
+/**
+ * A file name as XML can carry it: characters XML 1.0 forbids (control characters a file name may hold)
+ * and bidirectional controls written as \u escapes, so the name stays recognisable and the XML well-formed.
+ */
+function xmlSafeName(name: string): string {
+  return name.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function metaBlock(document: ResolutionDocument, writer: Writer, iris: ReturnType<typeof frbrIris>, context: BuildContext, markupDate: string): XmlElement {
   const meta = document.meta;
   const lang = document.language;
@@ -646,7 +654,7 @@ function metaBlock(document: ResolutionDocument, writer: Writer, iris: ReturnTyp
   if (others.length) analysis.push(el('otherReferences', { source }, others));
   if (analysis.length) blocks.push(el('analysis', { source }, analysis));
 
-  const tlcs: XmlElement[] = [el('original', { eId: 'original', href: iris.expression, showAs: meta.title ?? meta.symbol ?? basename(context.file) })];
+  const tlcs: XmlElement[] = [el('original', { eId: 'original', href: iris.expression, showAs: meta.title ?? meta.symbol ?? xmlSafeName(basename(context.file)) })];
   for (const key of [...writer.organizations].sort()) {
     const d = entities[key] ?? { href: `/akn/ontology/organization/un/${key}`, showAs: key, shortForm: undefined };
     tlcs.push(el('TLCOrganization', { eId: key, href: d.href, showAs: showAsIn(key, lang) ?? d.showAs, shortForm: d.shortForm }));
@@ -660,12 +668,14 @@ function metaBlock(document: ResolutionDocument, writer: Writer, iris: ReturnTyp
     tlcs.push(el('TLCConcept', { eId: key, href: `/akn/ontology/concept/un/${concept}`, showAs: humanize(key) }));
   }
   blocks.push(el('references', { source }, tlcs));
-  const proprietary: XmlElement[] = [el('akp:sourceFile', {}, [basename(context.file)])];
+  const proprietary: XmlElement[] = [el('akp:sourceFile', {}, [xmlSafeName(basename(context.file))])];
   if (meta.dateIsPartial && meta.date) proprietary.push(el('akp:datePrecision', { date: meta.date }, [meta.date.length === 7 ? 'month' : 'year']));
   if (meta.sponsorsFromSidecar) proprietary.push(el('akp:sponsorsFrom', {}, ['sidecar']));
   const job = context.report.furniture.find((f) => f.kind === 'job-number');
   if (job) proprietary.push(el('akp:jobNumber', {}, [job.text]));
   if (meta.plenaryMeeting) proprietary.push(el('akp:plenaryMeeting', {}, [String(meta.plenaryMeeting)]));
+  // The adoption date as precise as known (the workflow step needs a full date, the first of the month).
+  if (meta.adoptionDate) proprietary.push(el('akp:adoptionDate', {}, [meta.adoptionDate]));
   if (meta.adoptedSymbol) proprietary.push(el('akp:adoptedAs', {}, [meta.adoptedSymbol]));
   if (meta.draftSymbol) proprietary.push(el('akp:draft', {}, [meta.draftSymbol]));
   if (meta.committeeReport) proprietary.push(el('akp:committeeReport', {}, [meta.committeeReport]));

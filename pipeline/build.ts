@@ -1,22 +1,23 @@
 // Building documents: the library entry points around the stages (in memory, and file to files).
 // Reads: an input text (bytes) and its sidecar.   Writes: `<stem>.akn.xml` (+ .html, .epub, .jsonld) atomically.
-import { readFileSync, statSync } from 'node:fs';
-import { MAX_INPUT_BYTES } from './decode.js';
 import { basename } from 'node:path';
 import { writeOutputsAtomic, type OutputFile } from './atomic-write.js';
 import type { BuildContext, BuildOptions } from './context.js';
 import { findSidecar, readSidecar, type Sidecar } from './metadata.js';
 import { outputPath, outputStem } from './output-names.js';
+import { readBounded } from './read-input.js';
 import { InputError, newReport, type Report } from './report.js';
+import { checkResolverBase } from './resolver.js';
 import { runStages } from './stages.js';
 
+export type OutputFormat = BuildOptions['formats'][number];
 export const ALL_FORMATS: BuildOptions['formats'] = ['xml', 'html', 'epub', 'jsonld'];
 
 export interface BuildInput {
   /** File name used in messages and in the proprietary metadata. */
   file?: string;
-  /** The text: a string, or raw bytes in any supported encoding. */
-  text: string | Uint8Array;
+  /** The text: a string, or raw bytes in any supported encoding (Uint8Array, Buffer, ArrayBuffer). */
+  text: string | Uint8Array | ArrayBuffer;
   sidecar?: Sidecar;
   sidecarFile?: string;
 }
@@ -30,16 +31,47 @@ export interface BuildResult {
   context: BuildContext;
 }
 
+/** A programming mistake in a call to the library (not bad input): a TypeError with a clear message. */
+function argumentError(message: string): TypeError {
+  return new TypeError(`akn-press: ${message}`);
+}
+
+/** The formats asked for, checked: unknown names are refused, xml is always produced. */
+export function checkFormats(formats: unknown, where = 'options.formats'): BuildOptions['formats'] {
+  if (formats === undefined) return ['xml'];
+  if (!Array.isArray(formats)) throw argumentError(`${where} must be an array of ${ALL_FORMATS.join(', ')}`);
+  for (const f of formats) {
+    if (!(ALL_FORMATS as readonly unknown[]).includes(f)) throw argumentError(`unknown format ${JSON.stringify(f)} in ${where} (expected ${ALL_FORMATS.join(', ')})`);
+  }
+  return (formats.includes('xml') ? formats : ['xml', ...formats]) as BuildOptions['formats'];
+}
+
+function checkInput(input: unknown): { file: string; bytes: Uint8Array } {
+  if (input === undefined || input === null || typeof input !== 'object') {
+    throw argumentError('build() needs an input object: build({ file: "x.txt", text }), where text is a string or bytes');
+  }
+  const { text, file } = input as { text?: unknown; file?: unknown };
+  if (file !== undefined && typeof file !== 'string') throw argumentError('input.file must be a string (the name used in messages)');
+  let bytes: Uint8Array;
+  if (typeof text === 'string') bytes = new TextEncoder().encode(text);
+  else if (text instanceof Uint8Array) bytes = text;
+  else if (text instanceof ArrayBuffer) bytes = new Uint8Array(text);
+  else throw argumentError(`input.text must be a string, a Uint8Array/Buffer or an ArrayBuffer (got ${text === null ? 'null' : typeof text})`);
+  return { file: (file as string | undefined) ?? '<text>', bytes };
+}
+
 /** Builds one document in memory. Bad input throws an InputError naming the file and line. */
 export function build(input: BuildInput, options: Partial<BuildOptions> = {}): BuildResult {
-  const file = input.file ?? '<text>';
-  const bytes = typeof input.text === 'string' ? new TextEncoder().encode(input.text) : input.text;
+  const { file, bytes } = checkInput(input);
+  if (options === null || typeof options !== 'object') throw argumentError('options must be an object');
+  const formats = checkFormats(options.formats);
+  if (options.resolverBase !== undefined) checkResolverBase(options.resolverBase);
   const context: BuildContext = {
     file,
     bytes,
     sidecar: input.sidecar,
     sidecarFile: input.sidecarFile,
-    options: { formats: options.formats ?? ['xml'], resolverBase: options.resolverBase, markupDate: options.markupDate },
+    options: { formats, resolverBase: options.resolverBase, markupDate: options.markupDate },
     report: newReport(file),
   };
   runStages(context);
@@ -49,6 +81,8 @@ export function build(input: BuildInput, options: Partial<BuildOptions> = {}): B
 export interface FileBuildOptions extends Partial<BuildOptions> {
   /** A sidecar to use instead of `<stem>.meta.json`. */
   metaFile?: string;
+  /** The name used in messages and for the outputs when the path is `-` (stdin). */
+  name?: string;
   /** Folders searched for `<stem>.meta.json` when there is none next to the text (`akn-press site`). */
   sidecarFolders?: string[];
 }
@@ -61,26 +95,31 @@ export interface FileBuildResult {
 
 /** Builds `<stem>.akn.xml` and the asked-for publications of one input file into outDir; all or nothing. */
 export function buildFile(path: string, outDir: string, options: FileBuildOptions = {}): FileBuildResult {
-  let bytes: Uint8Array;
-  try {
-    // Refuse an oversized input before reading it whole.
-    const size = statSync(path).size;
-    if (size > MAX_INPUT_BYTES) throw new InputError(path, `input of ${size} bytes is over the limit of ${MAX_INPUT_BYTES} bytes`, undefined, 'too-large');
-    bytes = readFileSync(path);
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(path, `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, undefined, 'read');
-  }
-  const sidecarFile = options.metaFile ?? findSidecar(path, options.sidecarFolders);
-  const sidecar = sidecarFile ? readSidecar(sidecarFile) : undefined;
+  if (typeof path !== 'string' || path === '') throw argumentError('buildFile(path, outDir): path must be a file name');
+  if (typeof outDir !== 'string' || outDir === '') throw argumentError('buildFile(path, outDir): outDir must be a folder name');
+  const { files, report, file } = buildFileOutputs(path, outDir, options);
+  writeOutputsAtomic(files);
+  return { file, outputs: files.map((f) => f.path), report };
+}
+
+/** What buildFile writes, without writing it (the CLI's `--out -` prints the XML instead). */
+export function buildFileOutputs(path: string, outDir: string, options: FileBuildOptions = {}): { file: string; files: OutputFile[]; report: Report } {
+  const file = path === '-' ? (options.name ?? 'stdin.txt') : path;
+  // Refuses an oversized or special input before reading it whole.
+  const bytes = readBounded(path, undefined, 'input');
+  const sidecarFile = options.metaFile ?? (path === '-' ? undefined : findSidecar(path, options.sidecarFolders));
+  const early = newReport(file);
+  const sidecar = sidecarFile ? readSidecar(sidecarFile, early) : undefined;
   const formats = options.formats ?? ALL_FORMATS;
-  const result = build({ file: path, text: bytes, sidecar, sidecarFile }, { resolverBase: options.resolverBase, markupDate: options.markupDate, formats });
-  if (!sidecarFile) result.report.diagnostics.push({ severity: 'info', code: 'no-sidecar', message: `no metadata sidecar (${basename(path).replace(/\.txt$/i, '')}.meta.json); facts come from the text only`, file: path });
-  const stem = outputStem(path);
+  const result = build({ file, text: bytes, sidecar, sidecarFile }, { formats, resolverBase: options.resolverBase, markupDate: options.markupDate });
+  result.report.diagnostics.unshift(...early.diagnostics);
+  if (!sidecarFile) result.report.diagnostics.push({ severity: 'info', code: 'no-sidecar', message: `no metadata sidecar (${basename(file).replace(/\.txt$/i, '')}.meta.json); facts come from the text only`, file });
+  const stem = outputStem(file);
   const files: OutputFile[] = [{ path: outputPath(outDir, stem, '.akn.xml'), data: result.xml }];
   if (result.html !== undefined) files.push({ path: outputPath(outDir, stem, '.html'), data: result.html });
   if (result.epub !== undefined) files.push({ path: outputPath(outDir, stem, '.epub'), data: result.epub });
   if (result.jsonld !== undefined) files.push({ path: outputPath(outDir, stem, '.jsonld'), data: `${JSON.stringify(result.jsonld, null, 2)}\n` });
-  writeOutputsAtomic(files);
-  return { file: path, outputs: files.map((f) => f.path), report: result.report };
+  return { file, files, report: result.report };
 }
+
+export { InputError };
