@@ -486,6 +486,18 @@ interface PendingDocument {
   index: number;
   file: string;
   hash?: string;
+  /** The input's size in bytes, when it was read for its hash. */
+  bytes?: number;
+}
+
+/**
+ * The heap limit of a batch's workers: 256 MB, and 256 MB more per MB of the largest input (up to 2 GB). A
+ * lower limit makes V8 collect garbage before its heap grows far past what a document keeps alive (a worker
+ * building resolutions of 5–60 kB keeps about 30 MB alive, yet let its heap grow to 130 MB under a 2 GB limit);
+ * the sample repeated a hundred times (2.8 MB) builds within 256 MB, so the allowance is ample.
+ */
+export function workerHeapMb(largestInputBytes: number): number {
+  return Math.min(2048, 256 + 256 * Math.ceil(largestInputBytes / 2 ** 20));
 }
 
 /** Builds every input, `jobs` at a time in worker threads; one document's failure never stops the others. */
@@ -528,8 +540,9 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
       stems.set(stem.toLowerCase(), file);
       const sidecarPath = options.metaFile ?? findSidecar(file, buildOptions.sidecarFolders);
       // Sizes are checked before anything is read whole (the build itself refuses the same sizes).
+      const input = readBounded(file, MAX_INPUT_BYTES, 'input');
       const hash = documentHash(
-        readBounded(file, MAX_INPUT_BYTES, 'input'),
+        input,
         sidecarPath ? readBounded(sidecarPath, MAX_SIDECAR_BYTES, 'metadata sidecar') : undefined,
         version,
         // How the outputs reach the disk does not change them.
@@ -540,7 +553,7 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
         record(index, { file, status: 'skipped', outputs: entry.outputs.map((o) => resolve(outDir, o.path)) });
         return;
       }
-      pending.push({ index, file, hash });
+      pending.push({ index, file, hash, bytes: input.byteLength });
     } catch (error) {
       delete cache.entries[key];
       record(index, failure(file, error));
@@ -681,7 +694,7 @@ function runInWorkers(
   const setup: WorkerSetup = { job, jobExport: options.jobExport ?? 'buildFile', outDir, options: buildOptions };
   const needsTypeScript = workerEntry().fromSource || /\.ts$/.test(job);
   const size = Math.max(1, Math.min(options.jobs ?? availableParallelism(), documents.length));
-  const memoryMb = options.workerMemoryMb ?? 2048;
+  const memoryMb = options.workerMemoryMb ?? workerHeapMb(documents.reduce((largest, d) => Math.max(largest, d.bytes ?? MAX_INPUT_BYTES), 0));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let remaining = documents.length;
   const slots = new Set<Slot>();

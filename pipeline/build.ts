@@ -2,7 +2,7 @@
 // Reads: an input text (bytes) and its sidecar.   Writes: `<stem>.akn.xml` (+ .html, .epub, .jsonld) atomically.
 import { basename } from 'node:path';
 import { writeOutputsAtomic, type OutputFile } from './atomic-write.js';
-import type { BuildContext, BuildOptions } from './context.js';
+import { ALL_FORMATS, type BuildContext, type BuildOptions } from './context.js';
 import { findSidecar, readSidecar, type Sidecar } from './metadata.js';
 import { outputPath, outputStem } from './output-names.js';
 import { readBounded } from './read-input.js';
@@ -11,7 +11,7 @@ import { checkResolverBase } from './resolver.js';
 import { runStages } from './stages.js';
 
 export type OutputFormat = BuildOptions['formats'][number];
-export const ALL_FORMATS: BuildOptions['formats'] = ['xml', 'html', 'epub', 'jsonld'];
+export { ALL_FORMATS };
 
 export interface BuildInput {
   /** File name used in messages and in the proprietary metadata. */

@@ -7,6 +7,9 @@ import type { ResolutionDocument } from './model.js';
 import type { ValidationProblem } from './validate.js';
 import type { LanguageTable } from './lang/types.js';
 
+/** The formats a build writes; all of them by default. */
+export const ALL_FORMATS: BuildOptions['formats'] = ['xml', 'html', 'epub', 'jsonld'];
+
 export interface BuildOptions {
   /** Formats to produce besides the AKN XML. */
   formats: ReadonlyArray<'xml' | 'html' | 'epub' | 'jsonld'>;
