@@ -491,7 +491,7 @@ export interface PendingDocument {
 }
 
 /**
- * The heap limit of a batch's workers: 256 MB, and 256 MB more per MB of the largest input (up to 2 GB). A
+ * The heap limit of a batch's workers: 256 MB, and 256 MB more per whole MB of the largest input (up to 2 GB). A
  * lower limit makes V8 collect garbage before its heap grows far past what a document keeps alive (a worker
  * building resolutions of 5–60 kB keeps about 30 MB alive, yet let its heap grow to 130 MB under a 2 GB limit);
  * the sample repeated a hundred times (2.8 MB) builds within 256 MB, so the allowance is ample.
@@ -510,7 +510,7 @@ export function workerCount(documents: PendingDocument[], jobs: number | undefin
 const WORK_PER_WORKER_BYTES = 512 * 1024;
 
 export function workerHeapMb(largestInputBytes: number): number {
-  return Math.min(2048, 256 + 256 * Math.ceil(largestInputBytes / 2 ** 20));
+  return Math.min(2048, 256 + 256 * Math.floor(largestInputBytes / 2 ** 20));
 }
 
 /** Builds every input, `jobs` at a time in worker threads; one document's failure never stops the others. */

@@ -237,7 +237,8 @@ interface Shape {
 }
 const NO_WORD: Shape = { lead: '', core: '', trail: '', lower: '', lowerStart: false };
 const shapes = new Map<string, Shape>();
-const SHAPE_MEMO_LIMIT = 50_000;
+/** Distinct tokens remembered (a resolution has a few thousand); the memo starts again when full. */
+const SHAPE_MEMO_LIMIT = 20_000;
 
 function shapeOf(text: string): Shape {
   let shape = shapes.get(text);
