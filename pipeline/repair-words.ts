@@ -546,10 +546,11 @@ function fixPunctuationSpacing({ lines, language, report }: WordContext): void {
     let text = line.text;
     const before = text;
     text = text.replace(/(\S) +([,.)\]”])(?=\s|$|[\p{P}])/gu, '$1$2');
-    text = text.replace(/([([]) +(?=[^\s)\]])/gu, '$1');
+    // The patterns below each need two characters side by side: a line without them is not scanned.
+    if (text.includes('( ') || text.includes('[ ')) text = text.replace(/([([]) +(?=[^\s)\]])/gu, '$1');
     // An apostrophe split from its word: "Darfur ’s", "d ’urgence", "l 'homme".
-    text = text.replace(/(\p{L}) ’(?=\p{L})/gu, '$1’');
-    text = text.replace(/(?<![\p{L}])(\p{L}{1,3}) '(?=\p{L})/gu, "$1'");
+    if (text.includes(' ’')) text = text.replace(/(\p{L}) ’(?=\p{L})/gu, '$1’');
+    if (text.includes(" '")) text = text.replace(/(?<![\p{L}])(\p{L}{1,3}) '(?=\p{L})/gu, "$1'");
     if (beforeClass) text = text.replace(beforeClass, '\u00A0');
     else text = text.replace(/(\p{L}|\p{N}|[)”’]) +([;:])(?=\s|$)/gu, '$1$2');
     if (afterClass) text = text.replace(afterClass, '$1\u00A0');
