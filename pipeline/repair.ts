@@ -521,15 +521,20 @@ const MARKER_ALONE = /^\s*(\d{1,3}|\*{1,3})\s*$/;
 const ENUMERATOR_ALONE = /^\s*(\d{1,3}\.|\([a-z]{1,2}\)|\([ivxlc]{1,6}\)|[a-z]\)|[ivx]{1,5}\))\s*$/;
 const STARTS_AS_CONTINUATION = /^(?:\s|[,.;:)\]’”»؛،，；。])/u;
 
+/** A marker of four digits or more (notes 1000 and above) is a marker only where the notes say so. */
+const LONG_MARKER = /^\s*(\d{4,5})\s*$/;
+
 function mergeFragmentsAndParseNotes(state: RepairState): void {
   const { language, report } = state;
-  state.lines = mergeLineFragments(state.body, language, report, 'body');
+  // The notes first: a number of four digits alone on a body line is a marker only if a note has it.
   for (const block of state.blocks) {
     state.notes.push(...parseNoteBlock(mergeLineFragments(block, language, report, 'note'), report, state.notes.at(-1)));
   }
+  const longMarkers = new Set(state.notes.map((n) => n.marker).filter((m) => m.length >= 4));
+  state.lines = mergeLineFragments(state.body, language, report, 'body', longMarkers);
 }
 
-function mergeLineFragments(lines: RawLine[], language: LanguageTable, report: Report, where: 'body' | 'note'): WorkLine[] {
+function mergeLineFragments(lines: RawLine[], language: LanguageTable, report: Report, where: 'body' | 'note', longMarkers: ReadonlySet<string> = new Set()): WorkLine[] {
   const out: WorkLine[] = [];
   /** Appends text to a line, after its last pending marker if it has one. */
   const append = (line: WorkLine, text: string) => {
@@ -553,7 +558,7 @@ function mergeLineFragments(lines: RawLine[], language: LanguageTable, report: R
       }
       continue;
     }
-    if (where === 'body' && previous && MARKER_ALONE.test(trimmed)) {
+    if (where === 'body' && previous && (MARKER_ALONE.test(trimmed) || (LONG_MARKER.test(trimmed) && longMarkers.has(trimmed)))) {
       // Kept apart until the notes are known: a marker if a note of the page has it, else a number.
       if (!previous.segments) previous.segments = [previous.text.trimEnd()];
       else previous.segments[previous.segments.length - 1] = previous.segments.at(-1)!.trimEnd();
@@ -565,7 +570,7 @@ function mergeLineFragments(lines: RawLine[], language: LanguageTable, report: R
       }
       continue;
     }
-    if (ENUMERATOR_ALONE.test(trimmed) && next && !MARKER_ALONE.test(next.text) && !ENUMERATOR_ALONE.test(next.text)) {
+    if (ENUMERATOR_ALONE.test(trimmed) && next && !MARKER_ALONE.test(next.text) && !(LONG_MARKER.test(next.text) && longMarkers.has(next.text.trim())) && !ENUMERATOR_ALONE.test(next.text)) {
       // "1." or "(a)" printed in a column of its own: it opens the next line's paragraph.
       out.push({ text: `${trimmed} ${next.text.trim()}`, line: current.line, page: current.page, glue: ' ', indent: true });
       i++;
@@ -593,8 +598,23 @@ function parseNoteBlock(lines: TextLine[], report: Report, previousNote: NoteEnt
     current = { marker, lines: text === undefined ? [] : [{ ...line, text }], page: line.page, line: line.line };
     notes.push(current);
   };
+  /** The marker a note of four digits or more must have: the one after the last note (999 → 1000). */
+  const nextMarker = () => {
+    const last = queue.at(-1) ?? notes.at(-1)?.marker ?? previousNote?.marker;
+    return last !== undefined && /^\d+$/.test(last) ? String(Number(last) + 1) : undefined;
+  };
   for (const line of lines) {
-    const start = /^(\*{1,3}|\d{1,3})(?:\s+(\S.*))?$/.exec(line.text);
+    // Notes 1 to 999 by their shape; from 1000 on only in sequence, so a wrapped line that starts with a
+    // year ("2021 as printed") stays the text of its note.
+    let start = /^(\*{1,3}|\d{1,3})(?:\s+(\S.*))?$/.exec(line.text);
+    const long = start ? null : /^(\d{4,5})(?:\s+(\S.*))?$/.exec(line.text);
+    const expected = nextMarker();
+    // In sequence, or the first line of a document's first footnote block (nothing before to attach it to).
+    if (long && (long[1] === expected || (expected === undefined && line === lines[0]))) start = long;
+    else if (long && expected !== undefined && Number(long[1]) > Number(expected) && Number(long[1]) <= Number(expected) + 5) {
+      // A marker out of sequence (a note missing?) or a number of the text: kept as printed, said.
+      warn(report, 'note-marker-uncertain', `"${long[1]}" opens a footnote line but the next note is ${expected}; kept as the text of the note before`, line.line);
+    }
     if (start && start[2] !== undefined) {
       open(start[1]!, line, start[2]);
       continue;
@@ -842,7 +862,7 @@ function findOrphanMarkerRuns({ lines, notes, citations, language, report }: Rep
   for (const line of lines) {
     // A heading ("Artículo 1") or a list of numbers ("paragraphs 21, 22 and 23") holds no markers.
     if (line.text.split(' ').length >= 4) {
-      for (const m of line.text.matchAll(/(?<=[\p{L}\p{N}”’»),])\s(\d{1,3})(?=[\s,.;:]|$)/gu)) {
+      for (const m of line.text.matchAll(/(?<=[\p{L}\p{N}”’»),])\s(\d{1,4})(?=[\s,.;:]|$)/gu)) {
         const before = line.text.slice(0, m.index);
         const word = before.split(/\s+/).at(-1)!.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
         const afterYear = /(?:^|\s)(?:19|20)\d\d$/.test(before);
@@ -857,6 +877,8 @@ function findOrphanMarkerRuns({ lines, notes, citations, language, report }: Rep
   let run: typeof candidates = [];
   for (const candidate of candidates) {
     if (run.length && candidate.value === run.at(-1)!.value + 1 && candidate.position - run.at(-1)!.position >= 5) run.push(candidate);
+    // A four-digit number that goes on no run (a year: "2006 13, 2011 14") neither starts nor breaks one.
+    else if (candidate.value >= 1000) continue;
     else {
       if (run.length >= 3) runs.push(run);
       run = [candidate];
