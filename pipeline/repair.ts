@@ -134,6 +134,7 @@ export interface RepairPass {
 export const repairPasses: readonly RepairPass[] = [
   { name: 'reflow collapsed text', run: reflowCollapsedText },
   { name: 'pages and furniture', run: classifyLines },
+  { name: 'wrapped line printed before its paragraph', run: restoreWrappedLastLines },
   { name: 'footnote blocks and link lists', run: splitNotes },
   { name: 'line fragments and notes', run: mergeFragmentsAndParseNotes },
   { name: 'marker lines', run: resolveMarkerLines },
@@ -512,6 +513,66 @@ function splitNotes(state: RepairState): void {
   state.body = body;
   state.blocks = blocks.filter((b) => b.length > 0);
   state.links = links;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A paragraph's last line printed before its first line
+//
+// pdftotext (without -layout) prints a page as text blocks in reading order. A paragraph whose number
+// stands in the margin and whose short last line wraps back to that margin can come out as the number and
+// the last line in one block, then the rest of the paragraph as a block of its own:
+//   4.
+//   2021;
+//   <blank>
+//   Decides to extend the mandate of the Verification Mission until 31 October
+// The last line is put back after the rest only on positive evidence, on both sides: the line after the
+// number cannot open the paragraph (it starts with a digit or a lower-case letter) and ends it (its
+// punctuation), while the block after it opens the paragraph (a capital) and stops mid-sentence (it ends
+// with a word), with a blank line on either side. With only part of the evidence the lines stay as printed,
+// with a warning.
+
+/** At most this many lines in the displaced piece, and in the block it belongs after. */
+const DISPLACED_LINES = 2;
+const OPENED_LINES = 4;
+
+function restoreWrappedLastLines(state: RepairState): void {
+  const { raw, language, report } = state;
+  const ending = new RegExp(`[${[...new Set(`${language.operativeEnd};:.`)].join('').replace(/[\]\\^-]/g, '\\$&')}]$`, 'u');
+  const content = (k: number) => raw[k]?.kind === 'content';
+  const blank = (k: number) => k >= raw.length || raw[k]!.kind === 'blank';
+  for (let i = 0; i < raw.length; i++) {
+    if (!content(i) || !ENUMERATOR_ALONE.test(raw[i]!.text)) continue;
+    // The piece right after the number, up to a blank line.
+    let end = i + 1;
+    while (content(end) && end - i <= DISPLACED_LINES) end++;
+    const piece = raw.slice(i + 1, end);
+    if (piece.length === 0 || piece.length > DISPLACED_LINES || !blank(end)) continue;
+    const first = piece[0]!.text.trim();
+    if (!/^[\p{Ll}\p{Nd}]/u.test(first) || ENUMERATOR_ALONE.test(first) || /^\d{1,3}\.\s/.test(first) || !ending.test(piece.at(-1)!.text.trim())) continue;
+    // The block after the blank lines.
+    let start = end;
+    while (start < raw.length && raw[start]!.kind === 'blank') start++;
+    let stop = start;
+    while (content(stop) && stop - start <= OPENED_LINES) stop++;
+    const block = raw.slice(start, stop);
+    const opens = block.length > 0 && block.length <= OPENED_LINES && /^\p{Lu}/u.test(block[0]!.text.trim());
+    if (!opens) continue;
+    if (!/[\p{L}\p{N}]$/u.test(block.at(-1)!.text.trim()) || !blank(stop)) {
+      warn(report, 'line-order-suspect', `"${first}" after "${raw[i]!.text.trim()}" may be a line printed out of order; kept as printed`, piece[0]!.line);
+      continue;
+    }
+    // Number, the block, then the piece: the blank lines keep their places.
+    raw.splice(i + 1, stop - i - 1, ...block, ...raw.slice(end, start), ...piece);
+    report.repairs.push({
+      file: report.file,
+      line: piece[0]!.line,
+      kind: 'line-order',
+      before: `${raw[i]!.text.trim()} ${first} … ${block.at(-1)!.text.trim()}`,
+      after: `${raw[i]!.text.trim()} … ${block.at(-1)!.text.trim()} ${piece.map((l) => l.text.trim()).join(' ')}`,
+    });
+    warn(report, 'line-order', `"${piece.map((l) => l.text.trim()).join(' ')}" printed before its paragraph's first line; put after "${block.at(-1)!.text.trim()}"`, piece[0]!.line);
+    i = stop - 1;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

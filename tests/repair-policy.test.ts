@@ -247,6 +247,66 @@ describe('notes numbered 1000 and above (issue 12, section 3) are notes of their
   });
 });
 
+describe('a paragraph\'s last line printed before its first line (pdftotext\'s block order)', () => {
+  it('is put back after the paragraph when both sides show it: a piece that ends the paragraph, a block that opens it', () => {
+    const text = [
+      'The Security Council,',
+      'Recalling its resolutions,',
+      '3.',
+      'Welcomes the report;',
+      '4.',
+      '2021;',
+      '',
+      'Decides to extend the mandate of the Mission until 31 October',
+      '',
+      '5.',
+      'Requests the Secretary-General:',
+      '(a) To report;',
+      '(b)',
+      'process;',
+      '',
+      'To inform the Council of each judicial',
+      '',
+      '6.',
+      'Decides to remain seized of the matter.',
+    ].join('\n');
+    const context = runUntil(text, 'repair', en);
+    expect(repairedLines(context)).toEqual([
+      'The Security Council,',
+      'Recalling its resolutions,',
+      '3. Welcomes the report;',
+      '4. Decides to extend the mandate of the Mission until 31 October',
+      '2021;',
+      '5. Requests the Secretary-General:',
+      '(a) To report;',
+      '(b) To inform the Council of each judicial',
+      'process;',
+      '6. Decides to remain seized of the matter.',
+    ]);
+    expect(kinds(context, 'line-order')).toEqual([
+      '4. 2021; … Decides to extend the mandate of the Mission until 31 October -> 4. … Decides to extend the mandate of the Mission until 31 October 2021;',
+      '(b) process; … To inform the Council of each judicial -> (b) … To inform the Council of each judicial process;',
+    ]);
+  });
+
+  it('stays as printed, with a warning, when the block after it ends its own sentence', () => {
+    const text = ['The Security Council,', 'Recalling its resolutions,', '4.', '2021;', '', 'Decides to remain seized of the matter.', '', '5.', 'Requests a report.'].join('\n');
+    const context = runUntil(text, 'repair', en);
+    expect(repairedLines(context)).toEqual(['The Security Council,', 'Recalling its resolutions,', '4. 2021;', 'Decides to remain seized of the matter.', '5. Requests a report.']);
+    expect(kinds(context, 'line-order')).toEqual([]);
+    expect(context.report.diagnostics.filter((d) => d.code.startsWith('line-order')).map((d) => `${d.line}: ${d.code}: ${d.message}`)).toEqual([
+      '4: line-order-suspect: "2021;" after "4." may be a line printed out of order; kept as printed',
+    ]);
+  });
+
+  it('an item that opens with a lower-case word and a paragraph after it are left alone', () => {
+    const text = ['The Security Council,', 'Recalling its resolutions,', '4. Requests:', '(a)', 'the report;', '', '(b) The plan;', '', '5.', 'Decides to remain seized of the matter.'].join('\n');
+    const context = runUntil(text, 'repair', en);
+    expect(repairedLines(context)).toEqual(['The Security Council,', 'Recalling its resolutions,', '4. Requests:', '(a) the report;', '(b) The plan;', '5. Decides to remain seized of the matter.']);
+    expect(context.report.diagnostics.filter((d) => d.code.startsWith('line-order'))).toEqual([]);
+  });
+});
+
 describe('class 16: spacing', () => {
   it('closes a space before an apostrophe and after an opening bracket', () => {
     const text = ['The Security Council,', 'Recalling the situation in Darfur ’s camps and the report ( S/2021/839) ,'].join('\n');
