@@ -348,6 +348,38 @@ describe('class 13: run-in enumerations and bulleted lists', () => {
   });
 });
 
+describe('class 13 (continued): an enumerator after a numbered noun cites, it opens no item', () => {
+  const pointsOf = (statement: AknElement) => findAll(path(statement, 'mainBody')!, 'paragraph').map((p) => findAll(p, 'point').map((pt) => textOf(childElements(pt, 'num')[0]!)));
+  const cases: ReadonlyArray<readonly [file: string, lines: string[], cited: string]> = [
+    [
+      'en.txt',
+      ['The Security Council,', 'Recalling its resolutions,', '1. Decides that the measures imposed by subparagraph', '(a) of resolution 2127 (2013) shall apply;', '2. Requests the Secretary-General:', '(a) To report;', '(b) To act;'],
+      'Decides that the measures imposed by subparagraph (a) of resolution 2127 (2013) shall apply;',
+    ],
+    [
+      'fr.txt',
+      ['Le Conseil de sécurité,', 'Rappelant ses résolutions,', '1. Décide que les mesures imposées par l’alinéa', 'a) de la résolution 2127 (2013) s’appliquent;', '2. Prie le Secrétaire général :', 'a) De faire rapport;', 'b) D’agir;'],
+      'Décide que les mesures imposées par l’alinéa a) de la résolution 2127 (2013) s’appliquent;',
+    ],
+    [
+      'es.txt',
+      ['El Consejo de Seguridad,', 'Recordando sus resoluciones,', '1. Decide que las medidas impuestas en el apartado', 'a) de la resolución 2127 (2013) se aplicarán;', '2. Solicita al Secretario General:', 'a) Que informe;', 'b) Que actúe;'],
+      'Decide que las medidas impuestas en el apartado a) de la resolución 2127 (2013) se aplicarán;',
+    ],
+    [
+      'ru.txt',
+      ['Совет Безопасности,', 'ссылаясь на свои резолюции,', '1. постановляет, что меры, введенные подпунктом', 'a) резолюции 2127 (2013), применяются;', '2. просит Генерального секретаря:', 'a) представить доклад;', 'b) принять меры;'],
+      'постановляет, что меры, введенные подпунктом a) резолюции 2127 (2013), применяются;',
+    ],
+  ];
+  it.each(cases)('%s: "subparagraph\\n(a) of resolution" stays in its paragraph; a list after a colon is a list', (file, lines, cited) => {
+    const { statement } = statementOf(lines.join('\n'), file);
+    expect(nums(statement)).toEqual(['1.', '2.']);
+    expect(pointsOf(statement)).toEqual([[], file === 'en.txt' ? ['(a)', '(b)'] : ['a)', 'b)']]);
+    expect(squash(textOf(findAll(path(statement, 'mainBody')!, 'paragraph')[0]!)).replace(/^1\. /, '')).toBe(cited);
+  });
+});
+
 describe('class 14: collapsed texts and the Chinese proclamation', () => {
   it('a whole text on one line is cut back into recitals, paragraphs and items', () => {
     const filler = 'in accordance with the relevant provisions of the Charter of the United Nations and the rules of procedure';
