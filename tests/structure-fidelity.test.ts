@@ -153,6 +153,66 @@ describe('class 9: recitals that open with a phrase not in the table', () => {
   });
 });
 
+describe('class 9 in Russian, Arabic and Chinese: the shape of an opening the table does not list', () => {
+  const preambleOf = (statement: AknElement) =>
+    childElements(path(statement, 'preamble')!, 'container').map((c) => `${c.attrs['name']}: ${findAll(c, 'i').map(textOf).join('|')}: ${squash(textOf(c))}`);
+
+  it('Russian: "будучи", an adverb or "с" + noun before a деепричастие, and one in -уя, -ясь, -вшись; a wrapped adjective continues', () => {
+    const { statement } = statementOf(
+      [
+        'Совет Безопасности,',
+        'ссылаясь на свои резолюции,',
+        'неизменно поддерживая суверенитет страны,',
+        'будучи твердо намерен содействовать миру,',
+        'констатируя, что положение представляет угрозу,',
+        'с тревогой отмечая рост насилия, нападения на школы,',
+        'международная помощь которым необходима,',
+        'убедившись в необходимости действовать,',
+        '1. постановляет продлить мандат;',
+        '2. постановляет продолжать заниматься этим вопросом.',
+      ].join('\n'),
+      'ru.txt',
+    );
+    expect(preambleOf(statement)).toEqual([
+      'recalling: ссылаясь на: ссылаясь на свои резолюции,',
+      'preambularParagraph: неизменно поддерживая: неизменно поддерживая суверенитет страны,',
+      'preambularParagraph: будучи твердо намерен: будучи твердо намерен содействовать миру,',
+      'preambularParagraph: констатируя: констатируя, что положение представляет угрозу,',
+      'preambularParagraph: с тревогой отмечая: с тревогой отмечая рост насилия, нападения на школы, международная помощь которым необходима,',
+      'preambularParagraph: убедившись: убедившись в необходимости действовать,',
+    ]);
+    expect(nums(statement)).toEqual(['1.', '2.']);
+  });
+
+  it('Arabic: "وإذ" (or "واذ") and a verb of the body, or its pronoun', () => {
+    const { statement } = statementOf(
+      ['إن مجلس الأمن،', 'إذ يشير إلى قراراته السابقة،', 'وإذ يسلّم بأهمية الحوار،', 'واذ يستذكر التزاماته،', 'وإذ هو مقتنع بضرورة العمل،', 'من أجل السلام،', '1 - يقرر تمديد الولاية؛', '2 - يقرر أن يبقي المسألة قيد نظره.'].join('\n'),
+      'ar.txt',
+    );
+    expect(preambleOf(statement)).toEqual([
+      'recalling: إذ يشير: إذ يشير إلى قراراته السابقة،',
+      'preambularParagraph: وإذ يسلّم: وإذ يسلّم بأهمية الحوار،',
+      'preambularParagraph: واذ يستذكر: واذ يستذكر التزاماته،',
+      'preambularParagraph: وإذ هو: وإذ هو مقتنع بضرورة العمل، من أجل السلام،',
+    ]);
+    expect(nums(statement)).toHaveLength(2);
+  });
+
+  it('Chinese: "又", "还", "再次" before a verb of the table; "并" continues the sentence', () => {
+    const { statement } = statementOf(
+      ['安全理事会，', '回顾其以往各项决议，', '还强调必须开展对话，', '并强调必须保护平民，', '又深信和平进程至关重要，', '再次确认其对主权的承诺，', '1. 决定延长任务期限；', '2. 决定继续积极处理此案。'].join('\n'),
+      'zh.txt',
+    );
+    expect(preambleOf(statement)).toEqual([
+      'recalling: 回顾: 回顾其以往各项决议，',
+      'preambularParagraph: 还强调: 还强调必须开展对话，并强调必须保护平民，',
+      'preambularParagraph: 又深信: 又深信和平进程至关重要，',
+      'preambularParagraph: 再次确认: 再次确认其对主权的承诺，',
+    ]);
+    expect(nums(statement)).toEqual(['1.', '2.']);
+  });
+});
+
 describe('class 10: mastheads', () => {
   const { statement, report } = statementOf(
     [

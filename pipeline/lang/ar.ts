@@ -24,6 +24,12 @@ export const arabic: LanguageTable = {
     ['إن المجلس الاقتصادي والاجتماعي،', 'un-ecosoc'],
     ['إن مجلس حقوق الإنسان،', 'un-hrc'],
   ],
+  /**
+   * A recital opening the table does not list: "إذ" / "وإذ" and a verb in the imperfect of the body ("وإذ
+   * تدرك", "وإذ يساوره القلق"), or the pronoun of a nominal clause ("وإذ هي مقتنعة"). The alef may lack its
+   * hamza ("واذ"); the verb may carry diacritics.
+   */
+  recitalOpening: '^و?[إا]ذ\\s+(?:[تي][\\p{L}\\p{M}]{2,}|هي|هو)(?=[\\s،,]|$)',
   preambularPhrases: [
     // "إذ" opens the first recital, "وإذ" every following one; GA forms, then SC forms.
     ['إذ تشير', 'recalling'],

@@ -19,6 +19,16 @@ export const russian: LanguageTable = {
     ['Экономический и Социальный Совет,', 'un-ecosoc'],
     ['Совет по правам человека,', 'un-hrc'],
   ],
+  /**
+   * A recital opening the table does not list: a деепричастие the UN uses to open recitals. Only forms no
+   * noun or adjective shares: "будучи" + its participle ("будучи преисполнен решимости"), an adverb of
+   * insistence or repetition + a деепричастие in -я/-ясь ("вновь заявляя", "решительно осуждая"), "с" + a
+   * noun of manner + a деепричастие ("с тревогой отмечая"), or a bare one in -уя/-юя, -ясь or -вшись
+   * ("констатируя", "руководствуясь", "убедившись"). A bare form in -ая/-ив/-ав is left to the table: adjectives
+   * ("международная") and genitive plurals ("прав", "перспектив") start wrapped lines after a comma.
+   */
+  recitalOpening:
+    '^(?:[Бб]удучи\\s+(?:\\p{Ll}+о\\s+)?\\p{Ll}{3,}|(?:[Вв]новь|[Сс]нова|[Оо]собо|[Гг]лубоко|[Тт]вердо|[Рр]ешительно|[Нн]астоятельно|[Нн]еизменно|[Вв]сецело|[Пп]олностью|[Ее]динодушно)\\s+\\p{Ll}{3,}(?:я|ясь)|[Сс]\\s+(?:\\p{Ll}+(?:ой|им)\\s+)?\\p{Ll}+(?:ем|ью|ой)\\s+\\p{Ll}{3,}(?:я|ясь)|\\p{L}\\p{Ll}{2,}(?:уя|юя|ясь|вшись))(?=[\\s,]|$)',
   preambularPhrases: [
     ['ссылаясь на', 'recalling'],
     ['ссылаясь также на', 'recallingAlso'],
