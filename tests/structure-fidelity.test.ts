@@ -403,8 +403,9 @@ describe('class 13: run-in enumerations and bulleted lists', () => {
     const points = findAll(statement, 'point');
     expect(points).toHaveLength(8);
     expect(findAll(statement, 'list')).toHaveLength(1);
-    // Bullets have no number of their own: their eIds count them (akn.ts numbers them in roman numerals).
-    expect(points.map((p) => p.attrs['eId'])).toEqual(['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii'].map((n) => `para_1__list_1__point_${n}`));
+    // Bullets have no number of their own: their eIds are an implicit count (profile §3.5: "else an implicit count").
+    expect(points.map((p) => p.attrs['eId'])).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => `para_1__list_1__point_${n}`));
+    expect(points.map((p) => textOf(childElements(p, 'num')[0]!))).toEqual(Array(8).fill('•'));
   });
 });
 
