@@ -561,8 +561,9 @@ function restoreWrappedLastLines(state: RepairState): void {
       warn(report, 'line-order-suspect', `"${first}" after "${raw[i]!.text.trim()}" may be a line printed out of order; kept as printed`, piece[0]!.line);
       continue;
     }
-    // Number, the block, then the piece: the blank lines keep their places.
-    raw.splice(i + 1, stop - i - 1, ...block, ...raw.slice(end, start), ...piece);
+    // Number, the block, then the piece: rewritten in place (as many lines as before, nothing shifts).
+    const blanks = raw.slice(end, start);
+    [...block, ...blanks, ...piece].forEach((line, k) => (raw[i + 1 + k] = line));
     report.repairs.push({
       file: report.file,
       line: piece[0]!.line,
