@@ -103,3 +103,25 @@ describe('a text adopted inline, with its title', () => {
     expect(await axeRun(page, { runOnly: { type: 'tag', values: AXE_TAGS } })).toEqual([]);
   });
 });
+
+describe('a text with articles adopted inline', () => {
+  it('puts the articles one level below the adopted text\'s title, in a valid heading order', async () => {
+    const page = await pageOf([
+      'Declaration on cooperation',
+      'The General Assembly,',
+      'Recalling its resolutions,',
+      '1. Adopts the following Declaration:',
+      'Declaration on the principles of cooperation',
+      'Article 1',
+      'States shall cooperate.',
+      'Article 2',
+      'States shall report.',
+    ]);
+    try {
+      expect(await headings(page)).toEqual(['1 Declaration on cooperation', '2 Declaration on the principles of cooperation', '3 Article 1', '3 Article 2']);
+      expect(await axeRun(page, { runOnly: { type: 'rule', values: ['heading-order', 'page-has-heading-one', 'empty-heading'] } })).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -279,6 +279,35 @@ describe('class 11: a text adopted inline', () => {
   });
 });
 
+describe('class 11 (continued): a text with articles adopted inline', () => {
+  it('is embedded under the paragraph that adopts it, title and articles, and the resolution\'s numbering resumes after it', () => {
+    const { statement, report } = statementOf(
+      ga(
+        '1. Welcomes the meeting;',
+        '2. Adopts the following Declaration:',
+        'Declaration on the principles of cooperation',
+        'Article 1',
+        'States shall cooperate.',
+        'Article 2',
+        'States shall report.',
+        '3. Requests the Secretary-General to report.',
+      ),
+    );
+    expect(report.detected['layout']?.value).toBe('text with articles adopted inline');
+    expect(childElements(path(statement, 'mainBody')!).map((p) => p.attrs['eId'])).toEqual(['para_1', 'para_2', 'para_3']);
+    const embedded = findAll(statement, 'embeddedStructure')[0]!;
+    expect(embedded.attrs['eId']).toBe('para_2__embeddedStructure_1');
+    const shown = (c: AknElement) =>
+      c.name === 'p' ? `p.${c.attrs['class']}: ${textOf(c)}` : `${c.attrs['eId']}: ${textOf(childElements(c, 'heading')[0]!)} / ${squash(textOf(childElements(c, 'paragraph')[0]!))}`;
+    expect(childElements(embedded).map(shown)).toEqual([
+      'p.title: Declaration on the principles of cooperation',
+      'para_2__embeddedStructure_1__art_1: Article 1 / States shall cooperate.',
+      'para_2__embeddedStructure_1__art_2: Article 2 / States shall report.',
+    ]);
+    expect(squash(textOf(childElements(path(statement, 'mainBody')!)[1]!))).not.toContain('Article 1 States shall cooperate. Article 2');
+  });
+});
+
 describe('class 11 (continued): a list of recommendations endorsed is not an adopted text', () => {
   it('keeps the sentences after "Endorses the following recommendations:" in the paragraph', () => {
     const { statement, report } = statementOf(

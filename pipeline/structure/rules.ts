@@ -117,9 +117,11 @@ export const annexHeading: BlockRule = {
 
 export const articleHeading: BlockRule = {
   name: 'article heading',
-  starts: ({ lexeme }, state) => lexeme.article !== undefined && afterEnd(state),
+  // After a sentence's end, or right after the title of a text adopted inline ("Declaration on …").
+  starts: ({ lexeme }, state) => lexeme.article !== undefined && (afterEnd(state) || state.current?.kind === 'adoptedText'),
   open: ({ lexeme }, state) => {
-    state.region = 'declaration';
+    // An adopted text's articles stay in its region: the resolution's numbering resumes after it.
+    if (state.region !== 'embedded') state.region = 'declaration';
     state.expected = 1;
     openSegment(state, { kind: 'article', lexemes: [lexeme], num: lexeme.article!.num });
   },
