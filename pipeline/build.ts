@@ -1,5 +1,7 @@
 // Building documents: the library entry points around the stages (in memory, and file to files).
-// Reads: an input text (bytes) and its sidecar.   Writes: `<stem>.akn.xml` (+ .html, .epub, .jsonld) atomically.
+// Reads: an input text (bytes) or PDF, and its sidecar.   Writes: `<stem>.akn.xml` (+ .html, .epub, .jsonld) atomically.
+// A PDF is read by PDF.js, which is asynchronous, before the (synchronous) stages run: buildPdf and
+// buildInputFile return promises; build and buildFile stay synchronous for texts.
 import { readFileSync, statSync } from 'node:fs';
 import { MAX_INPUT_BYTES } from './decode.js';
 import { basename } from 'node:path';
@@ -9,6 +11,7 @@ import { findSidecar, readSidecar, type Sidecar } from './metadata.js';
 import { outputPath, outputStem } from './output-names.js';
 import { InputError, newReport, type Report } from './report.js';
 import { runStages } from './stages.js';
+import { readPdf, type PdfLayout } from './pdf-read.js';
 
 export const ALL_FORMATS: BuildOptions['formats'] = ['xml', 'html', 'epub', 'jsonld'];
 
@@ -34,9 +37,14 @@ export interface BuildResult {
 export function build(input: BuildInput, options: Partial<BuildOptions> = {}): BuildResult {
   const file = input.file ?? '<text>';
   const bytes = typeof input.text === 'string' ? new TextEncoder().encode(input.text) : input.text;
+  return runBuild(file, bytes, input, options);
+}
+
+function runBuild(file: string, bytes: Uint8Array, input: Omit<BuildInput, 'text'>, options: Partial<BuildOptions>, layout?: PdfLayout): BuildResult {
   const context: BuildContext = {
     file,
     bytes,
+    layout,
     sidecar: input.sidecar,
     sidecarFile: input.sidecarFile,
     options: { formats: options.formats ?? ['xml'], resolverBase: options.resolverBase, markupDate: options.markupDate },
@@ -45,6 +53,27 @@ export function build(input: BuildInput, options: Partial<BuildOptions> = {}): B
   runStages(context);
   return { xml: context.xml!, html: context.html, epub: context.epub, jsonld: context.jsonld, report: context.report, context };
 }
+
+export interface PdfInput {
+  file?: string;
+  /** The bytes of the PDF. */
+  pdf: Uint8Array;
+  sidecar?: Sidecar;
+  sidecarFile?: string;
+  /** The PDF already read (readPdf), to build it again without parsing it again. */
+  layout?: PdfLayout;
+}
+
+/** Builds one PDF in memory: PDF.js reads the pages, then the stages run from the layout stage on. */
+export async function buildPdf(input: PdfInput, options: Partial<BuildOptions> = {}): Promise<BuildResult> {
+  const file = input.file ?? '<pdf>';
+  const layout = input.layout ?? (await readPdf(file, input.pdf));
+  return runBuild(file, input.pdf, input, options, layout);
+}
+
+/** A PDF is recognised by its signature (and its name), never by the name alone. */
+export const isPdfPath = (path: string): boolean => /\.pdf$/i.test(path);
+const isPdfBytes = (bytes: Uint8Array): boolean => bytes.length >= 5 && String.fromCharCode(...bytes.subarray(0, 1024)).includes('%PDF-');
 
 export interface FileBuildOptions extends Partial<BuildOptions> {
   /** A sidecar to use instead of `<stem>.meta.json`. */
@@ -59,6 +88,21 @@ export interface FileBuildResult {
 
 /** Builds `<stem>.akn.xml` and the asked-for publications of one input file into outDir; all or nothing. */
 export function buildFile(path: string, outDir: string, options: FileBuildOptions = {}): FileBuildResult {
+  const bytes = readInputFile(path);
+  if (isPdfPath(path)) throw new InputError(path, 'a PDF is built asynchronously: use buildInputFile (or buildPdf)', undefined, 'usage');
+  return writeBuild(path, outDir, options, (input, formats) => build({ ...input, text: bytes }, { ...options, formats }));
+}
+
+/** Builds a text or a PDF file (chosen by its .pdf name) into outDir; all or nothing. The CLI and batch use this. */
+export async function buildInputFile(path: string, outDir: string, options: FileBuildOptions = {}): Promise<FileBuildResult> {
+  if (!isPdfPath(path)) return buildFile(path, outDir, options);
+  const bytes = readInputFile(path);
+  if (!isPdfBytes(bytes)) throw new InputError(path, 'not a PDF: no %PDF- signature at its start', undefined, 'damaged');
+  const layout = await readPdf(path, bytes);
+  return writeBuild(path, outDir, options, (input, formats) => runBuild(path, bytes, input, { ...options, formats }, layout));
+}
+
+function readInputFile(path: string): Uint8Array {
   let bytes: Uint8Array;
   try {
     // Refuse an oversized input before reading it whole.
@@ -69,11 +113,15 @@ export function buildFile(path: string, outDir: string, options: FileBuildOption
     if (error instanceof InputError) throw error;
     throw new InputError(path, `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, undefined, 'read');
   }
+  return bytes;
+}
+
+function writeBuild(path: string, outDir: string, options: FileBuildOptions, run: (input: Omit<BuildInput, 'text'>, formats: BuildOptions['formats']) => BuildResult): FileBuildResult {
   const sidecarFile = options.metaFile ?? findSidecar(path);
   const sidecar = sidecarFile ? readSidecar(sidecarFile) : undefined;
   const formats = options.formats ?? ALL_FORMATS;
-  const result = build({ file: path, text: bytes, sidecar, sidecarFile }, { ...options, formats });
-  if (!sidecarFile) result.report.diagnostics.push({ severity: 'info', code: 'no-sidecar', message: `no metadata sidecar (${basename(path).replace(/\.txt$/i, '')}.meta.json); facts come from the text only`, file: path });
+  const result = run({ file: path, sidecar, sidecarFile }, formats);
+  if (!sidecarFile) result.report.diagnostics.push({ severity: 'info', code: 'no-sidecar', message: `no metadata sidecar (${basename(path).replace(/\.(?:txt|pdf)$/i, '')}.meta.json); facts come from the ${isPdfPath(path) ? 'PDF' : 'text'} only`, file: path });
   const stem = outputStem(path);
   const files: OutputFile[] = [{ path: outputPath(outDir, stem, '.akn.xml'), data: result.xml }];
   if (result.html !== undefined) files.push({ path: outputPath(outDir, stem, '.html'), data: result.html });

@@ -50,7 +50,7 @@ const PARTIAL_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 
 /** The sidecar of an input: `x.meta.json` next to `x.txt`. */
 export function sidecarPathFor(inputPath: string): string {
-  return inputPath.replace(/\.txt$/i, '') + '.meta.json';
+  return inputPath.replace(/\.(?:txt|pdf)$/i, '') + '.meta.json';
 }
 
 /** Reads and checks a sidecar; errors name the file. */

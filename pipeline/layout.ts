@@ -1,0 +1,541 @@
+// The layout reader: what the text path has to guess, read from the page instead.
+// Reads: context.layout (the glyphs, rules and links of each page, pdf-read.ts).   Writes: context.text (the
+// reading text, for language detection and messages), context.repaired (the same lines, notes, citations and
+// links the repair stage makes from a text), and every fact read from the layout in the report.
+//
+// Everything here is geometry, never a list of words:
+//  - lines are glyphs sharing a baseline; a run of smaller glyphs with a raised baseline is a superscript of
+//    the line below it; a gap of many ems splits a line into columns (masthead fields);
+//  - a word boundary is a space glyph or a gap wider than a fraction of an em, so no word is ever split;
+//  - page furniture is a line in the top or bottom band of the page that is repeated in the same band on other
+//    pages (digits aside: "2/7", "3/7") or has the shape of a page number, job number, barcode or print date;
+//  - a footnote block is what lies below a short rule starting at the text's left margin; notes start at a
+//    superscript marker at the start of a line; a block without a marker first continues the last note;
+//  - a note citation is a superscript run in the body that names a note of its page (or a neighbouring one);
+//  - a link is the text inside its annotation's rectangles; two rectangles of one URL, the second starting a
+//    line where the first ended one, are one reference;
+//  - italic and bold runs come from the font names; indentation from the line's left edge.
+import type { BuildContext, Stage } from './context.js';
+import type { Glyph, PdfPage } from './pdf-read.js';
+import { citationChar, SYMBOL_SOURCE, type Citation, type NoteEntry, type PageLink, type TextLine } from './repair.js';
+import { info, warn } from './report.js';
+
+/** An emphasised run of a line's text, from the font name (offsets in UTF-16 code units). */
+export interface EmphasisRun {
+  start: number;
+  end: number;
+  style: 'italic' | 'bold';
+}
+
+/** A line read from the layout: a TextLine with optional facts the text path cannot know. */
+export interface LayoutLine extends TextLine {
+  emphasis?: EmphasisRun[];
+  /** Left edge of the line in page units. */
+  x?: number;
+}
+
+/** A link as read from the annotation: the words its rectangles cover. */
+export interface LayoutLink extends PageLink {
+  text: string;
+  rectangles: number;
+}
+
+/** What the layout reader found, for the report and the tests. */
+export interface LayoutFacts {
+  pages: number;
+  lines: number;
+  furniture: number;
+  noteBlocks: number;
+  notes: number;
+  markers: number;
+  superscriptsKept: number;
+  links: number;
+  linkRectangles: number;
+  italicRuns: number;
+  boldRuns: number;
+  hyphenBreaksKept: number;
+  softHyphensClosed: number;
+}
+
+// Geometry, in ems of the line's font size unless said otherwise.
+/** A gap wider than this between two glyphs is a word boundary (letter spacing of justified text stays below 0.15). */
+const WORD_GAP = 0.22;
+/** A gap wider than this splits a line into two fields (masthead columns); a tab after "1." is about 2.5 ems. */
+const COLUMN_GAP = 6;
+/** Two glyphs whose baselines differ by less than this share a line. */
+const SAME_BASELINE = 0.3;
+/** A superscript is at most this size relative to its line… */
+const SUPERSCRIPT_SIZE = 0.8;
+/** …and its baseline at most this far above the line's (and at least a tenth of an em). */
+const SUPERSCRIPT_RISE = 0.75;
+/** Top and bottom bands of the page where furniture lives, as a fraction of the page height. */
+const BAND = 0.1;
+
+interface Placed {
+  glyph: Glyph;
+  superscript: boolean;
+}
+
+interface Row {
+  y: number;
+  size: number;
+  x1: number;
+  x2: number;
+  glyphs: Placed[];
+}
+
+interface PageLine {
+  page: number;
+  y: number;
+  x: number;
+  size: number;
+  /** Text with markers as placeholders; built by renderLine. */
+  pieces: Piece[];
+  band: 'top' | 'bottom' | null;
+  furniture?: string;
+  note?: boolean;
+}
+
+type Piece = { kind: 'text'; text: string; glyphs: Glyph[]; italic: boolean; bold: boolean } | { kind: 'space' } | { kind: 'superscript'; text: string; glyphs: Glyph[] };
+
+export function readLayout(context: BuildContext): void {
+  const layout = context.layout!;
+  const { report } = context;
+  const facts: LayoutFacts = { pages: layout.pages.length, lines: 0, furniture: 0, noteBlocks: 0, notes: 0, markers: 0, superscriptsKept: 0, links: 0, linkRectangles: 0, italicRuns: 0, boldRuns: 0, hyphenBreaksKept: 0, softHyphensClosed: 0 };
+  const pages = layout.pages.map((page) => pageLines(page));
+  markFurniture(pages, 'shape');
+  // Footnote blocks next (a long note may reach the bottom band), then running heads among the rest.
+  const noteLinesOf = pages.map((lines, p) => footnoteLines(layout.pages[p]!, lines));
+  markFurniture(pages, 'repeated');
+
+  const lines: LayoutLine[] = [];
+  const notes: NoteEntry[] = [];
+  const citations: Citation[] = [];
+  const links: LayoutLink[] = [];
+  const textLines: string[] = [];
+  let symbol: string | undefined;
+  const symbolAlone = new RegExp(`^${SYMBOL_SOURCE}$`);
+
+  // Footnote blocks first: the body's markers are resolved against the notes of their page.
+  const notesOnPage: NoteEntry[][] = [];
+  const pending: Array<{ line: LayoutLine; page: number; source: PageLine }> = [];
+  let lineNumber = 0;
+  const glyphPlace = new Map<Glyph, { line: LayoutLine; offset: number }>();
+
+  const makeLine = (source: PageLine, page: number, markers: (text: string) => string | undefined): LayoutLine => {
+    const { text, emphasis, places, kept } = renderLine(source, markers);
+    facts.superscriptsKept += kept;
+    const line: LayoutLine = { text, line: ++lineNumber, page, glue: ' ', indent: false, x: source.x };
+    if (emphasis.length) line.emphasis = emphasis;
+    for (const [glyph, offset] of places) glyphPlace.set(glyph, { line, offset });
+    return line;
+  };
+
+  // The symbol printed alone in the first page's top band is the document's (the masthead).
+  symbol = pages[0]?.find((l) => l.band === 'top' && symbolAlone.test(plainText(l))) ? plainText(pages[0].find((l) => l.band === 'top' && symbolAlone.test(plainText(l)))!) : undefined;
+  for (const [p, pageLinesList] of pages.entries()) {
+    const page = p + 1;
+    for (const line of pageLinesList) {
+      if (line.furniture) {
+        const text = plainText(line);
+        facts.furniture++;
+        report.furniture.push({ line: lineNumber + 1, text, kind: line.furniture });
+        if (!symbol && symbolAlone.test(text)) symbol = text;
+      }
+    }
+    const own: NoteEntry[] = [];
+    const noteLines = noteLinesOf[p]!;
+    if (noteLines.length) facts.noteBlocks++;
+    for (const source of noteLines) {
+      const lead = source.pieces[0];
+      const marker = lead?.kind === 'superscript' ? lead.text.trim() : undefined;
+      const line = makeLine(source, page, () => undefined);
+      if (marker !== undefined) {
+        line.text = line.text.slice(lead?.kind === 'superscript' ? lead.text.length : 0).replace(/^\s+/, '');
+        const note: NoteEntry = { marker, lines: [line], page, line: line.line };
+        own.push(note);
+        notes.push(note);
+      } else if (own.length) {
+        own.at(-1)!.lines.push(line);
+      } else if (notes.length) {
+        // A block that opens without a marker continues the last note of an earlier page.
+        notes.at(-1)!.lines.push(line);
+        info(report, 'layout-note-continued', `page ${page}: the footnote block opens without a marker; it continues note ${notes.at(-1)!.marker}`, line.line);
+      } else {
+        warn(report, 'layout-note-orphan', `page ${page}: text below the footnote rule without a marker: "${line.text.slice(0, 40)}"`, line.line);
+        pending.push({ line, page, source });
+      }
+    }
+    notesOnPage.push(own);
+    for (const source of pageLinesList) {
+      if (source.furniture || source.note) continue;
+      const markerFor = (marker: string): string | undefined => {
+        const candidates = [...own, ...(notesOnPage[p - 1] ?? []), ...notes];
+        const note = candidates.find((n) => n.marker === marker);
+        if (!note) return undefined;
+        const index = notes.indexOf(note);
+        return citationChar(index);
+      };
+      const line = makeLine(source, page, markerFor);
+      lines.push(line);
+    }
+  }
+  // Citations, in reading order, from the characters placed in the lines.
+  for (const line of lines) {
+    for (const char of line.text) {
+      const code = char.codePointAt(0)!;
+      if (code >= 0xf0000 && code <= 0xffffd) citations.push({ note: code - 0xf0000, page: line.page, line: line.line });
+    }
+  }
+  facts.markers = citations.length;
+  facts.notes = notes.length;
+  for (const orphan of pending) lines.push(orphan.line);
+
+  // Indentation: the line starts right of the page's left margin (the leftmost body line).
+  const margins = new Map<number, number>();
+  for (let page = 1; page <= layout.pages.length; page++) margins.set(page, leftMargin(lines.filter((l) => l.page === page)));
+  for (const line of lines) line.indent = (line.x ?? 0) - (margins.get(line.page) ?? 0) > 6;
+
+  // Line ends: a hyphen drawn at the end of a line belongs to the word ("Houthi-" + "controlled"); a soft
+  // hyphen is a break and is closed. Either way the next line continues the word without a space.
+  for (const group of [lines, ...notes.map((n) => n.lines)]) {
+    for (const line of group) {
+      if (line.text.endsWith('\u00AD')) {
+        line.text = line.text.slice(0, -1);
+        line.glue = '';
+        facts.softHyphensClosed++;
+      } else if (/\p{L}-$/u.test(line.text)) {
+        line.glue = '';
+        facts.hyphenBreaksKept++;
+      }
+    }
+  }
+
+  // Links: the glyphs inside each annotation's rectangles.
+  for (const [p, page] of layout.pages.entries()) {
+    const found: Array<LayoutLink & { order: [number, number]; end: { line: LayoutLine; offset: number } }> = [];
+    for (const area of page.links) {
+      const covered: Array<{ line: LayoutLine; offset: number; glyph: Glyph }> = [];
+      for (const glyph of page.glyphs) {
+        const place = glyphPlace.get(glyph);
+        if (!place) continue;
+        // Half the glyph inside a rectangle, on the rectangle's line (x-height inside it).
+        const cy = glyph.y + glyph.size * 0.3;
+        const inside = (x1: number, x2: number) => Math.min(x2, glyph.x + glyph.width) - Math.max(x1, glyph.x) >= glyph.width / 2;
+        if (area.rects.some(([x1, y1, x2, y2]) => inside(x1, x2) && cy >= y1 && cy <= y2)) covered.push({ ...place, glyph });
+      }
+      facts.linkRectangles += area.rects.length;
+      if (!covered.length) {
+        warn(report, 'layout-link-empty', `page ${p + 1}: the link to ${area.url} covers no text`);
+        continue;
+      }
+      covered.sort((a, b) => a.line.line - b.line.line || a.offset - b.offset);
+      const first = covered[0]!;
+      const last = covered.at(-1)!;
+      found.push({ url: area.url, page: p + 1, line: first.line.line, text: linkWords(coveredText(covered)), rectangles: area.rects.length, order: [first.line.line, first.offset], end: { line: last.line, offset: last.offset } });
+    }
+    found.sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);
+    for (const link of found) {
+      const previous = links.at(-1) as (typeof found)[number] | undefined;
+      // A citation wrapped over two lines: the second rectangle starts the line after the first one ends.
+      if (previous && previous.url === link.url && previous.page === link.page && link.order[1] === 0 && link.order[0] === previous.end.line.line + 1 && previous.end.offset >= [...previous.end.line.text].length - 2) {
+        previous.text = `${previous.text}${previous.end.line.glue}${link.text}`;
+        previous.rectangles += link.rectangles;
+        previous.end = link.end;
+        continue;
+      }
+      links.push(link);
+    }
+  }
+  facts.links = links.length;
+  for (const link of links) delete (link as Partial<(typeof links)[number] & { order: unknown; end: unknown }>).order, delete (link as { end?: unknown }).end;
+
+  for (const group of [lines, ...notes.map((n) => n.lines)]) {
+    for (const line of group) {
+      for (const run of (line as LayoutLine).emphasis ?? []) run.style === 'italic' ? facts.italicRuns++ : facts.boldRuns++;
+    }
+  }
+  facts.lines = lines.length + notes.reduce((n, note) => n + note.lines.length, 0);
+
+  // The reading text, line numbers as in the lines (used for language detection and in messages).
+  const all = [...lines, ...notes.flatMap((n) => n.lines)].sort((a, b) => a.line - b.line);
+  for (const line of all) textLines[line.line - 1] = line.text.replace(/[\u{F0000}-\u{FFFFD}]/gu, '');
+  context.text = Array.from(textLines, (t) => t ?? '').join('\n');
+  context.repaired = { lines: lines.filter((l) => l.text.length > 0), notes, citations, links, symbol, pageCount: layout.pages.length };
+  context.layoutFacts = facts;
+  info(
+    report,
+    'layout',
+    `read from the PDF layout: ${facts.pages} pages, ${facts.lines} lines, ${facts.furniture} furniture lines from the page bands, ${facts.notes} notes in ${facts.noteBlocks} footnote blocks, ${facts.markers} note markers from superscripts, ${facts.links} links from ${facts.linkRectangles} annotation rectangles, ${facts.italicRuns} italic and ${facts.boldRuns} bold runs from font names`,
+  );
+}
+
+/** The layout stage replaces decode and repair for a PDF (stages.ts). */
+export const layoutStage: Stage = { name: 'layout', run: readLayout };
+
+// ---------------------------------------------------------------------------------------------
+// Lines
+
+/** The size most glyphs of a set have (the body size of a page, the size of a line). */
+function commonSize(glyphs: readonly Glyph[]): number {
+  const counts = new Map<number, number>();
+  for (const g of glyphs) if (!g.space) counts.set(Math.round(g.size * 10), (counts.get(Math.round(g.size * 10)) ?? 0) + g.text.length);
+  let best = 0;
+  let bestCount = -1;
+  for (const [size, count] of counts) if (count > bestCount || (count === bestCount && size > best)) [best, bestCount] = [size, count];
+  return best / 10;
+}
+
+function pageLines(page: PdfPage): PageLine[] {
+  // Rows: glyphs sharing a baseline, top of the page first.
+  const glyphs = [...page.glyphs].sort((a, b) => b.y - a.y || a.x - b.x);
+  const rows: Row[] = [];
+  for (const glyph of glyphs) {
+    const row = rows.at(-1);
+    if (row && Math.abs(row.y - glyph.y) <= SAME_BASELINE * Math.min(row.size, glyph.size)) {
+      row.glyphs.push({ glyph, superscript: false });
+      if (!glyph.space) {
+        row.x1 = Math.min(row.x1, glyph.x);
+        row.x2 = Math.max(row.x2, glyph.x + glyph.width);
+      }
+    } else {
+      rows.push({ y: glyph.y, size: glyph.size, x1: glyph.x, x2: glyph.x + glyph.width, glyphs: [{ glyph, superscript: false }] });
+    }
+  }
+  for (const row of rows) row.size = commonSize(row.glyphs.map((g) => g.glyph)) || row.size;
+  // A row of small glyphs just above a row of larger ones is its superscripts.
+  const kept: Row[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const below = rows[i + 1];
+    const small = row.glyphs.every((g) => g.glyph.space || g.glyph.size <= SUPERSCRIPT_SIZE * (below?.size ?? 0));
+    const rise = below ? row.y - below.y : 0;
+    if (below && small && rise >= 0.1 * below.size && rise <= SUPERSCRIPT_RISE * below.size && row.x1 >= below.x1 - below.size && row.x2 <= below.x2 + 3 * below.size) {
+      for (const placed of row.glyphs) below.glyphs.push({ glyph: placed.glyph, superscript: true });
+      below.x1 = Math.min(below.x1, row.x1);
+      below.x2 = Math.max(below.x2, row.x2);
+      continue;
+    }
+    kept.push(row);
+  }
+  // Glyphs on a row's own baseline but clearly smaller and raised are superscripts too (rise drawn with Ts).
+  const lines: PageLine[] = [];
+  for (const row of kept) {
+    row.glyphs.sort((a, b) => a.glyph.x - b.glyph.x);
+    for (const placed of row.glyphs) {
+      const g = placed.glyph;
+      if (!placed.superscript && !g.space && g.size <= SUPERSCRIPT_SIZE * row.size && g.y - row.y >= 0.1 * row.size) placed.superscript = true;
+    }
+    // Drop glyphs drawn twice at the same place (fake bold, shadows).
+    const unique: Placed[] = [];
+    for (const placed of row.glyphs) {
+      const prev = unique.at(-1);
+      if (prev && prev.glyph.text === placed.glyph.text && Math.abs(prev.glyph.x - placed.glyph.x) < 0.3 && Math.abs(prev.glyph.y - placed.glyph.y) < 0.3) continue;
+      unique.push(placed);
+    }
+    // Columns: a gap of many ems cuts the row into separate lines (masthead fields).
+    let current: Placed[] = [];
+    let end = -Infinity;
+    const flush = () => {
+      const visible = current.filter((p) => !p.glyph.space);
+      if (visible.length) lines.push(makePageLine(page, row, current));
+      current = [];
+    };
+    for (const placed of unique) {
+      if (placed.glyph.space) {
+        current.push(placed);
+        continue;
+      }
+      if (current.some((p) => !p.glyph.space) && placed.glyph.x - end > COLUMN_GAP * row.size) flush();
+      current.push(placed);
+      end = Math.max(end, placed.glyph.x + placed.glyph.width);
+    }
+    flush();
+  }
+  return lines;
+}
+
+function makePageLine(page: PdfPage, row: Row, glyphs: Placed[]): PageLine {
+  const visible = glyphs.filter((p) => !p.glyph.space);
+  const x = Math.min(...visible.map((p) => p.glyph.x));
+  const band = row.y > page.height * (1 - BAND) ? 'top' : row.y < page.height * BAND ? 'bottom' : null;
+  return { page: page.number, y: row.y, x, size: row.size, pieces: piecesOf(glyphs, row.size), band };
+}
+
+/** Words and spaces from glyph positions: a space glyph, or a gap wider than WORD_GAP ems. */
+function piecesOf(glyphs: Placed[], size: number): Piece[] {
+  const pieces: Piece[] = [];
+  let end: number | undefined;
+  let pendingSpace = false;
+  for (const { glyph, superscript } of glyphs) {
+    if (glyph.space) {
+      pendingSpace = true;
+      continue;
+    }
+    const gap = end === undefined ? 0 : glyph.x - end;
+    if (end !== undefined && (pendingSpace || gap > WORD_GAP * Math.min(size, glyph.size / (superscript ? SUPERSCRIPT_SIZE : 1)))) {
+      // A superscript marker drawn right after its word gets no space before it even if the font spaces it.
+      if (!(superscript && !pendingSpace) && pieces.at(-1)?.kind !== 'space') pieces.push({ kind: 'space' });
+    }
+    pendingSpace = false;
+    const last = pieces.at(-1);
+    if (superscript) {
+      if (last?.kind === 'superscript') {
+        last.text += glyph.text;
+        last.glyphs.push(glyph);
+      } else pieces.push({ kind: 'superscript', text: glyph.text, glyphs: [glyph] });
+    } else if (last?.kind === 'text' && last.italic === glyph.italic && last.bold === glyph.bold) {
+      last.text += glyph.text;
+      last.glyphs.push(glyph);
+    } else {
+      pieces.push({ kind: 'text', text: glyph.text, glyphs: [glyph], italic: glyph.italic, bold: glyph.bold });
+    }
+    end = glyph.x + glyph.width;
+  }
+  return pieces;
+}
+
+function plainText(line: PageLine): string {
+  return line.pieces.map((p) => (p.kind === 'space' ? ' ' : p.text)).join('').trim();
+}
+
+/** The line's text: superscripts that name a note become its citation character, others stay as printed. */
+function renderLine(line: PageLine, markerFor: (marker: string) => string | undefined): { text: string; emphasis: EmphasisRun[]; places: Array<[Glyph, number]>; kept: number } {
+  let text = '';
+  const emphasis: EmphasisRun[] = [];
+  const places: Array<[Glyph, number]> = [];
+  let kept = 0;
+  const put = (piece: Extract<Piece, { glyphs: Glyph[] }>) => {
+    for (const glyph of piece.glyphs) {
+      places.push([glyph, text.length]);
+      text += glyph.text;
+    }
+  };
+  for (const piece of line.pieces) {
+    if (piece.kind === 'space') {
+      if (text.length) text += ' ';
+      continue;
+    }
+    if (piece.kind === 'superscript') {
+      const marker = markerFor(piece.text.trim());
+      if (marker) {
+        if (text.endsWith(' ')) text = text.slice(0, -1);
+        text += marker;
+      } else {
+        kept++;
+        put(piece);
+      }
+      continue;
+    }
+    const start = text.length;
+    put(piece);
+    const style = piece.italic ? 'italic' : piece.bold ? 'bold' : undefined;
+    if (style) {
+      const previous = emphasis.at(-1);
+      // Runs separated only by a space are one run ("Noting with satisfaction").
+      if (previous && previous.style === style && previous.end >= start - 1) previous.end = text.length;
+      else emphasis.push({ start, end: text.length, style });
+    }
+  }
+  const trimmed = text.trimEnd();
+  return { text: trimmed, emphasis: emphasis.filter((e) => e.start < trimmed.length), places, kept };
+}
+
+/**
+ * The words of a link: its rectangles are drawn with a little padding, so the comma after a citation or the
+ * brackets around it fall inside; they are punctuation beside the citation, not part of it.
+ */
+export function linkWords(covered: string): string {
+  let text = covered.trim().replace(/[,;:.]+$/u, '');
+  for (;;) {
+    const open = (text.match(/\(/g) ?? []).length;
+    const close = (text.match(/\)/g) ?? []).length;
+    if (text.startsWith('(') && (text.endsWith(')') || open > close)) text = text.endsWith(')') && open === close ? text.slice(1, -1) : text.slice(1);
+    else if (text.endsWith(')') && close > open) text = text.slice(0, -1);
+    else break;
+    text = text.trim().replace(/[,;:.]+$/u, '');
+  }
+  return text;
+}
+
+function coveredText(covered: Array<{ line: LayoutLine; offset: number; glyph: Glyph }>): string {
+  let text = '';
+  let previous: { line: LayoutLine; offset: number; glyph: Glyph } | undefined;
+  for (const place of covered) {
+    if (previous) {
+      if (previous.line !== place.line) text += previous.line.glue;
+      else if (place.offset > previous.offset + previous.glyph.text.length) text += place.line.text.slice(previous.offset + previous.glyph.text.length, place.offset);
+    }
+    text += place.glyph.text;
+    previous = place;
+  }
+  return text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Furniture and footnotes
+
+const SHAPES: ReadonlyArray<readonly [kind: string, pattern: RegExp]> = [
+  ['page-number', /^(?:\d{2}-\d{5}\s+)?\d{1,4}\s*\/\s*\d{1,4}(?:\s+\d{2}-\d{5})?$/],
+  ['job-number', /^\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})?$/],
+  ['barcode', /^\*\d{6,}\*$/],
+  ['print-date', /^\d{6}$/],
+];
+
+/** Lines in the top or bottom band that recur on other pages (digits aside), or have a furniture shape. */
+function markFurniture(pages: PageLine[][], by: 'shape' | 'repeated'): void {
+  const key = (line: PageLine) => `${line.band}:${plainText(line).replace(/\d+/g, '#')}`;
+  const seen = new Map<string, Set<number>>();
+  for (const lines of pages) for (const line of lines) if (line.band && !line.note && !line.furniture) seen.set(key(line), (seen.get(key(line)) ?? new Set()).add(line.page));
+  for (const lines of pages) {
+    for (const line of lines) {
+      if (!line.band || line.note || line.furniture) continue;
+      const text = plainText(line);
+      const shape = SHAPES.find(([, pattern]) => pattern.test(text))?.[0];
+      if (by === 'shape') {
+        if (shape) line.furniture = shape;
+      }
+      // The first page carries the masthead, not running heads: there only the shapes above are furniture.
+      else if (line.page > 1 && (seen.get(key(line))?.size ?? 0) >= 2) line.furniture = line.band === 'top' ? 'running-header' : 'running-footer';
+    }
+  }
+}
+
+/** The left edge most lines start at (rounded to a point): the text's left margin. */
+function leftMargin(lines: ReadonlyArray<{ x?: number }>): number {
+  const counts = new Map<number, number>();
+  for (const line of lines) if (line.x !== undefined) counts.set(Math.round(line.x), (counts.get(Math.round(line.x)) ?? 0) + 1);
+  let best = 0;
+  let bestCount = 0;
+  for (const [x, count] of counts) if (count > bestCount || (count === bestCount && x < best)) [best, bestCount] = [x, count];
+  return best;
+}
+
+/** A rule typed as a run of underscores (word processors draw the footnote separator so). */
+const TYPED_RULE = /^_{5,}$/;
+
+/**
+ * The lines below the page's footnote rule: a short rule (drawn, or typed as underscores) starting at the
+ * text's left margin, with only text smaller than the body's under it down to the bottom band.
+ */
+function footnoteLines(page: PdfPage, lines: PageLine[]): PageLine[] {
+  const content = lines.filter((l) => !l.furniture);
+  if (!content.length) return [];
+  const left = leftMargin(content);
+  const bodySize = commonSize(content.flatMap((l) => l.pieces.flatMap((p) => (p.kind === 'space' ? [] : p.glyphs))));
+  const typed = content.filter((l) => TYPED_RULE.test(plainText(l)));
+  const candidates = [...page.rules.map((r) => ({ x1: r.x1, x2: r.x2, y: r.y, line: undefined as PageLine | undefined })), ...typed.map((l) => ({ x1: l.x, x2: l.x + 1, y: l.y, line: l as PageLine | undefined }))];
+  const rules = candidates
+    .filter((r) => r.x1 <= left + 3 && r.x1 >= left - 72 && r.x2 - r.x1 < page.width / 2 && r.y < page.height * 0.75)
+    .filter((r) => {
+      const under = content.filter((l) => l.y < r.y && l !== r.line && l.band !== 'bottom');
+      return under.length > 0 && under.every((l) => l.size < bodySize - 0.3);
+    })
+    .sort((a, b) => b.y - a.y);
+  const rule = rules[0];
+  if (!rule) return [];
+  if (rule.line) rule.line.furniture = 'footnote-separator';
+  const below = content.filter((l) => l.y < rule.y && l !== rule.line && !l.furniture);
+  for (const line of below) line.note = true;
+  return below;
+}
