@@ -106,7 +106,7 @@ export function batchExitStatus(summary: BatchSummary): number {
 // Inputs
 
 /**
- * Every input text: files as given, folders searched recursively for `*.txt` (sidecars `*.meta.json`,
+ * Every input: files as given, folders searched recursively for `*.txt` and `*.pdf` (sidecars `*.meta.json`,
  * hidden files and folders, and symbolic links to folders are passed over). Sorted, without duplicates.
  */
 export function expandInputs(paths: readonly string[]): string[] {
@@ -123,9 +123,9 @@ export function expandInputs(paths: readonly string[]): string[] {
         if (entry.name.startsWith('.')) continue;
         const child = join(path, entry.name);
         if (entry.isDirectory()) visit(child, false);
-        else if (/\.txt$/i.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isFile(child)))) found.push(child);
+        else if (/\.(?:txt|pdf)$/i.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isFile(child)))) found.push(child);
       }
-    } else if (top || /\.txt$/i.test(path)) {
+    } else if (top || /\.(?:txt|pdf)$/i.test(path)) {
       found.push(path);
     }
   };
@@ -139,7 +139,7 @@ export function expandInputs(paths: readonly string[]): string[] {
   });
   // Code-unit order, not locale order: the same on every machine.
   unique.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  if (unique.length === 0) throw new InputError(paths.join(' ') || '.', 'no .txt files found', undefined, 'read');
+  if (unique.length === 0) throw new InputError(paths.join(' ') || '.', 'no .txt or .pdf files found', undefined, 'read');
   return unique;
 }
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { batchExitStatus, expandInputs, formatSummary, runBatch } from './batch.js';
-import { ALL_FORMATS, buildFile } from './build.js';
+import { ALL_FORMATS, buildInputFile } from './build.js';
 import type { BuildOptions } from './context.js';
 import { writeOutputsAtomic } from './atomic-write.js';
 import { outputPath, outputStem } from './output-names.js';
@@ -18,14 +18,14 @@ import { validateAkn } from './validate.js';
 const HELP = `akn-press — UN resolutions from PDF-extracted text to Akoma Ntoso 3.0, HTML, EPUB 3 and JSON-LD
 
 Usage:
-  akn-press build <file.txt|folder>... [--out DIR] [--meta FILE] [--formats LIST] [--force] [--jobs N]
+  akn-press build <file.txt|file.pdf|folder>... [--out DIR] [--meta FILE] [--formats LIST] [--force] [--jobs N]
   akn-press validate <file.akn.xml>...
   akn-press text <file.akn.xml>
   akn-press render <file.akn.xml> --to html|epub|jsonld [--out DIR]
 
 Commands:
   build      Build <stem>.akn.xml (and .html, .epub, .jsonld) for each text; folders are searched
-             recursively for .txt files. A sidecar <stem>.meta.json next to a text is used when present.
+             recursively for .txt and .pdf files. A sidecar <stem>.meta.json next to a text is used when present.
   validate   Validate AKN files against the official schema and the AKN4UN profile checks.
   text       Print the reading text of an AKN file (notes at the end).
   render     Derive a publication from an AKN file.
@@ -82,7 +82,7 @@ async function commandBuild(paths: string[], values: Record<string, string | boo
   const metaFile = values['meta'] as string | undefined;
   const inputs = expandInputs(paths);
   if (metaFile && inputs.length !== 1) throw new UsageError('--meta applies to a single input text');
-  if (inputs.length === 0) throw new InputError(paths[0]!, 'no .txt files found');
+  if (inputs.length === 0) throw new InputError(paths[0]!, 'no .txt or .pdf files found');
   const jobs = values['jobs'] === undefined ? undefined : Number(values['jobs']);
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError('--jobs must be a positive integer');
 
@@ -90,7 +90,7 @@ async function commandBuild(paths: string[], values: Record<string, string | boo
     // One text: built in this process (no worker start-up), always rebuilt.
     const input = inputs[0]!;
     try {
-      const result = buildFile(input, outDir, { formats, metaFile });
+      const result = await buildInputFile(input, outDir, { formats, metaFile });
       printReport(result.report, cli);
       if (!cli.quiet && !cli.json) process.stderr.write(`${input}: wrote ${result.outputs.join(', ')}\n`);
       if (cli.json) process.stdout.write(`${JSON.stringify({ documents: 1, failures: 0, outcomes: [{ status: 'built', ...result }] }, null, 2)}\n`);
@@ -110,7 +110,7 @@ async function commandBuild(paths: string[], values: Record<string, string | boo
     jobs,
     metaFile,
     job: new URL('./build.js', import.meta.url).href,
-    jobExport: 'buildFile',
+    jobExport: 'buildInputFile',
     progress: cli.quiet || cli.json ? false : process.stderr,
   });
   if (!cli.quiet && !cli.json) {

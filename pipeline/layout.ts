@@ -68,6 +68,7 @@ const SAME_BASELINE = 0.3;
 const SUPERSCRIPT_SIZE = 0.8;
 /** …and its baseline at most this far above the line's (and at least a tenth of an em). */
 const SUPERSCRIPT_RISE = 0.75;
+const SYMBOL_ALONE = new RegExp(`^${SYMBOL_SOURCE}$`);
 /** Top and bottom bands of the page where furniture lives, as a fraction of the page height. */
 const BAND = 0.1;
 
@@ -132,7 +133,14 @@ export function readLayout(context: BuildContext): void {
   };
 
   // The symbol printed alone in the first page's top band is the document's (the masthead).
-  symbol = pages[0]?.find((l) => l.band === 'top' && symbolAlone.test(plainText(l))) ? plainText(pages[0].find((l) => l.band === 'top' && symbolAlone.test(plainText(l)))!) : undefined;
+  const mastheadSymbol = new RegExp(`(?:^|\\s)(${SYMBOL_SOURCE})$`);
+  for (const line of pages[0] ?? []) {
+    const found = line.band === 'top' ? mastheadSymbol.exec(plainText(line)) : null;
+    if (found) {
+      symbol = found[1];
+      break;
+    }
+  }
   for (const [p, pageLinesList] of pages.entries()) {
     const page = p + 1;
     for (const line of pageLinesList) {
@@ -338,7 +346,13 @@ function pageLines(page: PdfPage): PageLine[] {
     let end = -Infinity;
     const flush = () => {
       const visible = current.filter((p) => !p.glyph.space);
-      if (visible.length) lines.push(makePageLine(page, row, current));
+      if (visible.length) {
+        const line = makePageLine(page, row, current);
+        const previous = lines.at(-1);
+        // The symbol printed at the right of the masthead's first row stays on that row, as extractors print it.
+        if (previous && previous.y === line.y && SYMBOL_ALONE.test(plainText(line))) previous.pieces.push({ kind: 'space' }, { kind: 'space' }, ...line.pieces);
+        else lines.push(line);
+      }
       current = [];
     };
     for (const placed of unique) {
@@ -499,6 +513,19 @@ function markFurniture(pages: PageLine[][], by: 'shape' | 'repeated'): void {
       else if (line.page > 1 && (seen.get(key(line))?.size ?? 0) >= 2) line.furniture = line.band === 'top' ? 'running-header' : 'running-footer';
     }
   }
+  if (by === 'shape') return;
+  // A band that holds a running head is the page's head (or foot) zone: the lines beside and beyond it in the
+  // band (a running title of two lines next to the symbol) are furniture too, up to the first body line.
+  for (const lines of pages) {
+    if (lines[0]?.page === 1) continue;
+    for (const band of ['top', 'bottom'] as const) {
+      const zone = lines.filter((l) => l.band === band && !l.note);
+      if (!zone.some((l) => l.furniture)) continue;
+      const body = lines.filter((l) => !l.band && !l.note);
+      const edge = band === 'top' ? Math.max(...body.map((l) => l.y)) : Math.min(...body.map((l) => l.y));
+      for (const line of zone) if (!line.furniture && (band === 'top' ? line.y > edge : line.y < edge)) line.furniture = band === 'top' ? 'running-header' : 'running-footer';
+    }
+  }
 }
 
 /** The left edge most lines start at (rounded to a point): the text's left margin. */
@@ -528,7 +555,7 @@ function footnoteLines(page: PdfPage, lines: PageLine[]): PageLine[] {
   const rules = candidates
     .filter((r) => r.x1 <= left + 3 && r.x1 >= left - 72 && r.x2 - r.x1 < page.width / 2 && r.y < page.height * 0.75)
     .filter((r) => {
-      const under = content.filter((l) => l.y < r.y && l !== r.line && l.band !== 'bottom');
+      const under = content.filter((l) => l.y < r.y && l !== r.line);
       return under.length > 0 && under.every((l) => l.size < bodySize - 0.3);
     })
     .sort((a, b) => b.y - a.y);

@@ -1,0 +1,284 @@
+// PDF input: every PDF of ../shared/corpus/pdf builds from its layout (PDF.js, pipeline/layout.ts) to schema-
+// valid AKN with the structure established by reading (tests/corpus/expectations.json), every link annotation
+// on the words inside its rectangles, every note marker read from superscript geometry, no word invented and
+// none split; the PDF build is compared with the text build of the same document, and each difference it
+// allows is listed with its reason. Bad PDFs (damaged, encrypted, without text, not a resolution) fail with one
+// clear line and write nothing.
+//
+// Each PDF is parsed once for the file (readPdf), in this process.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { childElements, findAll, parseAkn, path, textOf, type AknElement } from '../pipeline/akn-tree.js';
+import { build, buildInputFile, buildPdf, type BuildResult } from '../pipeline/build.js';
+import type { LayoutLine, LayoutLink } from '../pipeline/layout.js';
+import { linkWords } from '../pipeline/layout.js';
+import { MAX_PDF_PAGES, readPdf, type PdfLayout } from '../pipeline/pdf-read.js';
+import { readingText } from '../pipeline/reading-text.js';
+import { InputError } from '../pipeline/report.js';
+import { corpusPdfPath, corpusTextPath, loadCorpusExpectations, type CorpusExpectation } from './corpus/expectations.js';
+import { countWords, words } from './support/words.js';
+
+const expectations = loadCorpusExpectations();
+/** One entry per PDF: the PDFBox text of it (its pair is the pdftotext text of the same PDF). */
+const entries = Object.values(expectations.files).filter((e) => e.pdf !== null && !e.file.endsWith('.pdftotext.txt'));
+
+interface Built {
+  layout: PdfLayout;
+  pdf: BuildResult;
+  text: BuildResult;
+  statement: AknElement;
+  textStatement: AknElement;
+  reading: string;
+}
+const built = new Map<string, Built>();
+
+beforeAll(async () => {
+  for (const entry of entries) {
+    const file = corpusPdfPath(entry)!;
+    const bytes = new Uint8Array(readFileSync(file));
+    const layout = await readPdf(file, bytes);
+    const pdf = await buildPdf({ file, pdf: bytes, layout }, { formats: ['xml'] });
+    const textFile = corpusTextPath(entry.file);
+    const text = build({ file: textFile, text: readFileSync(textFile) }, { formats: ['xml'] });
+    built.set(entry.file, {
+      layout,
+      pdf,
+      text,
+      statement: childElements(parseAkn(pdf.xml))[0]!,
+      textStatement: childElements(parseAkn(text.xml))[0]!,
+      reading: readingText(pdf.xml),
+    });
+  }
+});
+
+function operativeParagraphs(statement: AknElement): AknElement[] {
+  const body = path(statement, 'mainBody')!;
+  return childElements(body).flatMap((c) => (c.name === 'paragraph' ? [c] : c.name === 'section' ? childElements(c, 'paragraph') : []));
+}
+
+function shape(statement: AknElement) {
+  return {
+    recitals: childElements(path(statement, 'preamble')!, 'container').map((c) => c.attrs['name']),
+    paragraphs: operativeParagraphs(statement).map((p) => p.attrs['eId']),
+    points: findAll(path(statement, 'mainBody')!, 'point').map((p) => p.attrs['eId']),
+    notes: findAll(statement, 'authorialNote').map((n) => n.attrs['marker']),
+    annexes: findAll(statement, 'attachment').length,
+  };
+}
+
+/**
+ * Where the PDF build may differ from the text build of the same document, and why. Every other
+ * difference fails the test.
+ */
+const ALLOWED_DIFFERENCES: Record<string, { notes?: string[]; why: string }> = {
+  'en_A-RES-73-6.txt': {
+    notes: ['1'],
+    why: 'recital 22 prints "UNISPACE+50,1" at body size on the baseline (the expectations say so, checked at 150 dpi): the layout shows no superscript, so the PDF build keeps the "1" as printed text where the text build guesses a second citation of note 1',
+  },
+};
+
+const normalize = (text: string) => text.replace(/[\s\u00A0\u202F]+/g, ' ').replace(/[’']/g, '’').trim();
+
+describe.each(entries)('the PDF of $file', (entry: CorpusExpectation) => {
+  const get = () => built.get(entry.file)!;
+
+  it('builds to schema-valid AKN of the right kind, body, language and symbol', () => {
+    const { pdf, statement } = get();
+    expect(pdf.context.problems).toEqual([]);
+    expect(statement.attrs['name']).toBe(entry.kind);
+    const work = path(statement, 'meta', 'identification', 'FRBRWork')!;
+    expect(childElements(work, 'FRBRauthor')[0]!.attrs['href']).toBe(`#${entry.body}`);
+    expect(pdf.context.language!.code).toBe(entry.language);
+    expect(childElements(work, 'FRBRalias')[0]?.attrs['value']).toBe(entry.symbol);
+  });
+
+  it('has the recitals, operative paragraphs, points, notes and annexes counted by reading', () => {
+    const { statement } = get();
+    expect(childElements(path(statement, 'preamble')!, 'container').length).toBe(entry.preamble!.count);
+    const operative = entry.operative!;
+    const paragraphs = operativeParagraphs(statement);
+    expect(paragraphs.map((p) => textOf(childElements(p, 'num')[0] ?? { type: 'text', value: '' }))).toEqual(operative.numbers);
+    const body = path(statement, 'mainBody')!;
+    expect(findAll(body, 'point').length + findAll(body, 'item').length).toBe(operative.subItemCount);
+    expect(findAll(body, 'section').length).toBe(operative.crossHeadings.length);
+    const notes = findAll(statement, 'authorialNote');
+    expect([...new Set(notes.map((n) => n.attrs['marker']))].sort()).toEqual(entry.notes.map((n) => n.marker).sort());
+    const allowedMissing = ALLOWED_DIFFERENCES[entry.file]?.notes?.length ?? 0;
+    expect(notes.length).toBe(entry.noteCitationCount - allowedMissing);
+    for (const note of entry.notes) {
+      if (note.textStart === null) continue;
+      expect(normalize(textOf(notes.find((n) => n.attrs['marker'] === note.marker)!))).toContain(normalize(note.textStart));
+    }
+    const attachments = findAll(statement, 'attachment');
+    expect(attachments.length).toBe(entry.annexes.count);
+    entry.annexes.items.forEach((annex, i) => {
+      expect(findAll(path(attachments[i]!, 'doc', 'mainBody')!, 'paragraph').length).toBe(annex.numberedParagraphs + annex.unnumberedParagraphs);
+    });
+  });
+
+  it('has the structure of the text build, but for the differences listed with their reasons', () => {
+    const { statement, textStatement } = get();
+    const fromPdf = shape(statement);
+    const fromText = shape(textStatement);
+    const allowed = ALLOWED_DIFFERENCES[entry.file];
+    for (const marker of allowed?.notes ?? []) fromText.notes.splice(fromText.notes.lastIndexOf(marker), 1);
+    expect(fromPdf).toEqual(fromText);
+  });
+
+  it('reads across line and page breaks (spot checks)', () => {
+    const reading = normalize(get().reading);
+    for (const check of entry.spotChecks) expect(reading).toContain(normalize(check.text));
+  });
+
+  it('reads every note marker from superscript geometry', () => {
+    const { pdf } = get();
+    const facts = pdf.context.layoutFacts!;
+    const repaired = pdf.context.repaired!;
+    expect(facts.markers).toBe(repaired.citations.length);
+    expect(repaired.citations.length).toBe(entry.noteCitationCount - (ALLOWED_DIFFERENCES[entry.file]?.notes?.length ?? 0));
+    // Nothing was guessed: the text path's repair stage did not run, so there are no repairs to report.
+    expect(pdf.report.repairs).toEqual([]);
+  });
+
+  it('puts every link annotation on the words inside its rectangles', () => {
+    const { pdf, statement } = get();
+    const links = pdf.context.repaired!.links as LayoutLink[];
+    expect(links.length).toBeGreaterThan(0);
+    const refs = findAll(statement, 'ref').map((r) => ({ url: r.attrs['undocs'] ?? r.attrs['href'], text: normalize(textOf(r)) }));
+    const byUrl = (list: Array<{ url?: string; text: string }>) => {
+      const map = new Map<string, string[]>();
+      for (const item of list) map.set(item.url!, [...(map.get(item.url!) ?? []), item.text].sort());
+      return map;
+    };
+    const expected = byUrl(links.map((l) => ({ url: l.url, text: normalize(l.text) })));
+    expect(byUrl(refs)).toEqual(expected);
+    expect(pdf.context.document!.unattachedLinks ?? []).toEqual([]);
+  });
+
+  it('invents no word and splits none: every word is printed in one of the two extractions of the PDF', () => {
+    const { reading } = get();
+    const printed = new Set<string>();
+    for (const file of [entry.file, entry.pair?.other]) {
+      if (!file) continue;
+      for (const w of words(readFileSync(corpusTextPath(file), 'utf8'))) printed.add(w);
+    }
+    const unknown = [...countWords(words(reading)).keys()].filter((w) => !printed.has(w) && !/^\d+$/.test(w));
+    expect(unknown).toEqual([]);
+  });
+});
+
+describe('the layout reader', () => {
+  it('takes italics from the font names: the opening phrase of each recital is an italic run', () => {
+    const { pdf } = built.get('en_S-2022-158.txt')!;
+    const lines = pdf.context.repaired!.lines as LayoutLine[];
+    const recitalStart = lines.find((l) => l.text.startsWith('Recalling all its previous'))!;
+    expect(recitalStart.emphasis?.[0]).toEqual({ start: 0, end: 'Recalling'.length, style: 'italic' });
+    expect(pdf.context.layoutFacts!.italicRuns).toBeGreaterThan(30);
+  });
+
+  it('keeps a word whole where PDF.js text runs split it ("Presid en t" in getTextContent)', () => {
+    const { reading } = built.get('en_S-2022-158.txt')!;
+    expect(reading).toContain('statements of its President concerning Yemen');
+  });
+
+  it('keeps a hyphen printed at a line end and joins the lines without a space', () => {
+    const { reading } = built.get('en_S-2022-158.txt')!;
+    expect(reading).toContain('Houthi-controlled areas');
+  });
+
+  it('drops the running heads, page numbers, job numbers and barcodes from the page bands', () => {
+    const { pdf } = built.get('en_S-2022-158.txt')!;
+    const kinds = new Set(pdf.report.furniture.map((f) => f.kind));
+    expect([...kinds].sort()).toEqual(['barcode', 'job-number', 'page-number', 'running-header']);
+    expect(pdf.report.furniture.filter((f) => f.kind === 'page-number').map((f) => f.text)).toEqual(['2/7', '3/7', '4/7', '5/7', '6/7', '7/7']);
+  });
+
+  it('trims the punctuation a link rectangle overlaps from the link words', () => {
+    expect(linkWords('2216 (2015),')).toBe('2216 (2015)');
+    expect(linkWords('(S/2022/50),')).toBe('S/2022/50');
+    expect(linkWords('S/2022/50),')).toBe('S/2022/50');
+    expect(linkWords('resolution 2140 (2014)')).toBe('resolution 2140 (2014)');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Bad PDFs: one clear line, nothing written.
+
+/** A minimal PDF with one page drawing `content`, offsets computed so the cross-reference table is right. */
+function minimalPdf(content: string, extraTrailer = '', extraObjects: string[] = []): Uint8Array {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ...extraObjects,
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(pdf.length);
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${extraTrailer}>>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(pdf);
+}
+
+const textPage = (lines: string[]) => `BT /F1 11 Tf 72 720 Td 14 TL ${lines.map((l) => `(${l}) Tj T*`).join(' ')} ET`;
+
+async function failure(name: string, bytes: Uint8Array): Promise<{ error: InputError; written: string[] }> {
+  const dir = mkdtempSync(join(tmpdir(), 'akn-pdf-'));
+  const file = join(dir, name);
+  writeFileSync(file, bytes);
+  const out = join(dir, 'out');
+  const error = await buildInputFile(file, out, { formats: ['xml', 'html'] }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(InputError);
+  return { error: error as InputError, written: existsSync(out) ? readdirSync(out) : [] };
+}
+
+describe('bad PDFs', () => {
+  it('a truncated PDF is damaged', async () => {
+    const whole = readFileSync(corpusPdfPath(entries[0]!)!);
+    const { error, written } = await failure('truncated.pdf', new Uint8Array(whole.subarray(0, 1500)));
+    expect(String(error)).toMatch(/truncated\.pdf: (damaged or not a PDF|the PDF has no text layer)/);
+    expect(written).toEqual([]);
+  });
+
+  it('a file named .pdf that is not one is refused before PDF.js sees it', async () => {
+    const { error, written } = await failure('text.pdf', new TextEncoder().encode('The General Assembly,\n'));
+    expect(String(error)).toMatch(/text\.pdf: not a PDF: no %PDF- signature/);
+    expect(written).toEqual([]);
+  });
+
+  it('an encrypted PDF is refused as encrypted', async () => {
+    // A standard security handler with a user password: PDF.js asks for the password, and nothing is read.
+    const encrypt = '<< /Filter /Standard /V 1 /R 2 /Length 40 /O <' + '6f'.repeat(32) + '> /U <' + '75'.repeat(32) + '> /P -44 >>';
+    const bytes = minimalPdf(textPage(['The General Assembly,']), '/Encrypt 6 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>] ', [encrypt]);
+    const { error, written } = await failure('encrypted.pdf', bytes);
+    expect(String(error)).toBe(`${error.file}: the PDF is encrypted (password-protected); decrypt it first`);
+    expect(written).toEqual([]);
+  });
+
+  it('a PDF without a text layer says OCR is not supported', async () => {
+    const { error, written } = await failure('scanned.pdf', minimalPdf('0 0 0 rg 72 72 468 648 re f'));
+    expect(String(error)).toMatch(/scanned\.pdf: the PDF has no text layer \(0 characters on 1 page\): a scanned document\? OCR is not supported/);
+    expect(written).toEqual([]);
+  });
+
+  it('a PDF that is not a resolution is refused by the same rule as a text', async () => {
+    const { error, written } = await failure('invoice.pdf', minimalPdf(textPage(['Invoice 4711', 'Total due: 12,345.00 EUR', 'Zahlbar innerhalb von 30 Tagen ohne Abzug', 'Vielen Dank fuer Ihren Auftrag'])));
+    expect(String(error)).toMatch(/invoice\.pdf(:\d+)?: not a resolution/);
+    expect(written).toEqual([]);
+  });
+
+  it('states the page limit', () => {
+    expect(MAX_PDF_PAGES).toBe(400);
+  });
+});
