@@ -48,6 +48,8 @@ export interface LayoutFacts {
   noteBlocks: number;
   notes: number;
   markers: number;
+  /** Markers printed on the baseline, taken by the narrow rule in readLayout (reported as warnings). */
+  baselineMarkers: number;
   superscriptsKept: number;
   links: number;
   linkRectangles: number;
@@ -102,12 +104,12 @@ type Piece = { kind: 'text'; text: string; glyphs: Glyph[]; italic: boolean; bol
 export function readLayout(context: BuildContext): void {
   const layout = context.layout!;
   const { report } = context;
-  const facts: LayoutFacts = { pages: layout.pages.length, lines: 0, furniture: 0, noteBlocks: 0, notes: 0, markers: 0, superscriptsKept: 0, links: 0, linkRectangles: 0, italicRuns: 0, boldRuns: 0, hyphenBreaksKept: 0, softHyphensClosed: 0 };
+  const facts: LayoutFacts = { pages: layout.pages.length, lines: 0, furniture: 0, noteBlocks: 0, notes: 0, markers: 0, baselineMarkers: 0, superscriptsKept: 0, links: 0, linkRectangles: 0, italicRuns: 0, boldRuns: 0, hyphenBreaksKept: 0, softHyphensClosed: 0 };
   const pages = layout.pages.map((page) => pageLines(page));
   markFurniture(pages, 'shape');
   // Footnote blocks next (a long note may reach the bottom band), then running heads among the rest.
   const noteLinesOf = pages.map((lines, p) => footnoteLines(layout.pages[p]!, lines));
-  markFurniture(pages, 'repeated');
+  markFurniture(pages, 'repeated', mastheadSymbolOf(pages[0] ?? []));
 
   const lines: LayoutLine[] = [];
   const notes: NoteEntry[] = [];
@@ -133,14 +135,7 @@ export function readLayout(context: BuildContext): void {
   };
 
   // The symbol printed alone in the first page's top band is the document's (the masthead).
-  const mastheadSymbol = new RegExp(`(?:^|\\s)(${SYMBOL_SOURCE})$`);
-  for (const line of pages[0] ?? []) {
-    const found = line.band === 'top' ? mastheadSymbol.exec(plainText(line)) : null;
-    if (found) {
-      symbol = found[1];
-      break;
-    }
-  }
+  symbol = mastheadSymbolOf(pages[0] ?? []);
   for (const [p, pageLinesList] of pages.entries()) {
     const page = p + 1;
     for (const line of pageLinesList) {
@@ -188,6 +183,20 @@ export function readLayout(context: BuildContext): void {
       lines.push(line);
     }
   }
+  // A marker printed on the baseline (no superscript in the layout) is taken only at a line end, glued to the
+  // punctuation that closes a clause ("UNISPACE+50,1"), when its note exists and was already cited as a
+  // superscript: a repeated citation the typesetter failed to raise. It is reported, never silent.
+  const cited = new Set<number>();
+  for (const line of lines) {
+    for (const char of line.text) if ((char.codePointAt(0) ?? 0) >= 0xf0000) cited.add(char.codePointAt(0)! - 0xf0000);
+    const glued = /([,;:])(\d{1,2})$/u.exec(line.text);
+    if (!glued) continue;
+    const index = notes.findIndex((n, i) => n.marker === glued[2] && cited.has(i));
+    if (index < 0) continue;
+    line.text = line.text.slice(0, glued.index + 1) + citationChar(index);
+    facts.baselineMarkers++;
+    warn(report, 'layout-marker-on-baseline', `page ${line.page}: "${glued[0]}" at the line end is taken for note ${glued[2]}, cited before, though printed on the baseline`, line.line);
+  }
   // Citations, in reading order, from the characters placed in the lines.
   for (const line of lines) {
     for (const char of line.text) {
@@ -195,7 +204,7 @@ export function readLayout(context: BuildContext): void {
       if (code >= 0xf0000 && code <= 0xffffd) citations.push({ note: code - 0xf0000, page: line.page, line: line.line });
     }
   }
-  facts.markers = citations.length;
+  facts.markers = citations.length - facts.baselineMarkers;
   facts.notes = notes.length;
   for (const orphan of pending) lines.push(orphan.line);
 
@@ -497,7 +506,17 @@ const SHAPES: ReadonlyArray<readonly [kind: string, pattern: RegExp]> = [
 ];
 
 /** Lines in the top or bottom band that recur on other pages (digits aside), or have a furniture shape. */
-function markFurniture(pages: PageLine[][], by: 'shape' | 'repeated'): void {
+/** The symbol printed at the end of a line in the first page's top band (the masthead). */
+function mastheadSymbolOf(lines: PageLine[]): string | undefined {
+  const mastheadSymbol = new RegExp(`(?:^|\\s)(${SYMBOL_SOURCE})$`);
+  for (const line of lines) {
+    const found = line.band === 'top' ? mastheadSymbol.exec(plainText(line)) : null;
+    if (found) return found[1];
+  }
+  return undefined;
+}
+
+function markFurniture(pages: PageLine[][], by: 'shape' | 'repeated', symbol?: string): void {
   const key = (line: PageLine) => `${line.band}:${plainText(line).replace(/\d+/g, '#')}`;
   const seen = new Map<string, Set<number>>();
   for (const lines of pages) for (const line of lines) if (line.band && !line.note && !line.furniture) seen.set(key(line), (seen.get(key(line)) ?? new Set()).add(line.page));
@@ -510,20 +529,24 @@ function markFurniture(pages: PageLine[][], by: 'shape' | 'repeated'): void {
         if (shape) line.furniture = shape;
       }
       // The first page carries the masthead, not running heads: there only the shapes above are furniture.
-      else if (line.page > 1 && (seen.get(key(line))?.size ?? 0) >= 2) line.furniture = line.band === 'top' ? 'running-header' : 'running-footer';
+      else if (line.page > 1 && ((seen.get(key(line))?.size ?? 0) >= 2 || (line.band === 'top' && text === symbol))) line.furniture = line.band === 'top' ? 'running-header' : 'running-footer';
     }
   }
   if (by === 'shape') return;
-  // A band that holds a running head is the page's head (or foot) zone: the lines beside and beyond it in the
-  // band (a running title of two lines next to the symbol) are furniture too, up to the first body line.
+  // Beside a running head on its row, and between it and the page edge, is more of the running head (a running
+  // title of two lines next to the symbol); text on the body's side of it is never touched.
   for (const lines of pages) {
     if (lines[0]?.page === 1) continue;
     for (const band of ['top', 'bottom'] as const) {
       const zone = lines.filter((l) => l.band === band && !l.note);
-      if (!zone.some((l) => l.furniture)) continue;
-      const body = lines.filter((l) => !l.band && !l.note);
-      const edge = band === 'top' ? Math.max(...body.map((l) => l.y)) : Math.min(...body.map((l) => l.y));
-      for (const line of zone) if (!line.furniture && (band === 'top' ? line.y > edge : line.y < edge)) line.furniture = band === 'top' ? 'running-header' : 'running-footer';
+      const heads = zone.filter((l) => l.furniture);
+      if (!heads.length) continue;
+      const inner = band === 'top' ? Math.min(...heads.map((l) => l.y)) : Math.max(...heads.map((l) => l.y));
+      for (const line of zone) {
+        if (line.furniture) continue;
+        const outside = band === 'top' ? line.y >= inner - 0.5 : line.y <= inner + 0.5;
+        if (outside) line.furniture = band === 'top' ? 'running-header' : 'running-footer';
+      }
     }
   }
 }
