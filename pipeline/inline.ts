@@ -203,7 +203,9 @@ function attachLinks(document: ResolutionDocument, links: PageLink[], report: Re
 
   for (const link of links) {
     const symbol = symbolOfUrl(link.url);
-    const forms = symbol ? citationForms(symbol) : [];
+    // A link read from a PDF annotation knows the words it covers (layout.ts): they are looked for first.
+    const printed = (link as PageLink & { text?: string }).text;
+    const forms = [...(printed ? [printed] : []), ...(symbol ? citationForms(symbol) : [])];
     const pageLeaves = pages.get(link.page) ?? [];
     const cursor = cursors.get(link.page) ?? { leaf: 0, offset: 0 };
     let found = forms.length ? tryLeaves(pageLeaves, forms, cursor.leaf, cursor.offset) ?? tryLeaves(pageLeaves, forms, 0, 0) : undefined;

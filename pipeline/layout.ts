@@ -198,11 +198,12 @@ export function readLayout(context: BuildContext): void {
     warn(report, 'layout-marker-on-baseline', `page ${line.page}: "${glued[0]}" at the line end is taken for note ${glued[2]}, cited before, though printed on the baseline`, line.line);
   }
   // Citations, in reading order, from the characters placed in the lines.
+  // Until here a placed character names its note; the lines carry the index of the citation instead.
   for (const line of lines) {
-    for (const char of line.text) {
-      const code = char.codePointAt(0)!;
-      if (code >= 0xf0000 && code <= 0xffffd) citations.push({ note: code - 0xf0000, page: line.page, line: line.line });
-    }
+    line.text = line.text.replace(/[\u{F0000}-\u{FFFFD}]/gu, (char) => {
+      citations.push({ note: char.codePointAt(0)! - 0xf0000, page: line.page, line: line.line });
+      return citationChar(citations.length - 1);
+    });
   }
   facts.markers = citations.length - facts.baselineMarkers;
   facts.notes = notes.length;
@@ -236,9 +237,10 @@ export function readLayout(context: BuildContext): void {
       for (const glyph of page.glyphs) {
         const place = glyphPlace.get(glyph);
         if (!place) continue;
-        // Half the glyph inside a rectangle, on the rectangle's line (x-height inside it).
+        // A third of the glyph inside a rectangle, on the rectangle's line (x-height inside it): producers draw
+        // the rectangles a point or two off the glyphs; what that adds at the ends is punctuation (linkWords).
         const cy = glyph.y + glyph.size * 0.3;
-        const inside = (x1: number, x2: number) => Math.min(x2, glyph.x + glyph.width) - Math.max(x1, glyph.x) >= glyph.width / 2;
+        const inside = (x1: number, x2: number) => Math.min(x2, glyph.x + glyph.width) - Math.max(x1, glyph.x) >= glyph.width / 3;
         if (area.rects.some(([x1, y1, x2, y2]) => inside(x1, x2) && cy >= y1 && cy <= y2)) covered.push({ ...place, glyph });
       }
       facts.linkRectangles += area.rects.length;
@@ -249,7 +251,7 @@ export function readLayout(context: BuildContext): void {
       covered.sort((a, b) => a.line.line - b.line.line || a.offset - b.offset);
       const first = covered[0]!;
       const last = covered.at(-1)!;
-      found.push({ url: area.url, page: p + 1, line: first.line.line, text: linkWords(coveredText(covered)), rectangles: area.rects.length, order: [first.line.line, first.offset], end: { line: last.line, offset: last.offset } });
+      found.push({ url: area.url, page: p + 1, line: first.line.line, text: coveredText(covered), rectangles: area.rects.length, order: [first.line.line, first.offset], end: { line: last.line, offset: last.offset } });
     }
     found.sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);
     for (const link of found) {
@@ -264,6 +266,7 @@ export function readLayout(context: BuildContext): void {
       links.push(link);
     }
   }
+  for (const link of links) link.text = linkWords(link.text);
   facts.links = links.length;
   for (const link of links) delete (link as Partial<(typeof links)[number] & { order: unknown; end: unknown }>).order, delete (link as { end?: unknown }).end;
 
