@@ -163,7 +163,7 @@ export function readLayout(context: BuildContext): void {
       } else if (notes.length) {
         // A block that opens without a marker continues the last note of an earlier page.
         notes.at(-1)!.lines.push(line);
-        info(report, 'layout-note-continued', `page ${page}: the footnote block opens without a marker; it continues note ${notes.at(-1)!.marker}`, line.line);
+        if (source === noteLines[0]) info(report, 'layout-note-continued', `page ${page}: the footnote block opens without a marker; it continues note ${notes.at(-1)!.marker}`, line.line);
       } else {
         warn(report, 'layout-note-orphan', `page ${page}: text below the footnote rule without a marker: "${line.text.slice(0, 40)}"`, line.line);
         pending.push({ line, page, source });

@@ -3,6 +3,7 @@
 import { aknStage } from './akn.js';
 import type { BuildContext, Stage } from './context.js';
 import { decodeStage } from './decode.js';
+import { emphasisStage } from './emphasis.js';
 import { inlineStage } from './inline.js';
 import { layoutStage } from './layout.js';
 import { languageStage } from './language.js';
@@ -21,6 +22,7 @@ export const stages: readonly Stage[] = [
   languageStage, //   text, sidecar    → language table
   textOnly(repairStage), // text       → lines, notes, links (furniture out, words rejoined)
   structureStage, //  lines            → document model (preface, recitals, paragraphs, annexes)
+  pdfOnly(emphasisStage), // PDF italics → `i` in the running text (fonts, see emphasis.ts)
   inlineStage, //     document         → refs on citations, dates, organizations, roles
   aknStage, //        document         → AKN XML
   validateStage, //   XML              → schema and profile problems (a problem fails the build)

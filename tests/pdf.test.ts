@@ -213,6 +213,15 @@ describe('the layout reader', () => {
     expect(pdf.context.layoutFacts!.italicRuns).toBeGreaterThan(30);
   });
 
+  it('keeps the italics of the running text in the XML, beside the italic opening phrases', () => {
+    const { pdf } = built.get('en_S-2022-158.txt')!;
+    expect(pdf.xml).toContain('including against civilian targets, and <i>demanding</i> that they cease immediately');
+    expect(pdf.xml).toContain('<p><i>Expressing</i> grave alarm');
+    expect(pdf.xml).not.toMatch(/<i>[^<]*<i>/);
+    const { text } = built.get('en_S-2022-158.txt')!;
+    expect(text.xml).not.toContain('<i>demanding</i>');
+  });
+
   it('keeps a word whole where PDF.js text runs split it ("Presid en t" in getTextContent)', () => {
     const { reading } = built.get('en_S-2022-158.txt')!;
     expect(reading).toContain('statements of its President concerning Yemen');
