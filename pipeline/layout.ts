@@ -121,6 +121,8 @@ export function readLayout(context: BuildContext): void {
 
   // Footnote blocks first: the body's markers are resolved against the notes of their page.
   const notesOnPage: NoteEntry[][] = [];
+  const noteIndex = new Map<NoteEntry, number>();
+  const firstByMarker = new Map<string, NoteEntry>();
   const pending: Array<{ line: LayoutLine; page: number; source: PageLine }> = [];
   let lineNumber = 0;
   const glyphPlace = new Map<Glyph, { line: LayoutLine; offset: number }>();
@@ -157,6 +159,7 @@ export function readLayout(context: BuildContext): void {
         line.text = line.text.slice(lead?.kind === 'superscript' ? lead.text.length : 0).replace(/^\s+/, '');
         const note: NoteEntry = { marker, lines: [line], page, line: line.line };
         own.push(note);
+        noteIndex.set(note, notes.length);
         notes.push(note);
       } else if (own.length) {
         own.at(-1)!.lines.push(line);
@@ -170,14 +173,21 @@ export function readLayout(context: BuildContext): void {
       }
     }
     notesOnPage.push(own);
+    // A superscript cites the note with its marker on its page, else on the page before (a note set on
+    // the next page), else the first one of the document (a repeated citation).
+    const byMarker = (list: readonly NoteEntry[]) => {
+      const map = new Map<string, NoteEntry>();
+      for (const note of list) if (!map.has(note.marker)) map.set(note.marker, note);
+      return map;
+    };
+    const onPage = byMarker(own);
+    const onPrevious = byMarker(notesOnPage[p - 1] ?? []);
+    for (const note of own) if (!firstByMarker.has(note.marker)) firstByMarker.set(note.marker, note);
     for (const source of pageLinesList) {
       if (source.furniture || source.note) continue;
       const markerFor = (marker: string): string | undefined => {
-        const candidates = [...own, ...(notesOnPage[p - 1] ?? []), ...notes];
-        const note = candidates.find((n) => n.marker === marker);
-        if (!note) return undefined;
-        const index = notes.indexOf(note);
-        return citationChar(index);
+        const note = onPage.get(marker) ?? onPrevious.get(marker) ?? firstByMarker.get(marker);
+        return note ? citationChar(noteIndex.get(note)!) : undefined;
       };
       const line = makeLine(source, page, markerFor);
       lines.push(line);
@@ -211,7 +221,9 @@ export function readLayout(context: BuildContext): void {
 
   // Indentation: the line starts right of the page's left margin (the leftmost body line).
   const margins = new Map<number, number>();
-  for (let page = 1; page <= layout.pages.length; page++) margins.set(page, leftMargin(lines.filter((l) => l.page === page)));
+  const linesByPage = new Map<number, LayoutLine[]>();
+  for (const line of lines) linesByPage.set(line.page, [...(linesByPage.get(line.page) ?? []), line]);
+  for (const [page, pageLines] of linesByPage) margins.set(page, leftMargin(pageLines));
   for (const line of lines) line.indent = (line.x ?? 0) - (margins.get(line.page) ?? 0) > 6;
 
   // Line ends: a hyphen drawn at the end of a line belongs to the word ("Houthi-" + "controlled"); a soft
@@ -232,16 +244,31 @@ export function readLayout(context: BuildContext): void {
   // Links: the glyphs inside each annotation's rectangles.
   for (const [p, page] of layout.pages.entries()) {
     const found: Array<LayoutLink & { order: [number, number]; end: { line: LayoutLine; offset: number } }> = [];
+    // The page's placed glyphs by the height of their x-height middle, to find a rectangle's by bisection.
+    const placed = page.glyphs.filter((g) => glyphPlace.has(g)).map((glyph) => ({ glyph, cy: glyph.y + glyph.size * 0.3 }));
+    placed.sort((a, b) => a.cy - b.cy);
+    const firstAbove = (y: number) => {
+      let lo = 0;
+      let hi = placed.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (placed[mid]!.cy < y) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
     for (const area of page.links) {
       const covered: Array<{ line: LayoutLine; offset: number; glyph: Glyph }> = [];
-      for (const glyph of page.glyphs) {
-        const place = glyphPlace.get(glyph);
-        if (!place) continue;
-        // A third of the glyph inside a rectangle, on the rectangle's line (x-height inside it): producers draw
-        // the rectangles a point or two off the glyphs; what that adds at the ends is punctuation (linkWords).
-        const cy = glyph.y + glyph.size * 0.3;
-        const inside = (x1: number, x2: number) => Math.min(x2, glyph.x + glyph.width) - Math.max(x1, glyph.x) >= glyph.width / 3;
-        if (area.rects.some(([x1, y1, x2, y2]) => inside(x1, x2) && cy >= y1 && cy <= y2)) covered.push({ ...place, glyph });
+      const seen = new Set<Glyph>();
+      for (const [x1, y1, x2, y2] of area.rects) {
+        for (let i = firstAbove(y1); i < placed.length && placed[i]!.cy <= y2; i++) {
+          const { glyph } = placed[i]!;
+          // A third of the glyph inside the rectangle, on its line (the x-height inside it): producers draw the
+          // rectangles a point or two off the glyphs; what that adds at the ends is punctuation (linkWords).
+          if (seen.has(glyph) || Math.min(x2, glyph.x + glyph.width) - Math.max(x1, glyph.x) < glyph.width / 3) continue;
+          seen.add(glyph);
+          covered.push({ ...glyphPlace.get(glyph)!, glyph });
+        }
       }
       facts.linkRectangles += area.rects.length;
       if (!covered.length) {
@@ -355,8 +382,10 @@ function pageLines(page: PdfPage): PageLine[] {
     }
     // Columns: a gap of many ems cuts the row into separate lines (masthead fields).
     let current: Placed[] = [];
+    let visibleInCurrent = false;
     let end = -Infinity;
     const flush = () => {
+      visibleInCurrent = false;
       const visible = current.filter((p) => !p.glyph.space);
       if (visible.length) {
         const line = makePageLine(page, row, current);
@@ -372,8 +401,9 @@ function pageLines(page: PdfPage): PageLine[] {
         current.push(placed);
         continue;
       }
-      if (current.some((p) => !p.glyph.space) && placed.glyph.x - end > COLUMN_GAP * row.size) flush();
+      if (visibleInCurrent && placed.glyph.x - end > COLUMN_GAP * row.size) flush();
       current.push(placed);
+      visibleInCurrent = true;
       end = Math.max(end, placed.glyph.x + placed.glyph.width);
     }
     flush();

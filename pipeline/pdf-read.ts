@@ -100,6 +100,7 @@ const loadPdfJs = (): Promise<PdfJs> => (pdfjs ??= import('pdfjs-dist/legacy/bui
 
 const ITALIC = /italic|oblique|-it\b|,it\b/i;
 const BOLD = /bold|black|heavy|semibold|demi/i;
+const LIGATURE = /[\uFB00-\uFB06]/;
 
 /** Reads the glyphs, rules and links of every page. Bad PDFs throw an InputError. */
 export async function readPdf(file: string, bytes: Uint8Array): Promise<PdfLayout> {
@@ -216,7 +217,8 @@ function interpret(fnArray: number[], argsArray: any[], fontOf: (name: string) =
       const horizontal = Math.hypot(full[0], full[1]);
       if (item.unicode !== undefined && item.unicode !== '' && !font.vertical) {
         page.glyphs.push({
-          text: item.unicode,
+          // Ligatures (ﬁ, ﬂ) are their letters: the text is what is read, not how it is drawn.
+          text: LIGATURE.test(item.unicode) ? item.unicode.normalize('NFKC') : item.unicode,
           x,
           y,
           width: advance * state.hScale * horizontal,
