@@ -18,7 +18,7 @@
 import type { BuildContext, Stage } from './context.js';
 import type { Glyph, PdfPage } from './pdf-read.js';
 import { citationChar, SYMBOL_SOURCE, type Citation, type NoteEntry, type PageLink, type TextLine } from './repair.js';
-import { info, warn } from './report.js';
+import { info, InputError, warn } from './report.js';
 
 /** An emphasised run of a line's text, from the font name (offsets in UTF-16 code units). */
 export interface EmphasisRun {
@@ -71,6 +71,7 @@ const SUPERSCRIPT_SIZE = 0.8;
 /** …and its baseline at most this far above the line's (and at least a tenth of an em). */
 const SUPERSCRIPT_RISE = 0.75;
 const SYMBOL_ALONE = new RegExp(`^${SYMBOL_SOURCE}$`);
+const RIGHT_TO_LEFT = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
 /** Top and bottom bands of the page where furniture lives, as a fraction of the page height. */
 const BAND = 0.1;
 
@@ -99,12 +100,31 @@ interface PageLine {
   note?: boolean;
 }
 
-type Piece = { kind: 'text'; text: string; glyphs: Glyph[]; italic: boolean; bold: boolean } | { kind: 'space' } | { kind: 'superscript'; text: string; glyphs: Glyph[] };
+type Piece =
+  | { kind: 'text'; text: string; glyphs: Glyph[]; italic: boolean; bold: boolean }
+  /** `wide`: a gap of more than an em (a tab: after a note's number in a footnote block). */
+  | { kind: 'space'; wide?: boolean }
+  | { kind: 'superscript'; text: string; glyphs: Glyph[] };
+
+/** Scripts written without spaces: between two of their glyphs only a space glyph is a word boundary. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF00-\uFFEF]/u;
 
 export function readLayout(context: BuildContext): void {
   const layout = context.layout!;
   const { report } = context;
   const facts: LayoutFacts = { pages: layout.pages.length, lines: 0, furniture: 0, noteBlocks: 0, notes: 0, markers: 0, baselineMarkers: 0, superscriptsKept: 0, links: 0, linkRectangles: 0, italicRuns: 0, boldRuns: 0, hyphenBreaksKept: 0, softHyphensClosed: 0 };
+  // Right-to-left scripts are drawn in visual order; putting them back in reading order needs the
+  // bidirectional algorithm run backwards, which this reader does not do: refuse rather than reverse words.
+  let letters = 0;
+  let rightToLeft = 0;
+  for (const page of layout.pages) {
+    for (const glyph of page.glyphs) {
+      if (glyph.space) continue;
+      letters++;
+      if (RIGHT_TO_LEFT.test(glyph.text)) rightToLeft++;
+    }
+  }
+  if (rightToLeft > letters / 5) throw new InputError(context.file, 'right-to-left text (Arabic, Hebrew) is not read from PDFs yet; build a text extraction of this PDF instead', undefined, 'unsupported');
   const pages = layout.pages.map((page) => pageLines(page));
   markFurniture(pages, 'shape');
   // Footnote blocks next (a long note may reach the bottom band), then running heads among the rest.
@@ -152,11 +172,16 @@ export function readLayout(context: BuildContext): void {
     const noteLines = noteLinesOf[p]!;
     if (noteLines.length) facts.noteBlocks++;
     for (const source of noteLines) {
+      // A note starts at its marker: a superscript at the line start, or a number set off by a tab.
       const lead = source.pieces[0];
-      const marker = lead?.kind === 'superscript' ? lead.text.trim() : undefined;
+      const tabbed = lead?.kind === 'text' && /^(?:\d{1,3}|\*{1,3})$/.test(lead.text) && source.pieces[1]?.kind === 'space' && source.pieces[1].wide === true;
+      const marker = lead?.kind === 'superscript' || tabbed ? lead.text.trim() : undefined;
       const line = makeLine(source, page, () => undefined);
-      if (marker !== undefined) {
-        line.text = line.text.slice(lead?.kind === 'superscript' ? lead.text.length : 0).replace(/^\s+/, '');
+      if (marker !== undefined && lead && lead.kind !== 'space') {
+        const before = line.text.length;
+        line.text = line.text.slice(lead.text.length).replace(/^\s+/, '');
+        const removed = before - line.text.length;
+        if (line.emphasis) line.emphasis = line.emphasis.map((e) => ({ ...e, start: Math.max(0, e.start - removed), end: e.end - removed })).filter((e) => e.end > e.start);
         const note: NoteEntry = { marker, lines: [line], page, line: line.line };
         own.push(note);
         noteIndex.set(note, notes.length);
@@ -423,17 +448,20 @@ function piecesOf(glyphs: Placed[], size: number): Piece[] {
   const pieces: Piece[] = [];
   let end: number | undefined;
   let pendingSpace = false;
+  let previous: Glyph | undefined;
   for (const { glyph, superscript } of glyphs) {
     if (glyph.space) {
       pendingSpace = true;
       continue;
     }
     const gap = end === undefined ? 0 : glyph.x - end;
-    if (end !== undefined && (pendingSpace || gap > WORD_GAP * Math.min(size, glyph.size / (superscript ? SUPERSCRIPT_SIZE : 1)))) {
+    const unspaced = previous !== undefined && UNSPACED.test(previous.text) && UNSPACED.test(glyph.text);
+    if (end !== undefined && (pendingSpace || (!unspaced && gap > WORD_GAP * Math.min(size, glyph.size / (superscript ? SUPERSCRIPT_SIZE : 1))))) {
       // A superscript marker drawn right after its word gets no space before it even if the font spaces it.
-      if (!(superscript && !pendingSpace) && pieces.at(-1)?.kind !== 'space') pieces.push({ kind: 'space' });
+      if (!(superscript && !pendingSpace) && pieces.at(-1)?.kind !== 'space') pieces.push(gap > size ? { kind: 'space', wide: true } : { kind: 'space' });
     }
     pendingSpace = false;
+    previous = glyph;
     const last = pieces.at(-1);
     if (superscript) {
       if (last?.kind === 'superscript') {
@@ -611,8 +639,11 @@ function footnoteLines(page: PdfPage, lines: PageLine[]): PageLine[] {
   const rules = candidates
     .filter((r) => r.x1 <= left + 3 && r.x1 >= left - 72 && r.x2 - r.x1 < page.width / 2 && r.y < page.height * 0.75)
     .filter((r) => {
+      // The body is what lies above the rule; under it only smaller text (the notes).
       const under = content.filter((l) => l.y < r.y && l !== r.line);
-      return under.length > 0 && under.every((l) => l.size < bodySize - 0.3);
+      const above = content.filter((l) => l.y > r.y);
+      const size = above.length ? commonSize(above.flatMap((l) => l.pieces.flatMap((p) => (p.kind === 'space' ? [] : p.glyphs)))) : bodySize;
+      return under.length > 0 && under.every((l) => l.size < size - 0.3);
     })
     .sort((a, b) => b.y - a.y);
   const rule = rules[0];

@@ -297,6 +297,39 @@ describe('the layout reader on made-up pages', () => {
     );
   });
 
+  const page = (glyphs: Glyph[], rules: PdfPage['rules'] = []): PdfPage => ({ number: 1, width: 612, height: 792, glyphs, rules, links: [] });
+  const word = (text: string, x: number, y: number, size: number) => [...text].map((c, i) => glyph(c, x + i * size * 0.5, y, size));
+
+  it('splits a footnote block at numbers set off by a tab as well as at superscripts', () => {
+    const body = [...word('Body', 72, 400, 10), glyph('1', 92, 404, 6), glyph(' ', 95, 400, 10), ...word('and', 98, 400, 10), glyph('2', 113, 404, 6)];
+    const notes = [...word('1', 72, 120, 8), ...word('First', 90, 120, 8), ...word('2', 72, 108, 8), ...word('Second', 90, 108, 8)];
+    const context = layoutContext([page([...body, ...notes], [{ x1: 72, x2: 144, y: 130 }])]);
+    readLayout(context);
+    expect(context.repaired!.notes.map((n) => [n.marker, n.lines.map((l) => l.text).join(' ')])).toEqual([
+      ['1', 'First'],
+      ['2', 'Second'],
+    ]);
+    expect(context.repaired!.citations.map((c) => context.repaired!.notes[c.note]!.marker)).toEqual(['1', '2']);
+  });
+
+  it('puts no space between Chinese characters set apart by justification, only at a space glyph', () => {
+    const han = [...'安全理事会'].map((c, i) => glyph(c, 72 + i * 14, 400, 10));
+    const context = layoutContext([page(han)]);
+    readLayout(context);
+    expect(context.repaired!.lines[0]!.text).toBe('安全理事会');
+  });
+
+  it('refuses right-to-left text rather than reversing its words', () => {
+    const arabic = [...'مجلس الأمن'].map((c, i) => glyph(c === ' ' ? ' ' : c, 500 - i * 5, 400, 10));
+    let error: unknown;
+    try {
+      readLayout(layoutContext([page(arabic)]));
+    } catch (e) {
+      error = e;
+    }
+    expect(String(error)).toMatch(/^fuzz\.pdf: right-to-left text \(Arabic, Hebrew\) is not read from PDFs yet/);
+  });
+
   it('reads a line of 20,000 glyphs and a page of 2,000 lines without rescanning (completes; nothing timed)', () => {
     const long = Array.from({ length: 20_000 }, (_, i) => glyph(i % 7 === 6 ? ' ' : 'a', 72 + i * 5, 400, 10));
     const tall = Array.from({ length: 2_000 }, (_, i) => glyph('e', 72, 380 - i * 12, 10));
