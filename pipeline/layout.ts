@@ -248,7 +248,13 @@ export function readLayout(context: BuildContext): void {
   const margins = new Map<number, number>();
   const linesByPage = new Map<number, LayoutLine[]>();
   for (const line of lines) linesByPage.set(line.page, [...(linesByPage.get(line.page) ?? []), line]);
-  for (const [page, pageLines] of linesByPage) margins.set(page, leftMargin(pageLines));
+  // The document's margin wins over a page's own mode where the page has a line at it (a page of
+  // indented sub-items has its mode at their indentation).
+  const documentMargin = leftMargin(lines);
+  for (const [page, pageLines] of linesByPage) {
+    const own = leftMargin(pageLines);
+    margins.set(page, own > documentMargin + 1 && pageLines.some((l) => Math.abs((l.x ?? 0) - documentMargin) <= 1) ? documentMargin : own);
+  }
   for (const line of lines) line.indent = (line.x ?? 0) - (margins.get(line.page) ?? 0) > 6;
 
   // Line ends: a hyphen drawn at the end of a line belongs to the word ("Houthi-" + "controlled"); a soft

@@ -25,8 +25,46 @@ import { corpusPdfPath, corpusTextPath, loadCorpusExpectations, type CorpusExpec
 import { countWords, words } from './support/words.js';
 
 const expectations = loadCorpusExpectations();
-/** One entry per PDF: the PDFBox text of it (its pair is the pdftotext text of the same PDF). */
+/** One entry per PDF with a reading in expectations.json: its PDFBox text (the pair is its pdftotext text). */
 const entries = Object.values(expectations.files).filter((e) => e.pdf !== null && !e.file.endsWith('.pdftotext.txt'));
+
+/**
+ * Every PDF of the corpus. The eight SC drafts added later have no reading in expectations.json yet: for them
+ * the facts are SOURCES.md's (symbol, body, last operative paragraph number) and the text builds of their
+ * two extractions.
+ */
+interface PdfCase {
+  /** The PDFBox text of the same PDF. */
+  file: string;
+  pdfPath: string;
+  pairFile: string;
+  symbol: string;
+  body: 'un-ga' | 'un-sc';
+  kind: 'resolution' | 'resolutionDraft';
+  lastParagraph: number;
+  entry?: CorpusExpectation;
+}
+const PDF_FOLDER = join(corpusTextPath('x').replace(/texts\/x$/, ''), 'pdf');
+const SOURCES = readFileSync(join(PDF_FOLDER, '..', 'SOURCES.md'), 'utf8');
+const cases: PdfCase[] = readdirSync(PDF_FOLDER)
+  .filter((name) => name.endsWith('.pdf'))
+  .sort()
+  .map((name) => {
+    const symbol = name.replace(/-EN\.pdf$/, '').replace(/_/g, '/');
+    const stem = `en_${symbol.replace(/\//g, '-')}`;
+    const entry = entries.find((e) => e.pdf === name);
+    const last = new RegExp(`\\| ${stem} \\| [^|]+ \\|[^|]*\\| last operative paragraph (\\d+)`).exec(SOURCES)?.[1];
+    return {
+      file: `${stem}.txt`,
+      pdfPath: join(PDF_FOLDER, name),
+      pairFile: `${stem}.pdftotext.txt`,
+      symbol,
+      body: symbol.startsWith('S/') ? 'un-sc' : 'un-ga',
+      kind: symbol.startsWith('S/') ? 'resolutionDraft' : 'resolution',
+      lastParagraph: entry ? Number.parseInt(entry.operative!.numbers.at(-1)!, 10) : Number(last),
+      entry,
+    } satisfies PdfCase;
+  });
 
 interface Built {
   layout: PdfLayout;
@@ -39,8 +77,8 @@ interface Built {
 const built = new Map<string, Built>();
 
 beforeAll(async () => {
-  for (const entry of entries) {
-    const file = corpusPdfPath(entry)!;
+  for (const entry of cases) {
+    const file = entry.pdfPath;
     const bytes = new Uint8Array(readFileSync(file));
     const layout = await readPdf(file, bytes);
     const pdf = await buildPdf({ file, pdf: bytes, layout }, { formats: ['xml'] });
@@ -107,18 +145,83 @@ const inlineText = (inlines: Inline[]): string => inlines.map((n) => (n.type ===
 
 const normalize = (text: string) => text.replace(/[\s\u00A0\u202F]+/g, ' ').replace(/[’']/g, '’').trim();
 
-describe.each(entries)('the PDF of $file', (entry: CorpusExpectation) => {
-  const get = () => built.get(entry.file)!;
+describe.each(cases)('the PDF of $file', (c: PdfCase) => {
+  const get = () => built.get(c.file)!;
 
   it('builds to schema-valid AKN of the right kind, body, language and symbol', () => {
     const { pdf, statement } = get();
     expect(pdf.context.problems).toEqual([]);
-    expect(statement.attrs['name']).toBe(entry.kind);
+    expect(statement.attrs['name']).toBe(c.kind);
     const work = path(statement, 'meta', 'identification', 'FRBRWork')!;
-    expect(childElements(work, 'FRBRauthor')[0]!.attrs['href']).toBe(`#${entry.body}`);
-    expect(pdf.context.language!.code).toBe(entry.language);
-    expect(childElements(work, 'FRBRalias')[0]?.attrs['value']).toBe(entry.symbol);
+    expect(childElements(work, 'FRBRauthor')[0]!.attrs['href']).toBe(`#${c.body}`);
+    expect(pdf.context.language!.code).toBe('en');
+    expect(childElements(work, 'FRBRalias')[0]?.attrs['value']).toBe(c.symbol);
   });
+
+  it('reads every operative number from 1 to the last one printed, in order, each starting an indented line', () => {
+    const lines = get().pdf.context.repaired!.lines;
+    const numbers = lines.filter((l) => l.indent && /^\d+\.\s/.test(l.text)).map((l) => Number.parseInt(l.text, 10));
+    const operative = numbers.slice(numbers.lastIndexOf(1));
+    expect(operative).toEqual(Array.from({ length: c.lastParagraph }, (_, i) => i + 1));
+  });
+
+  it('has the structure of the text build, but for the differences listed with their reasons', () => {
+    const { statement, textStatement } = get();
+    const fromPdf = shape(statement);
+    const fromText = shape(textStatement);
+    const allowed = ALLOWED_DIFFERENCES[c.file];
+    for (const marker of allowed?.notes ?? []) fromText.notes.splice(fromText.notes.lastIndexOf(marker), 1);
+    expect(fromPdf).toEqual(fromText);
+  });
+
+  it('reads every note marker from superscript geometry', () => {
+    const { pdf, text } = get();
+    const facts = pdf.context.layoutFacts!;
+    const repaired = pdf.context.repaired!;
+    const baseline = BASELINE_MARKERS[c.file]?.count ?? 0;
+    expect(facts.baselineMarkers).toBe(baseline);
+    expect(pdf.report.diagnostics.filter((d) => d.code === 'layout-marker-on-baseline')).toHaveLength(baseline);
+    expect(facts.markers).toBe(repaired.citations.length - baseline);
+    expect(repaired.citations.length).toBe((c.entry?.noteCitationCount ?? text.context.repaired!.citations.length) - (ALLOWED_DIFFERENCES[c.file]?.notes?.length ?? 0));
+    expect(repaired.notes.map((n) => n.marker)).toEqual(text.context.repaired!.notes.map((n) => n.marker));
+    // Nothing was guessed: the text path's repair stage did not run, so there are no repairs to report.
+    expect(pdf.report.repairs).toEqual([]);
+  });
+
+  it('puts every link annotation on the words inside its rectangles', () => {
+    const { pdf } = get();
+    const links = pdf.context.repaired!.links as LayoutLink[];
+    expect(links.length).toBeGreaterThan(0);
+    const refs = refsOf(pdf.context.document!).map((r) => ({ url: r.undocs ?? r.href, text: normalize(inlineText(r.children)) }));
+    const byUrl = (list: Array<{ url?: string; text: string }>) => {
+      const map = new Map<string, string[]>();
+      for (const item of list) map.set(item.url!, [...(map.get(item.url!) ?? []), item.text].sort());
+      return map;
+    };
+    expect(byUrl(refs)).toEqual(byUrl(links.map((l) => ({ url: l.url, text: normalize(l.text) }))));
+    expect(pdf.context.document!.unattachedLinks ?? []).toEqual([]);
+    expect(pdf.report.diagnostics.filter((d) => d.code === 'layout-link-empty')).toEqual([]);
+  });
+
+  it('invents no word and splits none: every word is printed in one of the two extractions of the PDF', () => {
+    const { reading } = get();
+    const printed = new Set<string>();
+    const extractions: string[] = [];
+    for (const file of [c.file, c.pairFile]) {
+      extractions.push(readFileSync(corpusTextPath(file), 'utf8').toLowerCase());
+      for (const w of words(extractions.at(-1)!)) printed.add(w);
+    }
+    // A word both extractors split ("Presiden t", "Presid en t") is printed with its letters in that order and
+    // spaces between them; the PDF's glyph gaps say there is no word boundary there. Anything else is invented.
+    const spaced = (w: string) => new RegExp(`(?<![\\p{L}\\p{N}])${[...w].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s?')}(?![\\p{L}\\p{N}])`, 'u');
+    const unknown = [...countWords(words(reading)).keys()].filter((w) => !printed.has(w) && !/^\d+$/.test(w));
+    const invented = unknown.filter((w) => !extractions.some((text) => spaced(w).test(text)));
+    expect(invented).toEqual([]);
+  });
+});
+
+describe.each(entries)('the PDF of $file against the reading in expectations.json', (entry: CorpusExpectation) => {
+  const get = () => built.get(entry.file)!;
 
   it('has the recitals, operative paragraphs, points, notes and annexes counted by reading', () => {
     const { statement } = get();
@@ -144,66 +247,9 @@ describe.each(entries)('the PDF of $file', (entry: CorpusExpectation) => {
     });
   });
 
-  it('has the structure of the text build, but for the differences listed with their reasons', () => {
-    const { statement, textStatement } = get();
-    const fromPdf = shape(statement);
-    const fromText = shape(textStatement);
-    const allowed = ALLOWED_DIFFERENCES[entry.file];
-    for (const marker of allowed?.notes ?? []) fromText.notes.splice(fromText.notes.lastIndexOf(marker), 1);
-    expect(fromPdf).toEqual(fromText);
-  });
-
   it('reads across line and page breaks (spot checks)', () => {
     const reading = normalize(get().reading);
     for (const check of entry.spotChecks) expect(reading).toContain(normalize(check.text));
-  });
-
-  it('reads every note marker from superscript geometry', () => {
-    const { pdf } = get();
-    const facts = pdf.context.layoutFacts!;
-    const repaired = pdf.context.repaired!;
-    const baseline = BASELINE_MARKERS[entry.file]?.count ?? 0;
-    expect(facts.baselineMarkers).toBe(baseline);
-    expect(pdf.report.diagnostics.filter((d) => d.code === 'layout-marker-on-baseline')).toHaveLength(baseline);
-    expect(facts.markers).toBe(repaired.citations.length - baseline);
-    expect(repaired.citations.length).toBe(entry.noteCitationCount - (ALLOWED_DIFFERENCES[entry.file]?.notes?.length ?? 0));
-    // Nothing was guessed: the text path's repair stage did not run, so there are no repairs to report.
-    expect(pdf.report.repairs).toEqual([]);
-  });
-
-  it('puts every link annotation on the words inside its rectangles', () => {
-    const { pdf, statement } = get();
-    const links = pdf.context.repaired!.links as LayoutLink[];
-    expect(links.length).toBeGreaterThan(0);
-    void statement;
-    const refs = refsOf(pdf.context.document!).map((r) => ({ url: r.undocs ?? r.href, text: normalize(inlineText(r.children)) }));
-    const byUrl = (list: Array<{ url?: string; text: string }>) => {
-      const map = new Map<string, string[]>();
-      for (const item of list) map.set(item.url!, [...(map.get(item.url!) ?? []), item.text].sort());
-      return map;
-    };
-    const expected = byUrl(links.map((l) => ({ url: l.url, text: normalize(l.text) })));
-    expect(byUrl(refs)).toEqual(expected);
-    expect(pdf.context.document!.unattachedLinks ?? []).toEqual([]);
-  });
-
-  it('invents no word and splits none: every word is printed in one of the two extractions of the PDF', () => {
-    const { reading } = get();
-    const printed = new Set<string>();
-    const extractions: string[] = [];
-    for (const file of [entry.file, entry.pair?.other]) {
-      if (!file) continue;
-      extractions.push(readFileSync(corpusTextPath(file), 'utf8').toLowerCase());
-      for (const w of words(extractions.at(-1)!)) printed.add(w);
-    }
-    // A word both extractors split ("Presiden t", "Presid en t") is printed with its letters in that order and
-    // spaces between them; the PDF's glyph gaps say there is no word boundary there. Anything else is invented.
-    const spaced = (w: string) => new RegExp(`(?<![\\p{L}\\p{N}])${[...w].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s?')}(?![\\p{L}\\p{N}])`, 'u');
-    const unknown = [...countWords(words(reading)).keys()].filter((w) => !printed.has(w) && !/^\d+$/.test(w));
-    const invented = unknown.filter((w) => !extractions.some((text) => spaced(w).test(text)));
-    expect(invented).toEqual([]);
-    // The words left split by both extractions are whole here.
-    for (const w of unknown) expect(reading.toLowerCase()).toContain(w);
   });
 });
 
