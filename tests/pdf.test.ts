@@ -172,6 +172,21 @@ describe.each(cases)('the PDF of $file', (c: PdfCase) => {
     const allowed = ALLOWED_DIFFERENCES[c.file];
     for (const marker of allowed?.notes ?? []) fromText.notes.splice(fromText.notes.lastIndexOf(marker), 1);
     expect(fromPdf).toEqual(fromText);
+    // The same facts of the masthead and preface: symbol, dates, session, agenda item, title, sponsors, counts.
+    expect(get().pdf.report.detected).toEqual(get().text.report.detected);
+  });
+
+  it('reads the words of the text build, but where the text path had to repair or guess', () => {
+    const { reading, text } = get();
+    const fromPdf = countWords(words(reading));
+    const fromText = countWords(words(readingText(text.xml)));
+    let same = 0;
+    let total = 0;
+    for (const [w, n] of fromText) {
+      total += n;
+      same += Math.min(n, fromPdf.get(w) ?? 0);
+    }
+    expect(same / total).toBeGreaterThan(0.995);
   });
 
   it('reads every note marker from superscript geometry', () => {
