@@ -203,6 +203,14 @@ describe.each(cases)('the PDF of $file', (c: PdfCase) => {
     expect(pdf.report.repairs).toEqual([]);
   });
 
+  it('builds without a warning (but the reported baseline marker) and without a repair', () => {
+    const { pdf, text } = get();
+    expect(pdf.report.diagnostics.filter((d) => d.severity === 'warning' && d.code !== 'layout-marker-on-baseline')).toEqual([]);
+    expect(pdf.report.repairs).toEqual([]);
+    // The text build of the same PDF repairs what the extractor broke (every document here but S/2016/1061).
+    if (!c.file.includes('S-2016-1061')) expect(text.report.repairs.length).toBeGreaterThan(0);
+  });
+
   it('puts every link annotation on the words inside its rectangles', () => {
     const { pdf } = get();
     const links = pdf.context.repaired!.links as LayoutLink[];
