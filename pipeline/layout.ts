@@ -143,14 +143,15 @@ export function readLayout(context: BuildContext): void {
   const notesOnPage: NoteEntry[][] = [];
   const noteIndex = new Map<NoteEntry, number>();
   const firstByMarker = new Map<string, NoteEntry>();
-  const pending: Array<{ line: LayoutLine; page: number; source: PageLine }> = [];
-  let lineNumber = 0;
+  /** Lines under a footnote rule before any note: kept in the body, with a warning. */
+  const pending: LayoutLine[] = [];
   const glyphPlace = new Map<Glyph, { line: LayoutLine; offset: number }>();
 
   const makeLine = (source: PageLine, page: number, markers: (text: string) => string | undefined): LayoutLine => {
     const { text, emphasis, places, kept } = renderLine(source, markers);
     facts.superscriptsKept += kept;
-    const line: LayoutLine = { text, line: ++lineNumber, page, glue: ' ', indent: false, x: source.x };
+    // Numbered once every line of the page is read (body first, then notes: the reading order).
+    const line: LayoutLine = { text, line: 0, page, glue: ' ', indent: false, x: source.x };
     if (emphasis.length) line.emphasis = emphasis;
     for (const [glyph, offset] of places) glyphPlace.set(glyph, { line, offset });
     return line;
@@ -158,16 +159,24 @@ export function readLayout(context: BuildContext): void {
 
   // The symbol printed alone in the first page's top band is the document's (the masthead).
   symbol = mastheadSymbolOf(pages[0] ?? []);
+  const bodyOf: LayoutLine[][] = [];
+  const noteLinesRead: LayoutLine[][] = [];
+  const furnitureOf: Array<Array<{ text: string; kind: string }>> = [];
+  /** Messages naming a line, given once the lines are numbered. */
+  const later: Array<{ line: LayoutLine; severity: 'info' | 'warning'; code: string; message: string }> = [];
   for (const [p, pageLinesList] of pages.entries()) {
     const page = p + 1;
+    furnitureOf.push([]);
     for (const line of pageLinesList) {
       if (line.furniture) {
         const text = plainText(line);
         facts.furniture++;
-        report.furniture.push({ line: lineNumber + 1, text, kind: line.furniture });
+        furnitureOf[p]!.push({ text, kind: line.furniture });
         if (!symbol && symbolAlone.test(text)) symbol = text;
       }
     }
+    noteLinesRead.push([]);
+    bodyOf.push([]);
     const own: NoteEntry[] = [];
     const noteLines = noteLinesOf[p]!;
     if (noteLines.length) facts.noteBlocks++;
@@ -177,12 +186,13 @@ export function readLayout(context: BuildContext): void {
       const tabbed = lead?.kind === 'text' && /^(?:\d{1,3}|\*{1,3})$/.test(lead.text) && source.pieces[1]?.kind === 'space' && source.pieces[1].wide === true;
       const marker = lead?.kind === 'superscript' || tabbed ? lead.text.trim() : undefined;
       const line = makeLine(source, page, () => undefined);
+      noteLinesRead[p]!.push(line);
       if (marker !== undefined && lead && lead.kind !== 'space') {
         const before = line.text.length;
         line.text = line.text.slice(lead.text.length).replace(/^\s+/, '');
         const removed = before - line.text.length;
         if (line.emphasis) line.emphasis = line.emphasis.map((e) => ({ ...e, start: Math.max(0, e.start - removed), end: e.end - removed })).filter((e) => e.end > e.start);
-        const note: NoteEntry = { marker, lines: [line], page, line: line.line };
+        const note: NoteEntry = { marker, lines: [line], page, line: 0 };
         own.push(note);
         noteIndex.set(note, notes.length);
         notes.push(note);
@@ -191,10 +201,10 @@ export function readLayout(context: BuildContext): void {
       } else if (notes.length) {
         // A block that opens without a marker continues the last note of an earlier page.
         notes.at(-1)!.lines.push(line);
-        if (source === noteLines[0]) info(report, 'layout-note-continued', `page ${page}: the footnote block opens without a marker; it continues note ${notes.at(-1)!.marker}`, line.line);
+        if (source === noteLines[0]) later.push({ line, severity: 'info', code: 'layout-note-continued', message: `page ${page}: the footnote block opens without a marker; it continues note ${notes.at(-1)!.marker}` });
       } else {
-        warn(report, 'layout-note-orphan', `page ${page}: text below the footnote rule without a marker: "${line.text.slice(0, 40)}"`, line.line);
-        pending.push({ line, page, source });
+        later.push({ line, severity: 'warning', code: 'layout-note-orphan', message: `page ${page}: text below the footnote rule without a marker: "${line.text.slice(0, 40)}"` });
+        pending.push(line);
       }
     }
     notesOnPage.push(own);
@@ -216,8 +226,21 @@ export function readLayout(context: BuildContext): void {
       };
       const line = makeLine(source, page, markerFor);
       lines.push(line);
+      bodyOf[p]!.push(line);
     }
+    // Text under a rule before any note stays in the body, at its place after the page's body.
+    lines.push(...pending.splice(0));
   }
+  // Line numbers in reading order: each page's body, then its notes (as the text path's lines run).
+  let lineNumber = 0;
+  for (const [p, body] of bodyOf.entries()) {
+    const first = lineNumber + 1;
+    for (const line of body) line.line = ++lineNumber;
+    for (const line of noteLinesRead[p]!) line.line = ++lineNumber;
+    for (const item of furnitureOf[p]!) report.furniture.push({ line: first, text: item.text, kind: item.kind });
+  }
+  for (const note of notes) note.line = note.lines[0]!.line;
+  for (const message of later) (message.severity === 'info' ? info : warn)(report, message.code, message.message, message.line.line);
   // A marker printed on the baseline (no superscript in the layout) is taken only at a line end, glued to the
   // punctuation that closes a clause ("UNISPACE+50,1"), when its note exists and was already cited as a
   // superscript: a repeated citation the typesetter failed to raise. It is reported, never silent.
@@ -242,7 +265,6 @@ export function readLayout(context: BuildContext): void {
   }
   facts.markers = citations.length - facts.baselineMarkers;
   facts.notes = notes.length;
-  for (const orphan of pending) lines.push(orphan.line);
 
   // Indentation: the line starts right of the page's left margin (the leftmost body line).
   const margins = new Map<number, number>();

@@ -127,18 +127,20 @@ const BASELINE_MARKERS: Record<string, { count: number; why: string }> = {
   },
 };
 
-type RefNode = Extract<Inline, { type: 'ref' }>;
+type RefNode = Extract<Inline, { type: 'ref' }> & { inNote: boolean };
 /** Every ref of the document model once (a note cited three times is one note with one set of refs). */
 function refsOf(document: ResolutionDocument): RefNode[] {
   const seen = new Set<object>();
   const found: RefNode[] = [];
-  const visit = (value: unknown) => {
+  const visit = (value: unknown, inNote: boolean) => {
     if (typeof value !== 'object' || value === null || seen.has(value)) return;
     seen.add(value);
-    if ((value as { type?: string }).type === 'ref') found.push(value as RefNode);
-    for (const child of Object.values(value)) if (typeof child === 'object' && child !== null && !(child as { code?: unknown }).code) visit(child);
+    if ((value as { type?: string }).type === 'ref') found.push({ ...(value as Extract<Inline, { type: 'ref' }>), inNote });
+    // A footnote (marker and body) holds the refs of the note's text.
+    const note = inNote || ('marker' in value && 'body' in value);
+    for (const child of Object.values(value)) if (typeof child === 'object' && child !== null && !(child as { code?: unknown }).code) visit(child, note);
   };
-  visit({ ...document, language: undefined });
+  visit({ ...document, language: undefined }, false);
   return found;
 }
 const inlineText = (inlines: Inline[]): string => inlines.map((n) => (n.type === 'text' ? n.text : 'children' in n ? inlineText(n.children) : '')).join('');
@@ -215,13 +217,15 @@ describe.each(cases)('the PDF of $file', (c: PdfCase) => {
     const { pdf } = get();
     const links = pdf.context.repaired!.links as LayoutLink[];
     expect(links.length).toBeGreaterThan(0);
-    const refs = refsOf(pdf.context.document!).map((r) => ({ url: r.undocs ?? r.href, text: normalize(inlineText(r.children)) }));
+    // Keyed by URL and by where the words are: the body or a note.
+    const refs = refsOf(pdf.context.document!).map((r) => ({ url: `${r.undocs ?? r.href}${r.inNote ? ' (note)' : ''}`, text: normalize(inlineText(r.children)) }));
+    const noteLines = new Set(pdf.context.repaired!.notes.flatMap((n) => n.lines.map((l) => l.line)));
     const byUrl = (list: Array<{ url?: string; text: string }>) => {
       const map = new Map<string, string[]>();
       for (const item of list) map.set(item.url!, [...(map.get(item.url!) ?? []), item.text].sort());
       return map;
     };
-    expect(byUrl(refs)).toEqual(byUrl(links.map((l) => ({ url: l.url, text: normalize(l.text) }))));
+    expect(byUrl(refs)).toEqual(byUrl(links.map((l) => ({ url: `${l.url}${noteLines.has(l.line) ? ' (note)' : ''}`, text: normalize(l.text) }))));
     expect(pdf.context.document!.unattachedLinks ?? []).toEqual([]);
     expect(pdf.report.diagnostics.filter((d) => d.code === 'layout-link-empty')).toEqual([]);
   });
