@@ -295,8 +295,10 @@ export function readLayout(context: BuildContext): void {
   }
 
   // Links: the glyphs inside each annotation's rectangles.
+  const nextLine = new Map<LayoutLine, LayoutLine>();
+  for (const group of [lines, ...notes.map((n) => n.lines as LayoutLine[])]) group.forEach((line, i) => i > 0 && nextLine.set(group[i - 1]!, line));
   for (const [p, page] of layout.pages.entries()) {
-    const found: Array<LayoutLink & { order: [number, number]; end: { line: LayoutLine; offset: number } }> = [];
+    const found: Array<LayoutLink & { order: [number, number]; start: { line: LayoutLine; offset: number }; end: { line: LayoutLine; offset: number; length: number } }> = [];
     // The page's placed glyphs by the height of their x-height middle, to find a rectangle's by bisection.
     const placed = page.glyphs.filter((g) => glyphPlace.has(g)).map((glyph) => ({ glyph, cy: glyph.y + glyph.size * 0.3 }));
     placed.sort((a, b) => a.cy - b.cy);
@@ -331,13 +333,20 @@ export function readLayout(context: BuildContext): void {
       covered.sort((a, b) => a.line.line - b.line.line || a.offset - b.offset);
       const first = covered[0]!;
       const last = covered.at(-1)!;
-      found.push({ url: area.url, page: p + 1, line: first.line.line, text: coveredText(covered), rectangles: area.rects.length, order: [first.line.line, first.offset], end: { line: last.line, offset: last.offset } });
+      found.push({ url: area.url, page: p + 1, line: first.line.line, text: coveredText(covered), rectangles: area.rects.length, order: [first.line.line, first.offset], start: { line: first.line, offset: first.offset }, end: { line: last.line, offset: last.offset, length: last.glyph.text.length } });
     }
     found.sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);
     for (const link of found) {
       const previous = links.at(-1) as (typeof found)[number] | undefined;
-      // A citation wrapped over two lines: the second rectangle starts the line after the first one ends.
-      if (previous && previous.url === link.url && previous.page === link.page && link.order[1] === 0 && link.order[0] === previous.end.line.line + 1 && previous.end.offset >= [...previous.end.line.text].length - 2) {
+      // A citation wrapped over two lines (or over a page break): the second rectangle starts the line that
+      // follows the one where the first ends (a bracket or a comma may be left outside either).
+      const wrapped =
+        previous !== undefined &&
+        previous.url === link.url &&
+        link.start.offset <= 1 &&
+        nextLine.get(previous.end.line) === link.start.line &&
+        previous.end.offset + previous.end.length >= previous.end.line.text.length - 2;
+      if (previous && wrapped) {
         previous.text = `${previous.text}${previous.end.line.glue}${link.text}`;
         previous.rectangles += link.rectangles;
         previous.end = link.end;
@@ -348,7 +357,7 @@ export function readLayout(context: BuildContext): void {
   }
   for (const link of links) link.text = linkWords(link.text);
   facts.links = links.length;
-  for (const link of links) delete (link as Partial<(typeof links)[number] & { order: unknown; end: unknown }>).order, delete (link as { end?: unknown }).end;
+  for (const link of links) for (const key of ['order', 'start', 'end']) delete (link as unknown as Record<string, unknown>)[key];
 
   for (const group of [lines, ...notes.map((n) => n.lines)]) {
     for (const line of group) {

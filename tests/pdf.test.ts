@@ -385,6 +385,24 @@ describe('the layout reader on made-up pages', () => {
     expect(context.repaired!.citations.map((c) => context.repaired!.notes[c.note]!.marker)).toEqual(['1', '2']);
   });
 
+  it('makes one link of a citation wrapped over two lines, and two of the same URL cited twice', () => {
+    const url = 'https://undocs.org/S/RES/2140(2014)';
+    const line1 = [...word('resolution', 72, 400, 10), glyph(' ', 122, 400, 10), ...word('2140', 125, 400, 10)];
+    const line2 = [...word('(2014),', 72, 388, 10), glyph(' ', 107, 388, 10), ...word('and', 110, 388, 10), glyph(' ', 125, 388, 10), ...word('2140', 128, 388, 10)];
+    const p = page([...line1, ...line2]);
+    p.links = [
+      { url, rects: [[124, 398, 146, 410]] },
+      { url, rects: [[70, 386, 106, 398]] },
+      { url, rects: [[127, 386, 149, 398]] },
+    ];
+    const context = layoutContext([p]);
+    readLayout(context);
+    expect(context.repaired!.links.map((l) => [(l as LayoutLink).text, (l as LayoutLink).rectangles])).toEqual([
+      ['2140 (2014)', 2],
+      ['2140', 1],
+    ]);
+  });
+
   it('puts no space between Chinese characters set apart by justification, only at a space glyph', () => {
     const han = [...'安全理事会'].map((c, i) => glyph(c, 72 + i * 14, 400, 10));
     const context = layoutContext([page(han)]);
