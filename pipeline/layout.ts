@@ -72,6 +72,9 @@ const SUPERSCRIPT_SIZE = 0.8;
 const SUPERSCRIPT_RISE = 0.75;
 const SYMBOL_ALONE = new RegExp(`^${SYMBOL_SOURCE}$`);
 const RIGHT_TO_LEFT = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
+const NOT_TEXT_SOURCE = String.raw`[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\u{F0000}-\u{10FFFF}]`;
+const NOT_TEXT = new RegExp(NOT_TEXT_SOURCE, 'u');
+const NOT_TEXT_ALL = new RegExp(NOT_TEXT_SOURCE, 'gu');
 /** Top and bottom bands of the page where furniture lives, as a fraction of the page height. */
 const BAND = 0.1;
 
@@ -125,6 +128,20 @@ export function readLayout(context: BuildContext): void {
     }
   }
   if (rightToLeft > letters / 5) throw new InputError(context.file, 'right-to-left text (Arabic, Hebrew) is not read from PDFs yet; build a text extraction of this PDF instead', undefined, 'unsupported');
+  // What a font maps to characters XML forbids (controls, noncharacters, lone surrogates) or to the private
+  // planes the pipeline uses for note citations is not text: it is dropped, and counted in a warning.
+  let dropped = 0;
+  for (const page of layout.pages) {
+    for (const glyph of page.glyphs) {
+      if (!NOT_TEXT.test(glyph.text)) continue;
+      const clean = glyph.text.replace(NOT_TEXT_ALL, '');
+      dropped += glyph.text.length - clean.length;
+      // The glyph stays, without text: its width still tells that the letters beside it touch it.
+      glyph.text = clean;
+      if (!clean) glyph.space = false;
+    }
+  }
+  if (dropped) warn(report, 'layout-not-text', `${dropped} code units the fonts map to characters XML forbids or to private planes were dropped`);
   const pages = layout.pages.map((page) => pageLines(page));
   markFurniture(pages, 'shape');
   // Footnote blocks next (a long note may reach the bottom band), then running heads among the rest.

@@ -226,7 +226,7 @@ function interpret(fnArray: number[], argsArray: any[], fontOf: (name: string) =
           font: font.name,
           italic: ITALIC.test(font.name),
           bold: BOLD.test(font.name),
-          space: item.isSpace || item.unicode === ' ',
+          space: item.isSpace || /^\s+$/u.test(item.unicode),
         });
       }
       const tx = (advance + state.charSpacing + (item.isSpace ? state.wordSpacing : 0)) * state.hScale;

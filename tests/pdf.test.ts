@@ -403,6 +403,14 @@ describe('the layout reader on made-up pages', () => {
     ]);
   });
 
+  it('drops what a font maps to characters XML forbids or to the citation planes, with a warning', () => {
+    const context = layoutContext([page([...word('ab', 72, 400, 10), glyph('\u0001', 82, 400, 10), glyph(String.fromCodePoint(0xf0000), 87, 400, 10), ...word('cd', 92, 400, 10)])]);
+    readLayout(context);
+    expect(context.repaired!.lines.map((l) => l.text)).toEqual(['abcd']);
+    expect(context.repaired!.citations).toEqual([]);
+    expect(context.report.diagnostics.find((d) => d.code === 'layout-not-text')?.message).toMatch(/^3 code units/);
+  });
+
   it('puts no space between Chinese characters set apart by justification, only at a space glyph', () => {
     const han = [...'安全理事会'].map((c, i) => glyph(c, 72 + i * 14, 400, 10));
     const context = layoutContext([page(han)]);
