@@ -141,6 +141,8 @@ export function readLayout(context: BuildContext): void {
       if (!clean) glyph.space = false;
     }
   }
+  const rotated = layout.pages.reduce((n, page) => n + (page.rotated ?? 0), 0);
+  if (rotated) warn(report, 'layout-rotated', `${rotated} glyphs drawn rotated or mirrored (text set sideways) are not read`);
   if (dropped) warn(report, 'layout-not-text', `${dropped} code units the fonts map to characters XML forbids or to private planes were dropped`);
   const pages = layout.pages.map((page) => pageLines(page));
   markFurniture(pages, 'shape');

@@ -46,6 +46,8 @@ export interface PdfPage {
   glyphs: Glyph[];
   rules: Rule[];
   links: LinkArea[];
+  /** Glyphs drawn rotated or mirrored, left out of the lines. */
+  rotated?: number;
 }
 
 export interface PdfLayout {
@@ -133,7 +135,7 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<PdfLayou
       const [x0, y0, x1, y1] = page.view as [number, number, number, number];
       const operators = await page.getOperatorList();
       const annotations = await page.getAnnotations({ intent: 'display' });
-      const result: PdfPage = { number, width: x1 - x0, height: y1 - y0, glyphs: [], rules: [], links: [] };
+      const result: PdfPage = { number, width: x1 - x0, height: y1 - y0, glyphs: [], rules: [], links: [], rotated: 0 };
       interpret(operators.fnArray, operators.argsArray, (name: string) => fontOf(page.commonObjs, name), OPS, result, [1, 0, 0, 1, -x0, -y0]);
       for (const annotation of annotations as any[]) {
         const url = annotation.url ?? annotation.unsafeUrl;
@@ -215,7 +217,10 @@ function interpret(fnArray: number[], argsArray: any[], fontOf: (name: string) =
       const [x, y] = apply(full, 0, state.rise);
       const vertical = Math.hypot(full[2], full[3]);
       const horizontal = Math.hypot(full[0], full[1]);
-      if (item.unicode !== undefined && item.unicode !== '' && !font.vertical) {
+      // Rotated or mirrored text (a margin note set sideways) does not run along the lines: left out, counted.
+      const upright = full[0] > 0 && Math.abs(full[1]) <= 0.05 * full[0] && Math.abs(full[2]) <= 0.05 * Math.abs(full[3]) && full[3] > 0;
+      if (!upright && item.unicode) page.rotated = (page.rotated ?? 0) + 1;
+      if (item.unicode !== undefined && item.unicode !== '' && !font.vertical && upright) {
         page.glyphs.push({
           // Ligatures (ﬁ, ﬂ) are their letters: the text is what is read, not how it is drawn.
           text: LIGATURE.test(item.unicode) ? item.unicode.normalize('NFKC') : item.unicode,
