@@ -33,6 +33,8 @@ output: install schemas compile
 
 # The publication tests check every output/*.akn.xml: the sample and, when ../shared is there, the corpus.
 CORPUS := $(wildcard ../shared/corpus/texts)
+# Two corpus PDFs built from their layout (notes; italics and an annex), so the publication tests check PDF builds.
+PDF_SAMPLES := $(wildcard ../shared/corpus/pdf/A_RES_73_6-EN.pdf ../shared/corpus/pdf/S_2022_158-EN.pdf)
 
 # VITEST_JSON_REPORT (set by .ci/run) adds vitest's JSON report beside the usual output.
 # The tests use the real tools: xmllint, epubcheck (Java) and Chromium, from Debian's packages.
@@ -44,7 +46,7 @@ system-tools:
 	else echo "make test needs: $(SYSTEM_PACKAGES) (apt-get install -y $(SYSTEM_PACKAGES))" >&2; exit 1; fi
 
 test: install schemas compile system-tools
-	node dist/pipeline/cli.js build input/ $(CORPUS) --out output/ --quiet
+	node dist/pipeline/cli.js build input/ $(CORPUS) $(PDF_SAMPLES) --out output/ --quiet
 	npx vitest run $(if $(VITEST_JSON_REPORT),--reporter=default --reporter=json --outputFile.json=$(VITEST_JSON_REPORT))
 
 bench: install schemas compile
