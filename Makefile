@@ -4,7 +4,7 @@ NODE_MODULES_STAMP := node_modules/.install-stamp
 SCHEMAS := schemas/akomantoso30.xsd schemas/xml.xsd
 SOURCES := $(shell find pipeline -name '*.ts' 2>/dev/null)
 
-.PHONY: all install schemas compile output test bench clean system-tools
+.PHONY: all install schemas compile lexicon output test bench clean system-tools
 
 all: output
 
@@ -28,7 +28,15 @@ dist/.compile-stamp: $(NODE_MODULES_STAMP) $(SOURCES) tsconfig.json
 	chmod +x dist/pipeline/cli.js
 	@touch $@
 
-output: install schemas compile
+# The Hunspell dictionaries expanded once into sorted word lists (lexicon/, see pipeline/lexicon.ts); a
+# document of a language whose list is missing compiles it on first use instead.
+LEXICON_STAMP := lexicon/.stamp
+lexicon: $(LEXICON_STAMP)
+$(LEXICON_STAMP): dist/.compile-stamp
+	node --input-type=module -e "const { ensureWordList } = await import('./dist/pipeline/lexicon.js'); const { languages } = await import('./dist/pipeline/lang/index.js'); for (const l of Object.values(languages)) ensureWordList(l);"
+	@touch $@
+
+output: install schemas compile lexicon
 	node dist/pipeline/cli.js build input/ --out output/
 
 # The publication tests check every output/*.akn.xml: the sample and, when ../shared is there, the corpus.
@@ -45,12 +53,12 @@ system-tools:
 	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES); \
 	else echo "make test needs: $(SYSTEM_PACKAGES) (apt-get install -y $(SYSTEM_PACKAGES))" >&2; exit 1; fi
 
-test: install schemas compile system-tools
+test: install schemas compile lexicon system-tools
 	node dist/pipeline/cli.js build input/ $(CORPUS) $(PDF_SAMPLES) --out output/ --quiet
 	npx vitest run $(if $(VITEST_JSON_REPORT),--reporter=default --reporter=json --outputFile.json=$(VITEST_JSON_REPORT))
 
-bench: install schemas compile
+bench: install schemas compile lexicon
 	node bench/run.mjs
 
 clean:
-	rm -rf dist output
+	rm -rf dist output lexicon

@@ -3,10 +3,10 @@
 // Reads: input/fr_A-72-L.10.txt (+ sidecar), ../shared/corpus/texts/*.txt, ../shared/corpus/pdf/*.pdf (bench/pdf.mjs).
 // Writes: a table on stdout, bench/results/latest.json (git-ignored).
 //
-//   node bench/run.mjs [--runs 15] [--warmup 3] [--batch 240] [--batch-runs 3] [--long-times 10] [--pdf-runs 5]
+//   node bench/run.mjs [--runs 15] [--warmup 3] [--batch 240] [--batch-runs 3] [--long-times 10] [--long-document 100] [--pdf-runs 5]
 //
 // Goals: the batch within 3× of xmllint validating the same XML; each stage of a text 10× longer within
-// 12× of its time on the sample. This is a measurement, not a test: it never fails on a missed goal.
+// 12× of its time on the sample, and again from ×10 to the long document (×100, about 2.8 MB). This is a measurement, not a test: it never fails on a missed goal.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -38,6 +38,7 @@ const { values: args } = parseArgs({
     batch: { type: 'string', default: '240' },
     'batch-runs': { type: 'string', default: '3' },
     'long-times': { type: 'string', default: '10' },
+    'long-document': { type: 'string', default: '100' },
     'pdf-runs': { type: 'string', default: '5' },
   },
 });
@@ -46,6 +47,7 @@ const WARMUP = Number(args.warmup);
 const BATCH_SIZE = Number(args.batch);
 const BATCH_RUNS = Number(args['batch-runs']);
 const LONG_TIMES = Number(args['long-times']);
+const LONG_DOCUMENT_TIMES = Number(args['long-document']);
 
 const log = (line = '') => process.stdout.write(`${line}\n`);
 const progress = (line) => process.stderr.write(`${line}\n`);
@@ -242,6 +244,24 @@ async function main() {
     total: { normalMs: normal.wallTotal, longMs: longer.wallTotal, ratio: longer.wallTotal / normal.wallTotal, normalCpuMs: normal.cpuTotal, longCpuMs: longer.cpuTotal, cpuRatio: longer.cpuTotal / normal.cpuTotal },
   };
 
+  // The long document: the sample ×LONG_DOCUMENT_TIMES against the ×LONG_TIMES text, turn about, so a
+  // stage that is quadratic somewhere (a rescan, a backtracking expression) shows as a ratio far above 10.
+  progress(`Long document: the sample ×${LONG_DOCUMENT_TIMES} against ×${LONG_TIMES}…`);
+  const huge = longSample(new TextDecoder().decode(sampleDocument.bytes), LONG_DOCUMENT_TIMES);
+  const hugeDocument = { ...sampleDocument, file: `${sampleDocument.file} ×${LONG_DOCUMENT_TIMES}`, bytes: new TextEncoder().encode(huge.text) };
+  const hugeBuilt = build({ file: hugeDocument.file, text: hugeDocument.bytes, sidecar: hugeDocument.sidecar }, { formats: ['xml'] });
+  const [tenfold, hundredfold] = interleavedMedians([longDocument, hugeDocument], { warmup: 1, runs: 3 });
+  const longDocumentRow = {
+    times: LONG_DOCUMENT_TIMES,
+    against: LONG_TIMES,
+    bytes: hugeDocument.bytes.byteLength,
+    paragraphsPrinted: huge.paragraphs,
+    paragraphsFound: (hugeBuilt.xml.match(/<paragraph /g) ?? []).length,
+    goal: LINEARITY_GOAL,
+    stages: Object.fromEntries(names.map((n) => [n, { shorterMs: tenfold.wall[n], longMs: hundredfold.wall[n], ratio: hundredfold.wall[n] / tenfold.wall[n], cpuRatio: hundredfold.cpu[n] / tenfold.cpu[n] }])),
+    total: { shorterMs: tenfold.wallTotal, longMs: hundredfold.wallTotal, ratio: hundredfold.wallTotal / tenfold.wallTotal, cpuRatio: hundredfold.cpuTotal / tenfold.cpuTotal },
+  };
+
   progress(`Batch of ${BATCH_SIZE} documents (${BATCH_RUNS} runs) against xmllint…`);
   const batch = batchBenchmark(documents);
 
@@ -270,6 +290,14 @@ async function main() {
   }
 
   log();
+  log(`Long document: the sample ×${longDocumentRow.times} (${(longDocumentRow.bytes / 2 ** 20).toFixed(1)} MB; ${longDocumentRow.paragraphsFound} paragraphs found of ${longDocumentRow.paragraphsPrinted} printed) against ×${longDocumentRow.against}, 3 runs each; goal ≤ ${LINEARITY_GOAL}×`);
+  log(['stage'.padEnd(10), `×${longDocumentRow.against} ms`.padStart(10), `×${longDocumentRow.times} ms`.padStart(10), 'ratio'.padStart(8), 'CPU ratio'.padStart(10), ''].join(' '));
+  for (const [n, s] of [...Object.entries(longDocumentRow.stages), ['total', longDocumentRow.total]]) {
+    const verdict = s.ratio <= LINEARITY_GOAL ? '' : s.cpuRatio <= LINEARITY_GOAL ? 'MISSED (wall clock only)' : 'MISSED';
+    log([n.padEnd(10), ms(s.shorterMs).padStart(10), ms(s.longMs).padStart(10), `${s.ratio.toFixed(1)}×`.padStart(8), `${s.cpuRatio.toFixed(1)}×`.padStart(10), verdict].join(' '));
+  }
+
+  log();
   log(`Batch: ${batch.documents} documents, all formats, ${batch.workers} worker threads (CLI build --force), median of ${batch.runs} runs`);
   log(`  batch wall-clock            ${(batch.batchMs / 1000).toFixed(2)} s  (${(batch.batchMs / batch.documents).toFixed(1)} ms/document; CPU ${(batch.batchCpuMs / 1000).toFixed(1)} s)`);
   const lintCpu = batch.xmllintCpuMs === undefined ? '' : `; CPU ${(batch.xmllintCpuMs / 1000).toFixed(2)} s`;
@@ -290,6 +318,7 @@ async function main() {
     perDocument,
     mean: { medians: meanMedians, total: meanTotal },
     linearity,
+    longDocument: longDocumentRow,
     batch,
     pdf,
   };

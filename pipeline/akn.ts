@@ -1,4 +1,4 @@
-// Stage 4: Akoma Ntoso. Write the document model as AKN 3.0 XML per the AKN4UN profile.
+// The akn stage (see stages.ts for the order). Write the document model as AKN 3.0 XML per the AKN4UN profile.
 // Reads: context.document, context.file, context.options.   Writes: context.xml.
 // Element order follows the XSD (meta blocks, FRBR levels); eIds follow the naming convention (§3.5):
 // context prefix, NC abbreviations, numbers from <num> (Latin letters/roman numerals from the position
@@ -12,6 +12,7 @@ import type { Annex, Footnote, Inline, ListItem, OperativeParagraph, Recital, Re
 import { CITATION_PATTERN } from './repair.js';
 import { dateIn, dropLeading } from './structure.js';
 import { warn } from './report.js';
+import { asUri } from './uri.js';
 
 export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
 /** Namespace of akn-press's own proprietary metadata. */
@@ -62,13 +63,6 @@ function serialize(node: XmlNode, depth: number | undefined, out: string[]): voi
 
 const INLINE_CONTAINERS = new Set(['p', 'num', 'heading', 'listIntroduction', 'docTitle', 'i', 'sup', 'ref', 'date', 'docDate']);
 
-/**
- * A link as an xs:anyURI: characters a URI cannot hold ("[", a space, a stray "%") are percent-encoded;
- * the link stays the one printed.
- */
-export function asUri(href: string): string {
-  return href.replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]/gu, (c) => encodeURIComponent(c));
-}
 
 function attr(element: XmlElement, name: string): string | undefined {
   return element.attrs.find(([k]) => k === name)?.[1];
@@ -448,7 +442,9 @@ function mainBody(document: ResolutionDocument, writer: Writer): XmlElement {
   const children = hierarchy(document.operative, '', writer, 'section');
   if (document.embedded) {
     const host = children.at(-1);
-    const embeddedScope = host ? `${host.attrs.find(([k]) => k === 'eId')![1]}__embeddedStructure_1` : 'embeddedStructure_1';
+    // Without an operative paragraph to hold it, the text is held by a paragraph para_1 made for it; its
+    // eIds take that context too, so article N has the same eId whichever way a language version was printed.
+    const embeddedScope = `${host ? host.attrs.find(([k]) => k === 'eId')![1] : 'para_1'}__embeddedStructure_1`;
     const structure = el('embeddedStructure', { eId: embeddedScope }, [
       ...(document.embedded.preamble.length ? [el('container', { name: 'preamble', eId: `${embeddedScope}__container_1` }, document.embedded.preamble.map((r) => phraseParagraph(r.phrase, r.text, new EidScope(embeddedScope), writer)))] : []),
       ...hierarchy(document.embedded.body, embeddedScope, writer, 'article'),
@@ -505,38 +501,57 @@ function annexAttachment(annex: Annex, index: number, document: ResolutionDocume
   const preambleChildren = annex.preamble.map((r, i) => recitalContainer(r, `${prefix}__preamble__container_${i + 1}`, writer));
   const body = hierarchy(annex.body, prefix, writer, 'section');
   if (body.length === 0) body.push(el('paragraph', { eId: `${prefix}__para_1` }, [el('content', { eId: `${prefix}__para_1__content` }, [el('p', {}, [])])]));
-  const lang = document.language.iso639_2;
   return el('attachment', { eId: prefix }, [
     el('doc', { name: 'annex' }, [
       el('meta', {}, [
-        el('identification', { source: `#${CONVERTER}` }, [
-          el('FRBRWork', {}, [
-            el('FRBRthis', { value: `${iris.work}/${component}` }),
-            el('FRBRuri', { value: iris.work }),
-            el('FRBRdate', { date: iris.workDate, name: document.meta.kind === 'resolution' ? 'adoption' : 'draft' }),
-            el('FRBRauthor', { href: `#${document.meta.body}`, as: '#author' }),
-            el('FRBRcountry', { value: 'un' }),
-            el('FRBRname', { value: 'annex' }),
-          ]),
-          el('FRBRExpression', {}, [
-            el('FRBRthis', { value: `${iris.expression}/${component}` }),
-            el('FRBRuri', { value: iris.expression }),
-            el('FRBRdate', { date: iris.expressionDate, name: 'version' }),
-            el('FRBRauthor', { href: `#${document.meta.body}`, as: '#author' }),
-            el('FRBRlanguage', { language: lang }),
-          ]),
-          el('FRBRManifestation', {}, [
-            el('FRBRthis', { value: `${iris.expression}/${component}.xml` }),
-            el('FRBRuri', { value: `${iris.expression}.akn` }),
-            el('FRBRdate', { date: markupDate, name: 'markup' }),
-            el('FRBRauthor', { href: `#${CONVERTER}`, as: '#editor' }),
-            el('FRBRformat', { value: 'xml' }),
-          ]),
-        ]),
+        identification(document, iris, markupDate, component, { workTail: [el('FRBRname', { value: 'annex' })] }),
       ]),
       el('preface', {}, [el('container', { name: 'annexHeading', eId: `${prefix}__preface__container_1` }, prefaceChildren)]),
       ...(preambleChildren.length ? [el('preamble', {}, preambleChildren)] : []),
       el('mainBody', {}, body),
+    ]),
+  ]);
+}
+
+/**
+ * The FRBR identification of the main document (component `!main`) or of an annex (`!annex_N`): the
+ * Work, Expression and Manifestation IRIs of the naming convention (profile §2.1), with what only one
+ * of them has passed in `extra`: aliases (before the date), subtype, number or name (after the country).
+ */
+function identification(
+  document: ResolutionDocument,
+  iris: ReturnType<typeof frbrIris>,
+  markupDate: string,
+  component: string,
+  extra: { work?: XmlElement[]; workTail?: XmlElement[]; expression?: XmlElement[] },
+): XmlElement {
+  const meta = document.meta;
+  const dateName = meta.kind === 'resolution' ? 'adoption' : meta.dateIsPartial ? 'adoptionMonth' : 'draft';
+  const author = el('FRBRauthor', { href: `#${meta.body}`, as: '#author' });
+  return el('identification', { source: `#${CONVERTER}` }, [
+    el('FRBRWork', {}, [
+      el('FRBRthis', { value: `${iris.work}/${component}` }),
+      el('FRBRuri', { value: iris.work }),
+      ...(extra.work ?? []),
+      el('FRBRdate', { date: iris.workDate, name: dateName }),
+      author,
+      el('FRBRcountry', { value: 'un' }),
+      ...(extra.workTail ?? []),
+    ]),
+    el('FRBRExpression', {}, [
+      el('FRBRthis', { value: `${iris.expression}/${component}` }),
+      el('FRBRuri', { value: iris.expression }),
+      ...(extra.expression ?? []),
+      el('FRBRdate', { date: iris.expressionDate, name: dateName }),
+      el('FRBRauthor', { href: `#${meta.body}`, as: '#author' }),
+      el('FRBRlanguage', { language: document.language.iso639_2 }),
+    ]),
+    el('FRBRManifestation', {}, [
+      el('FRBRthis', { value: `${iris.expression}/${component}.xml` }),
+      el('FRBRuri', { value: iris.manifestation }),
+      el('FRBRdate', { date: markupDate, name: 'markup' }),
+      el('FRBRauthor', { href: `#${CONVERTER}`, as: '#editor' }),
+      el('FRBRformat', { value: 'xml' }),
     ]),
   ]);
 }
@@ -565,39 +580,15 @@ function metaBlock(document: ResolutionDocument, writer: Writer, iris: ReturnTyp
   const lang = document.language;
   const source = `#${CONVERTER}`;
   writer.organizations.add(meta.body);
-  const workAliases: XmlElement[] = [];
-  if (meta.symbol) workAliases.push(el('FRBRalias', { name: 'unDocumentSymbol', value: meta.symbol }));
-  const exprAliases: XmlElement[] = [];
-  if (meta.symbol) exprAliases.push(el('FRBRalias', { name: 'undocs', value: `https://undocs.org/${lang.code}/${meta.symbol}` }));
-  const dateName = meta.kind === 'resolution' ? 'adoption' : meta.dateIsPartial ? 'adoptionMonth' : 'draft';
-  const identification = el('identification', { source }, [
-    el('FRBRWork', {}, [
-      el('FRBRthis', { value: `${iris.work}/!main` }),
-      el('FRBRuri', { value: iris.work }),
-      ...workAliases,
-      el('FRBRdate', { date: iris.workDate, name: dateName }),
-      el('FRBRauthor', { href: `#${meta.body}`, as: '#author' }),
-      el('FRBRcountry', { value: 'un' }),
+  const identificationBlock = identification(document, iris, markupDate, '!main', {
+    work: meta.symbol ? [el('FRBRalias', { name: 'unDocumentSymbol', value: meta.symbol })] : [],
+    workTail: [
       el('FRBRsubtype', { value: 'deliberation' }),
       el('FRBRnumber', { value: iris.number, showAs: meta.kind === 'resolution' && meta.number ? meta.number : meta.symbol ?? iris.number }),
-    ]),
-    el('FRBRExpression', {}, [
-      el('FRBRthis', { value: `${iris.expression}/!main` }),
-      el('FRBRuri', { value: iris.expression }),
-      ...exprAliases,
-      el('FRBRdate', { date: iris.expressionDate, name: dateName }),
-      el('FRBRauthor', { href: `#${meta.body}`, as: '#author' }),
-      el('FRBRlanguage', { language: lang.iso639_2 }),
-    ]),
-    el('FRBRManifestation', {}, [
-      el('FRBRthis', { value: `${iris.expression}/!main.xml` }),
-      el('FRBRuri', { value: iris.manifestation }),
-      el('FRBRdate', { date: markupDate, name: 'markup' }),
-      el('FRBRauthor', { href: `#${CONVERTER}`, as: '#editor' }),
-      el('FRBRformat', { value: 'xml' }),
-    ]),
-  ]);
-  const blocks: XmlElement[] = [identification];
+    ],
+    expression: meta.symbol ? [el('FRBRalias', { name: 'undocs', value: `https://undocs.org/${lang.code}/${meta.symbol}` })] : [],
+  });
+  const blocks: XmlElement[] = [identificationBlock];
   if (meta.issueDate && meta.symbol) {
     blocks.push(el('publication', { date: meta.issueDate, name: 'unDocument', showAs: `United Nations document ${meta.symbol}`, number: meta.symbol }));
   }

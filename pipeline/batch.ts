@@ -39,7 +39,7 @@ export interface FileResult {
 export type BuildFileJob = (
   inputPath: string,
   outDir: string,
-  options: Partial<BuildOptions> & { metaFile?: string },
+  options: Partial<BuildOptions> & { metaFile?: string; sidecarFolders?: string[] },
 ) => FileResult | Promise<FileResult>;
 
 /** Where progress goes: a TTY gets one updating line, anything else one plain line per document. */
@@ -62,6 +62,8 @@ export interface BatchOptions extends Partial<Omit<BuildOptions, 'formats'>> {
   jobExport?: string;
   /** A sidecar to use instead of `<stem>.meta.json` (for a batch of one). */
   metaFile?: string;
+  /** Folders searched for `<stem>.meta.json` when there is none next to a text. */
+  sidecarFolders?: string[];
   /** Called after each document, skipped ones included. */
   onProgress?(done: number, total: number, file: string): void;
   /** Progress and summary output; default process.stderr; false for none. */
@@ -324,11 +326,12 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
   const outDir = resolve(options.outDir);
   const stream = options.progress === false ? undefined : (options.progress ?? process.stderr);
   const progress = new Progress(stream, files.length, options.onProgress);
-  const buildOptions: Partial<BuildOptions> & { metaFile?: string } = {
+  const buildOptions: Partial<BuildOptions> & { metaFile?: string; sidecarFolders?: string[] } = {
     formats: options.formats,
     ...(options.resolverBase !== undefined ? { resolverBase: options.resolverBase } : {}),
     ...(options.markupDate !== undefined ? { markupDate: options.markupDate } : {}),
     ...(options.metaFile !== undefined ? { metaFile: options.metaFile } : {}),
+    ...(options.sidecarFolders?.length ? { sidecarFolders: options.sidecarFolders.map((f) => resolve(f)) } : {}),
   };
 
   const { cache, problem } = readCache(outDir);
@@ -350,7 +353,7 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
       const earlier = stems.get(stem.toLowerCase());
       if (earlier) throw new InputError(file, `its outputs would have the same names as those of ${earlier} (${stem}.*)`, undefined, 'output-name');
       stems.set(stem.toLowerCase(), file);
-      const sidecarPath = options.metaFile ?? findSidecar(file);
+      const sidecarPath = options.metaFile ?? findSidecar(file, buildOptions.sidecarFolders);
       const hash = documentHash(readInput(file), sidecarPath ? readInput(sidecarPath) : undefined, version, buildOptions);
       const entry = cache.entries[key];
       if (!options.force && entry && entry.hash === hash && entry.outputs.length > 0 && entry.outputs.every((o) => existsSync(resolve(outDir, o)))) {
@@ -437,7 +440,7 @@ function runInWorkers(
   documents: PendingDocument[],
   options: BatchOptions,
   outDir: string,
-  buildOptions: Partial<BuildOptions> & { metaFile?: string },
+  buildOptions: Partial<BuildOptions> & { metaFile?: string; sidecarFolders?: string[] },
   done: (doc: PendingDocument, outcome: DocumentOutcome) => void,
 ): Promise<void> {
   if (documents.length === 0) return Promise.resolve();

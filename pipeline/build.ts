@@ -78,6 +78,8 @@ const isPdfBytes = (bytes: Uint8Array): boolean => bytes.length >= 5 && String.f
 export interface FileBuildOptions extends Partial<BuildOptions> {
   /** A sidecar to use instead of `<stem>.meta.json`. */
   metaFile?: string;
+  /** Folders searched for `<stem>.meta.json` when there is none next to the text (`akn-press site`). */
+  sidecarFolders?: string[];
 }
 
 export interface FileBuildResult {
@@ -90,7 +92,7 @@ export interface FileBuildResult {
 export function buildFile(path: string, outDir: string, options: FileBuildOptions = {}): FileBuildResult {
   const bytes = readInputFile(path);
   if (isPdfPath(path)) throw new InputError(path, 'a PDF is built asynchronously: use buildInputFile (or buildPdf)', undefined, 'usage');
-  return writeBuild(path, outDir, options, (input, formats) => build({ ...input, text: bytes }, { ...options, formats }));
+  return writeBuild(path, outDir, options, (input, buildOptions) => build({ ...input, text: bytes }, buildOptions));
 }
 
 /** Builds a text or a PDF file (chosen by its .pdf name) into outDir; all or nothing. The CLI and batch use this. */
@@ -99,7 +101,7 @@ export async function buildInputFile(path: string, outDir: string, options: File
   const bytes = readInputFile(path);
   if (!isPdfBytes(bytes)) throw new InputError(path, 'not a PDF: no %PDF- signature at its start', undefined, 'damaged');
   const layout = await readPdf(path, bytes);
-  return writeBuild(path, outDir, options, (input, formats) => runBuild(path, bytes, input, { ...options, formats }, layout));
+  return writeBuild(path, outDir, options, (input, buildOptions) => runBuild(path, bytes, input, buildOptions, layout));
 }
 
 function readInputFile(path: string): Uint8Array {
@@ -116,11 +118,11 @@ function readInputFile(path: string): Uint8Array {
   return bytes;
 }
 
-function writeBuild(path: string, outDir: string, options: FileBuildOptions, run: (input: Omit<BuildInput, 'text'>, formats: BuildOptions['formats']) => BuildResult): FileBuildResult {
-  const sidecarFile = options.metaFile ?? findSidecar(path);
+function writeBuild(path: string, outDir: string, options: FileBuildOptions, run: (input: Omit<BuildInput, 'text'>, options: Partial<BuildOptions>) => BuildResult): FileBuildResult {
+  const sidecarFile = options.metaFile ?? findSidecar(path, options.sidecarFolders);
   const sidecar = sidecarFile ? readSidecar(sidecarFile) : undefined;
   const formats = options.formats ?? ALL_FORMATS;
-  const result = run({ file: path, sidecar, sidecarFile }, formats);
+  const result = run({ file: path, sidecar, sidecarFile }, { resolverBase: options.resolverBase, markupDate: options.markupDate, formats });
   if (!sidecarFile) result.report.diagnostics.push({ severity: 'info', code: 'no-sidecar', message: `no metadata sidecar (${basename(path).replace(/\.(?:txt|pdf)$/i, '')}.meta.json); facts come from the ${isPdfPath(path) ? 'PDF' : 'text'} only`, file: path });
   const stem = outputStem(path);
   const files: OutputFile[] = [{ path: outputPath(outDir, stem, '.akn.xml'), data: result.xml }];

@@ -14,6 +14,8 @@ import { readingText } from './reading-text.js';
 import { formatDiagnostic, InputError, type Report } from './report.js';
 import { packageRoot } from './schema-files.js';
 import { validateAkn } from './validate.js';
+import { commandSite } from './site/command.js';
+import { isSiteBase } from './site/index.js';
 
 const HELP = `akn-press — UN resolutions from PDF-extracted text to Akoma Ntoso 3.0, HTML, EPUB 3 and JSON-LD
 
@@ -22,6 +24,7 @@ Usage:
   akn-press validate <file.akn.xml>...
   akn-press text <file.akn.xml>
   akn-press render <file.akn.xml> --to html|epub|jsonld [--out DIR]
+  akn-press site <folder|file.txt>... --out DIR [--resolver-base URL]
 
 Commands:
   build      Build <stem>.akn.xml (and .html, .epub, .jsonld) for each text; folders are searched
@@ -29,6 +32,10 @@ Commands:
   validate   Validate AKN files against the official schema and the AKN4UN profile checks.
   text       Print the reading text of an AKN file (notes at the end).
   render     Derive a publication from an AKN file.
+  site       Build every text (unchanged ones skipped) and write a static site: an index by body,
+             session and language, the documents with their language versions linked, parallel views,
+             a search working from the files alone, sitemap.xml, feed.atom, collection.nq and
+             manifest.json. Sidecars are looked for next to each text, then in each folder given.
 
 Options:
   --out DIR        output folder (default: output/)
@@ -37,6 +44,8 @@ Options:
   --to FORMAT      render: html, epub or jsonld
   --force          build: rebuild even when input, sidecar and tool version are unchanged
   --jobs N         build: number of worker threads (default: all cores)
+  --resolver-base URL  site: the address the site is served from; AKN IRIs resolve under it
+                   (default https://example.org, a placeholder that resolves nowhere)
   --json           print a machine-readable report on stdout
   --quiet          print errors only
   --help, -h       this help
@@ -172,6 +181,19 @@ async function commandRender(paths: string[], values: Record<string, string | bo
   return 0;
 }
 
+async function siteCommand(paths: string[], values: Record<string, string | boolean | undefined>, cli: Cli): Promise<number> {
+  if (paths.length === 0) throw new UsageError('site: give at least one folder or text');
+  if (!values['out']) throw new UsageError('site: --out DIR is required');
+  const base = values['resolver-base'] as string | undefined;
+  if (base !== undefined && !isSiteBase(base)) throw new UsageError(`--resolver-base: "${base}" is not an absolute http(s) URL without query or fragment`);
+  const jobs = values['jobs'] === undefined ? undefined : Number(values['jobs']);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError('--jobs must be a positive integer');
+  return commandSite(paths, {
+    out: values['out'] as string, resolverBase: values['resolver-base'] as string | undefined, force: Boolean(values['force']),
+    jobs, json: cli.json, quiet: cli.quiet, version: version(),
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -189,6 +211,7 @@ export async function main(argv: string[]): Promise<number> {
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
+        'resolver-base': { type: 'string' },
       },
     });
   } catch (error) {
@@ -216,6 +239,8 @@ export async function main(argv: string[]): Promise<number> {
         return commandText(paths);
       case 'render':
         return await commandRender(paths, values, cli);
+      case 'site':
+        return await siteCommand(paths, values, cli);
       case undefined:
         throw new UsageError('no command given');
       default:

@@ -1,4 +1,4 @@
-// Stage 1: decoding the input bytes into text.
+// The decode stage (first in stages.ts): decoding the input bytes into text.
 // Reads: context.bytes, context.file.   Writes: context.text (Unicode, LF line ends, no character XML 1.0 forbids).
 //
 // What is accepted, in the order it is decided:

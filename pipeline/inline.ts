@@ -1,4 +1,4 @@
-// Stage 3: inline semantics. Mark what the words refer to.
+// The inline stage (see stages.ts for the order): inline semantics. Mark what the words refer to.
 // Reads: context.document, context.repaired.links, context.language.   Writes: context.document with
 // `ref` on each linked citation (the page's link list tells which URL belongs to which citation),
 // `date` on dates, `organization`/`role` on the bodies and offices of the language table.
@@ -9,6 +9,7 @@ import type { Footnote, Inline, ListItem, OperativeParagraph, ResolutionDocument
 import type { PageLink } from './repair.js';
 import { warn, type Report } from './report.js';
 import { dateIn } from './structure.js';
+import { symbolOfUndocsUrl } from './uri.js';
 
 export type TextLeaf = Extract<Inline, { type: 'text' }>;
 
@@ -115,17 +116,6 @@ export function applyMatches(inlines: Inline[], matches: Map<TextLeaf, Match[]>)
 // ---------------------------------------------------------------------------------------------
 // Links
 
-/** The document symbol an undocs.org URL points to: https://undocs.org/fr/A/RES/37/4 → A/RES/37/4. */
-export function symbolOfUrl(url: string): string | undefined {
-  const match = /^https?:\/\/(?:www\.)?undocs\.org\/(?:(?:en|fr|es|ru|ar|zh)\/)?(.+?)\/?$/.exec(url);
-  if (!match) return undefined;
-  try {
-    return decodeURIComponent(match[1]!);
-  } catch {
-    return match[1];
-  }
-}
-
 /** The ways a cited symbol is printed in a resolution's text, most specific first. */
 function citationForms(symbol: string): string[] {
   const forms = [symbol];
@@ -172,6 +162,37 @@ function resolutionIri(symbol: string, following: string, language: LanguageTabl
   return `/akn/un/statement/deliberation/un-ga/${date}/${ga[1]}-${ga[2]}`;
 }
 
+/**
+ * A printed symbol with the same number as the link's ("S/PRST/2014/16" for E/RES/2014/16), not yet linked;
+ * with `truncated`, one whose number the link's cuts short (UN PDFs link "S/2018/143" to E/RES/2018/14).
+ */
+function printedSymbolWithTail(
+  leaves: TextLeaf[],
+  symbol: string,
+  taken: Map<TextLeaf, Array<[number, number]>>,
+  truncated: boolean,
+): { leafIndex: number; leaf: TextLeaf; start: number; end: number } | undefined {
+  const tail = /\/\d{4}\/\d+$/.exec(symbol)?.[0];
+  if (!tail) return undefined;
+  for (const [leafIndex, leaf] of leaves.entries()) {
+    for (let at = leaf.text.indexOf(tail); at >= 0; at = leaf.text.indexOf(tail, at + 1)) {
+      let end = at + tail.length;
+      if (truncated) {
+        if (!/\d/.test(leaf.text.charAt(end))) continue;
+        while (/\d/.test(leaf.text.charAt(end))) end++;
+      }
+      if (DIGIT_OR_SLASH.test(leaf.text.charAt(end))) continue;
+      let start = at;
+      // Back over the series ("S/PRST"): capitals, digits, dots and slashes, bounded to a symbol's length.
+      while (start > 0 && at - start < 24 && /[A-Z0-9./]/.test(leaf.text.charAt(start - 1))) start--;
+      if (!/^[A-Z]{1,5}\//.test(leaf.text.slice(start, at + 1)) || LETTER_OR_DIGIT.test(leaf.text.charAt(start - 1))) continue;
+      if ((taken.get(leaf) ?? []).some(([a, b]) => start < b && end > a)) continue;
+      return { leafIndex, leaf, start, end };
+    }
+  }
+  return undefined;
+}
+
 function attachLinks(document: ResolutionDocument, links: PageLink[], report: Report): PageLink[] {
   const runs = runsOf(document);
   const notes = notesOf(runs, document);
@@ -202,7 +223,7 @@ function attachLinks(document: ResolutionDocument, links: PageLink[], report: Re
   };
 
   for (const link of links) {
-    const symbol = symbolOfUrl(link.url);
+    const symbol = symbolOfUndocsUrl(link.url);
     // A link read from a PDF annotation knows the words it covers (layout.ts): they are looked for first.
     const printed = (link as PageLink & { text?: string }).text;
     const forms = [...(printed ? [printed] : []), ...(symbol ? citationForms(symbol) : [])];
@@ -214,6 +235,13 @@ function attachLinks(document: ResolutionDocument, links: PageLink[], report: Re
       // A citation that wraps across two lines has two link rectangles, so its URL is listed twice.
       report.diagnostics.push({ severity: 'info', code: 'link-duplicate', message: `link ${link.url} listed again for a citation already linked on page ${link.page}`, file: report.file, line: link.line });
       continue;
+    }
+    if (!found && symbol) {
+      // The link's target and the printed symbol may differ in their series: UN PDFs link
+      // "S/PRST/2014/16" to E/RES/2014/16. The annotation covers the printed symbol on this page, so the
+      // link goes there, with a warning; the text stays as printed.
+      found = printedSymbolWithTail(pageLeaves, symbol, taken, false) ?? printedSymbolWithTail(pageLeaves, symbol, taken, true);
+      if (found) warn(report, 'link-target-differs', `link ${link.url} is on the printed symbol "${found.leaf.text.slice(found.start, found.end)}" (page ${link.page}): the target differs from what is printed`, link.line);
     }
     if (!found && forms.length) {
       // The citation may sit across the page break: look on the neighbouring pages, then anywhere.

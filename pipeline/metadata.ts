@@ -19,6 +19,7 @@
 //                     "vote": { "inFavour": 92, "against": 0, "abstaining": 4 } }
 //   sources         ["UN press release GA/11986", …]   where the facts come from
 import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { LanguageTable } from './lang/types.js';
 import type { DocumentMeta } from './model.js';
 import { InputError, info, warn, type Report } from './report.js';
@@ -85,9 +86,15 @@ export function readSidecar(path: string): Sidecar {
   return sidecar as Sidecar;
 }
 
-export function findSidecar(inputPath: string): string | undefined {
+export function findSidecar(inputPath: string, otherFolders: readonly string[] = []): string | undefined {
   const path = sidecarPathFor(inputPath);
-  return existsSync(path) ? path : undefined;
+  if (existsSync(path)) return path;
+  // Texts in a folder one cannot write to (a shared corpus) are described from a folder of one's own.
+  for (const folder of otherFolders) {
+    const other = join(folder, basename(path));
+    if (existsSync(other)) return other;
+  }
+  return undefined;
 }
 
 /** Merges what the text says with the sidecar: the sidecar wins, and each disagreement is a warning. */

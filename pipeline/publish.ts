@@ -1,4 +1,4 @@
-// Stages 6–8: publications derived from the validated AKN XML (never from the model), so the same
+// The publication stages (html, epub, jsonld; last in stages.ts): publications derived from the validated AKN XML (never from the model), so the same
 // functions publish AKN made by other tools (`akn-press render`).
 // Reads: context.xml, context.options.formats.   Writes: context.html, context.epub, context.jsonld.
 import type { BuildContext, Stage } from './context.js';

@@ -1,18 +1,23 @@
-// Stage 1: repair the extraction. Undo what PDF-to-text extraction does to a resolution.
+// Stage 3 (stages.ts): repair the extraction. Undo what PDF-to-text extraction does to a resolution.
 // Reads: context.text, context.language.   Writes: context.repaired (body lines in reading order with
 // note citations in place, the notes, the links of each page), and every repair/furniture line in the report.
 //
-// The rules are general (page structure of UN documents, typography), never a list of one file's words:
+// The repair is a list of passes (`repairPasses`) over one explicit state (`RepairState`); no pass keeps
+// anything elsewhere. The rules are general (page structure of UN documents, typography), never a list of
+// one file's words, and the text as printed is sacred: a change needs positive evidence.
+//  - collapsed text (a page on one line) is cut back into lines, in linear time;
 //  - pages end at a form feed, after a page's link list, or at a running header (symbol, "2/5");
 //  - page furniture (job numbers, barcodes, page numbers, running symbol/title) is dropped and reported;
 //  - a footnote block runs from a `_____` separator to the end of its page; each note keeps its marker;
 //  - superscripts on their own line ("1" + "er", "n" + "o") and note markers ("islamique" + "1" + " à")
-//    are put back in their line; markers glued to words ("Agreement,2") are found from the page's notes;
-//  - words split by the extraction are rejoined when the joined word is attested elsewhere in the text
-//    or in the language's word table; hyphen breaks are closed; stray spaces before punctuation fixed.
+//    are put back in their line; markers glued to words ("Agreement,2") are found from the page's notes,
+//    and a number is a marker only when a note of its page has it and it is no decimal, reference or date;
+//  - words (repair-words.ts): split words rejoined when the joined form is a word and a piece is not,
+//    hyphen breaks closed, stray spaces fixed.
 import type { BuildContext, Stage } from './context.js';
 import type { LanguageTable } from './lang/types.js';
 import { InputError, warn, type Report } from './report.js';
+import { repairWords } from './repair-words.js';
 
 export interface TextLine {
   /** Text of the line; a note citation is one character from CITATION_BASE on. */
@@ -82,110 +87,276 @@ interface RawLine {
   line: number;
   page: number;
   kind: 'blank' | 'url' | 'separator' | 'furniture' | 'content';
+  /** For furniture: what it is (`page-number`, `running-symbol`, `running-title`…). */
+  furniture?: string;
 }
 
+/** A number printed on a line of its own after a body line: a note marker, once the notes are known. */
+interface PendingMarker {
+  marker: string;
+  /** The input line the number was printed on. */
+  line: number;
+}
+
+/**
+ * A body line while the repair runs. Marker lines merged into it are kept apart from its text, between
+ * `segments`, until the notes are parsed and each number can be told to be a marker or a number.
+ */
+interface WorkLine extends TextLine {
+  segments?: string[];
+  pending?: PendingMarker[];
+}
+
+/** Everything the repair passes read and write for one document: no pass keeps state anywhere else. */
+export interface RepairState {
+  readonly file: string;
+  readonly language: LanguageTable;
+  readonly report: Report;
+  /** The text, then the text with collapsed line breaks restored. */
+  text: string;
+  /** For reflowed text, the input line each line of `text` came from. */
+  origins?: number[];
+  raw: RawLine[];
+  body: RawLine[];
+  blocks: RawLine[][];
+  links: PageLink[];
+  lines: WorkLine[];
+  notes: NoteEntry[];
+  citations: Citation[];
+}
+
+export interface RepairPass {
+  name: string;
+  run(state: RepairState): void;
+}
+
+/** The repair passes, in order. Each reads and writes the state only. */
+export const repairPasses: readonly RepairPass[] = [
+  { name: 'reflow collapsed text', run: reflowCollapsedText },
+  { name: 'pages and furniture', run: classifyLines },
+  { name: 'footnote blocks and link lists', run: splitNotes },
+  { name: 'line fragments and notes', run: mergeFragmentsAndParseNotes },
+  { name: 'marker lines', run: resolveMarkerLines },
+  { name: 'glued and floating markers', run: findGluedMarkers },
+  { name: 'repeated markers', run: findRepeatedMarkers },
+  { name: 'markers of missing notes', run: findOrphanMarkerRuns },
+  { name: 'words', run: (state) => repairWords(state, [state.lines, ...state.notes.map((n) => n.lines)]) },
+  { name: 'uncited notes', run: warnUncitedNotes },
+];
+
 export function repairExtraction(context: BuildContext): void {
-  const { report } = context;
-  const language = context.language!;
-  const text = reflowCollapsedText(context.text!, language, report);
-  const raw = classifyLines(text, report);
-  // pdftotext marks pages with form feeds and prints footers inside footnote blocks; other
-  // extractors mark no page, and a running header is what ends a block.
-  const { body, blocks, links } = splitNotes(raw, !text.includes('\f'));
-
-  const bodyLines = mergeLineFragments(body, language, report, 'body');
-  const notes: NoteEntry[] = [];
-  for (const block of blocks) notes.push(...parseNoteBlock(mergeLineFragments(block, language, report, 'note'), report, notes.at(-1)));
-
-  const citations: Citation[] = [];
-  resolveMarkerLines(bodyLines, notes, citations, report);
-  findGluedMarkers(bodyLines, notes, citations, language, report);
-  findRepeatedMarkers(bodyLines, notes, citations, report);
-  findOrphanMarkerRuns(bodyLines, notes, citations, [...(language.numberedNouns ?? []), ...language.articleWords, ...language.annexWords], report);
-
-  const vocabulary = buildVocabulary([...bodyLines, ...notes.flatMap((n) => n.lines)], language);
-  const compounds = compoundsOf(vocabulary);
-  for (const lines of [bodyLines, ...notes.map((n) => n.lines)]) {
-    closeHyphenBreaks(lines, report);
-    rejoinSplitWords(lines, vocabulary, language, report);
-    rejoinAcrossLines(lines, vocabulary, report);
-    restoreDroppedHyphens(lines, vocabulary, compounds, report);
-    fixPunctuationSpacing(lines, language, report);
-  }
-  for (const [index, note] of notes.entries()) {
-    if (note.marker !== '*' && !citations.some((c) => c.note === index)) {
-      warn(report, 'uncited-note', `note ${note.marker} is not cited in the text`, note.line);
-    }
-  }
-  const symbol = raw.find((l) => l.kind === 'furniture' && l.text.trim().match(SYMBOL_ALONE))?.text.trim() ?? findMastheadSymbol(text.split('\n'));
+  const state: RepairState = {
+    file: context.file,
+    language: context.language!,
+    report: context.report,
+    text: context.text!,
+    raw: [],
+    body: [],
+    blocks: [],
+    links: [],
+    lines: [],
+    notes: [],
+    citations: [],
+  };
+  for (const pass of repairPasses) pass.run(state);
+  const symbol = state.raw.find((l) => l.kind === 'furniture' && l.text.trim().match(SYMBOL_ALONE))?.text.trim() ?? findMastheadSymbol(state.text.split('\n'));
   context.repaired = {
-    lines: bodyLines.filter((l) => l.text.length > 0),
-    notes,
-    citations,
-    links,
+    lines: state.lines.filter((l) => l.text.length > 0).map(({ text, line, page, glue, indent }) => ({ text, line, page, glue, indent })),
+    notes: state.notes,
+    citations: state.citations,
+    links: state.links,
     symbol,
-    pageCount: Math.max(1, ...raw.map((l) => l.page)),
+    pageCount: Math.max(1, ...state.raw.map((l) => l.page)),
   };
 }
 
 export const repairStage: Stage = { name: 'repair', run: repairExtraction };
 
+function warnUncitedNotes({ notes, citations, report }: RepairState): void {
+  const cited = new Set(citations.map((c) => c.note));
+  for (const [index, note] of notes.entries()) {
+    if (note.marker !== '*' && !cited.has(index)) warn(report, 'uncited-note', `note ${note.marker} is not cited in the text`, note.line);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Text whose line breaks were collapsed into spaces (copied from a web page, or "whitespace
 // collapsed" by a converter): the breaks that carry structure are put back before anything else.
+//
+// Linear on any line: the line is walked once, gap by gap (a run of spaces, or in a text printed without
+// word spaces the point after a clause's punctuation); each rule looks at most WINDOW characters on
+// either side of a gap, so no regular expression ever runs over the unbounded rest of the line.
 
+/** A line longer than this (characters; half as many in a text without word spaces) was collapsed. */
 const COLLAPSED_LINE = 400;
+const WINDOW = 240;
 
-function reflowCollapsedText(text: string, language: LanguageTable, report: Report): string {
-  const lines = text.split('\n');
-  if (!lines.some((l) => l.length > COLLAPSED_LINE)) return text;
-  const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]");
-  const phrases = language.preambularPhrases.map(([p]) => esc(p)).sort((a, b) => b.length - a.length).join('|');
-  const formulas = language.formulas.map(([f]) => esc(f.replace(/[,،，]$/u, ''))).sort((a, b) => b.length - a.length).join('|');
-  const adoption = language.adoptionLinePattern.replace(/^\^/, '');
-  const breaks: RegExp[] = [
-    /\s+(?=_{5,})/gu, // footnote separator
-    /(?<=_{5,})\s+/gu,
-    /\s+(?=\d{2}-\d{5}\s*\([A-Z]\))/gu, // job number
-    /\s+(?=\*\d{6,}\*)/gu, // barcode
-    /\s+(?=\[)/gu, // committee line
-    /(?<=\])\s+/gu,
-    /\s+(?=\d{1,3}\/\d{1,4}\.\s+\p{Lu})/gu, // resolution number and title
-    new RegExp(`\\s+(?=(?:${formulas})[,،，]\\s)`, 'gu'),
-    new RegExp(`(?<=(?:${formulas})[,،，])\\s+`, 'gu'),
-    new RegExp(`\\s+(?=${adoption})`, 'gu'),
-    // A capitalised participle from the table opens a recital wherever it stands in collapsed text.
-    ...(phrases ? [new RegExp(`\\s+(?=(?:${phrases})\\s)`, 'gu')] : []),
-    /(?<=[;:.])\s+(?=\d{1,3}\.\s+\p{Lu})/gu, // operative paragraph numbers
-    /(?<=[;:])\s+(?=\([a-z]{1,2}\)\s|\([ivx]{1,5}\)\s)/gu, // sub-items
-  ];
-  let count = 0;
-  const out = lines.map((line, index) => {
-    if (line.length <= COLLAPSED_LINE) return line;
-    let reflowed = line;
-    for (const pattern of breaks) reflowed = reflowed.replace(pattern, () => (count++, '\n'));
-    // In a collapsed footnote block, "1 2 A/72/633. A/72/789/Add.2." lists the markers then the notes.
-    reflowed = reflowed.replace(/(?<=_{5,}\n)((?:\d{1,3}\s+)+)(.*)/u, (_, markers: string, notes: string) => {
-      const noteTexts = notes.split(/(?<=\.)\s+(?=\p{Lu}|[A-Z]\/)/u);
-      count++;
-      return `${markers.trim().split(/\s+/).join('\n')}\n${noteTexts.join('\n')}`;
-    });
-    report.repairs.push({ file: report.file, line: index + 1, kind: 'reflow', before: `one line of ${line.length} characters`, after: `${reflowed.split('\n').length} lines` });
-    return reflowed;
-  });
-  if (count > 0) warn(report, 'collapsed-text', 'line breaks were collapsed in this text; paragraph breaks restored from the vocabulary', 1);
-  // Line numbers of the restored lines all point at the collapsed line they came from.
-  reflowOrigins = out.flatMap((line, index) => line.split('\n').map(() => index + 1));
-  return out.join('\n');
+interface BreakRules {
+  /** Tested at the start of the text after a gap (sticky, on at most WINDOW characters). */
+  before: RegExp[];
+  /** A formula ("因此现在,大会,"): broken before, and never inside what it matched. */
+  formula: RegExp;
+  /** After a formula; in text without word spaces the formula runs on in its line, as printed ("大会,发布"). */
+  afterFormula: RegExp;
+  /** Tested at the end of the text before a gap (anchored with `$`, on at most WINDOW characters). */
+  after: RegExp[];
+  /** A recital's opening phrase: in text without word spaces, only after a clause's end ("，鉴于"). */
+  phrase?: RegExp;
+  /** Break before these only after a clause's end: operative numbers, sub-items. */
+  opening: RegExp[];
+  /** An article heading ("第一条"), a line of its own: broken before and after. */
+  heading?: RegExp;
+  /** The punctuation a recital or a paragraph ends with. */
+  clauseEnd: RegExp;
+  /** Where a text without word spaces may break: after clause punctuation, or around a heading before a recital. */
+  unspacedGaps: RegExp;
+  /** A preamble heading ("序言") right before a recital: a line of its own. */
+  headingBefore?: RegExp;
 }
 
-/** For reflowed text, the input line each output line came from. */
-let reflowOrigins: number[] | undefined;
+function breakRules(language: LanguageTable): BreakRules {
+  const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]");
+  const alternation = (items: string[]) => items.map(esc).sort((a, b) => b.length - a.length).join('|');
+  const phrases = alternation(language.preambularPhrases.map(([p]) => p));
+  const formulas = alternation(language.formulas.map(([f]) => f.replace(/[,،，]$/u, '')));
+  const adoption = language.adoptionLinePattern.replace(/^\^/, '');
+  const punctuation = [...new Set(`${language.recitalEnd}${language.operativeEnd};:`)].join('').replace(/[\]\\^-]/g, '\\$&');
+  const article = language.articleHeadingPattern?.replace(/^\^/, '').replace(/\$$/, '');
+  const headings = alternation([...language.preambleHeadings]);
+  return {
+    before: [
+      /_{5,}/y, // footnote separator
+      /\d{2}-\d{5}\s?\([A-Z]\)/y, // job number
+      /\*\d{6,}\*/y, // barcode
+      /\[/y, // committee line
+      /\d{1,3}\/\d{1,4}\.\s\p{Lu}/uy, // resolution number and title
+      new RegExp(`(?:${adoption})`, 'uy'),
+    ],
+    formula: new RegExp(`(?:${formulas})[,،，]`, 'uy'),
+    afterFormula: new RegExp(`(?:^|\\s)(?:${formulas})[,،，]$`, 'u'),
+    after: [
+      /_{5,}$/,
+      /\]$/,
+      ...(headings ? [new RegExp(`(?:^|[\\s,;:，；。：])(?:${headings})$`, 'u')] : []),
+    ],
+    phrase: phrases ? new RegExp(`(?:${phrases})(?=[\\s\\p{Script=Han}])`, 'uy') : undefined,
+    opening: [
+      /\d{1,3}\.\s\p{Lu}/uy, // operative paragraph numbers
+      /\([a-z]{1,2}\)\s|\([ivx]{1,5}\)\s/uy, // sub-items
+    ],
+    heading: article ? new RegExp(article, 'uy') : undefined,
+    clauseEnd: new RegExp(`[${punctuation}.]$`, 'u'),
+    unspacedGaps: new RegExp(`\\s+|(?<=[,;:，；。：])${headings && phrases ? `|(?<=${headings})(?=${phrases})|(?=(?:${headings})(?:${phrases}))` : ''}`, 'gu'),
+    headingBefore: headings && phrases ? new RegExp(`(?:${headings})(?=${phrases})`, 'uy') : undefined,
+  };
+}
+
+function reflowCollapsedText(state: RepairState): void {
+  const { language, report } = state;
+  const lines = state.text.split('\n');
+  const collapsed = (line: string) => line.length > COLLAPSED_LINE || (line.length > COLLAPSED_LINE / 2 && isUnspaced(line));
+  if (!lines.some(collapsed)) return;
+  const rules = breakRules(language);
+  let count = 0;
+  const out = lines.map((line, index) => {
+    if (!collapsed(line)) return line;
+    const reflowed = reflowLine(line, rules);
+    count += Math.max(0, reflowed.length - 1);
+    report.repairs.push({ file: report.file, line: index + 1, kind: 'reflow', before: `one line of ${line.length} characters`, after: `${reflowed.length} lines` });
+    return reflowed.join('\n');
+  });
+  if (count > 0) warn(report, 'collapsed-text', 'line breaks were collapsed in this text; paragraph breaks restored from the vocabulary', 1);
+  state.text = out.join('\n');
+  // Line numbers of the restored lines all point at the collapsed line they came from.
+  state.origins = out.flatMap((line, index) => line.split('\n').map(() => index + 1));
+}
+
+/** Text printed without spaces between its words (Chinese): fewer than one space in twenty characters. */
+const isUnspaced = (line: string) => (line.length - line.replaceAll(' ', '').length) * 20 < line.length;
+
+/** One collapsed line cut into the lines it was printed as. */
+export function reflowLine(line: string, rules: BreakRules): string[] {
+  // A text printed without spaces between words (Chinese) has its clauses cut after their punctuation.
+  const unspaced = isUnspaced(line);
+  const gaps = unspaced ? rules.unspacedGaps : /\s+/gu;
+  const out: string[] = [];
+  let from = 0;
+  // A break found by a rule matching after a gap covers what it matched ("因此现在,大会,"): no break inside.
+  let coveredUntil = 0;
+  const cut = (start: number, end: number) => {
+    out.push(line.slice(from, start));
+    from = end;
+  };
+  for (const gap of line.matchAll(gaps)) {
+    const start = gap.index;
+    const end = start + gap[0].length;
+    if (start === 0 || end >= line.length || start < coveredUntil) continue;
+    const head = line.slice(Math.max(from, start - WINDOW), start);
+    const tail = line.slice(end, end + WINDOW);
+    const matchAt = (pattern: RegExp | undefined): number => {
+      if (!pattern) return -1;
+      pattern.lastIndex = 0;
+      const match = pattern.exec(tail);
+      return match ? match[0].length : -1;
+    };
+    const clauseEnd = rules.clauseEnd.test(head);
+    if (rules.after.some((p) => p.test(head)) || (!unspaced && rules.afterFormula.test(head))) {
+      cut(start, end);
+      continue;
+    }
+    const formula = matchAt(rules.formula);
+    if (formula >= 0) {
+      cut(start, end);
+      coveredUntil = end + formula;
+      continue;
+    }
+    if (
+      rules.before.some((p) => matchAt(p) >= 0) ||
+      ((clauseEnd || !unspaced) && matchAt(rules.phrase) >= 0) ||
+      (clauseEnd && rules.opening.some((p) => matchAt(p) >= 0)) ||
+      matchAt(rules.headingBefore) >= 0
+    ) {
+      cut(start, end);
+      continue;
+    }
+    const heading = clauseEnd || !unspaced ? matchAt(rules.heading) : -1;
+    if (heading > 0) {
+      cut(start, end);
+      // The heading is a line of its own: what follows it starts the article's text.
+      if (end + heading < line.length) cut(end + heading, end + heading + (/\s/.test(line[end + heading]!) ? 1 : 0));
+      coveredUntil = end + heading;
+    }
+  }
+  out.push(line.slice(from));
+  return splitCollapsedNotes(out.filter((l) => l.trim() !== ''));
+}
+
+/** In a collapsed footnote block, "1 2 A/72/633. A/72/789/Add.2." lists the markers, then the notes. */
+function splitCollapsedNotes(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const [i, line] of lines.entries()) {
+    const markers = i > 0 && /^_{5,}$/.test(lines[i - 1]!.trim()) ? /^(?:\d{1,3} +)+/.exec(line)?.[0] : undefined;
+    if (!markers) {
+      out.push(line);
+      continue;
+    }
+    out.push(...markers.trim().split(/ +/));
+    const notes = line.slice(markers.length);
+    let start = 0;
+    for (const m of notes.matchAll(/\. +(?=\p{Lu}|[A-Z]\/)/gu)) {
+      out.push(notes.slice(start, m.index + 1));
+      start = m.index + m[0].length;
+    }
+    out.push(notes.slice(start));
+  }
+  return out;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Pages and furniture
 
-function classifyLines(text: string, report: Report): RawLine[] {
+function classifyLines(state: RepairState): void {
+  const { text, report } = state;
   const lines = text.split('\n');
   const formFeeds = text.includes('\f');
   const out: RawLine[] = [];
@@ -199,8 +370,7 @@ function classifyLines(text: string, report: Report): RawLine[] {
     if (contentOnPage) page++;
     contentOnPage = false;
   };
-  const origins = reflowOrigins;
-  reflowOrigins = undefined;
+  const origins = state.origins;
   for (const [i, rawText] of lines.entries()) {
     let lineText = rawText;
     if (lineText.includes('\f')) {
@@ -241,10 +411,9 @@ function classifyLines(text: string, report: Report): RawLine[] {
       if (PAGE_EDGE.has(furniture) && !formFeeds) {
         const previous = out.findLast((l) => l.kind !== 'blank');
         // Two edges in a row (footer then header) belong to one page break.
-        if (!(previous?.kind === 'furniture' && PAGE_EDGE.has(furnitureKind(previous)))) newPage();
+        if (!(previous?.kind === 'furniture' && PAGE_EDGE.has(previous.furniture ?? ''))) newPage();
       }
-      out.push({ text: trimmed, line, page, kind: 'furniture' });
-      furnitureKinds.set(out.at(-1)!, furniture);
+      out.push({ text: trimmed, line, page, kind: 'furniture', furniture });
       report.furniture.push({ line, text: trimmed, kind: furniture });
       continue;
     }
@@ -255,11 +424,8 @@ function classifyLines(text: string, report: Report): RawLine[] {
     throw new InputError(report.file, 'no text found (only blank lines, links or page furniture)', undefined, 'empty');
   }
   dropRunningTitles(out, report);
-  return out;
+  state.raw = out;
 }
-
-const furnitureKinds = new WeakMap<RawLine, string>();
-const furnitureKind = (line: RawLine) => furnitureKinds.get(line) ?? '';
 
 function findMastheadSymbol(lines: string[]): string | undefined {
   // "United Nations  A/RES/73/6" (symbol last) or, in collapsed text, "A/RES/72/298 Nations Unies…" (first).
@@ -286,7 +452,7 @@ function dropRunningTitles(lines: RawLine[], report: Report): void {
     if (line.kind !== 'content') continue;
     // The two nearest non-blank lines on each side.
     const neighbours = [nonBlank[k - 2], nonBlank[k - 1], nonBlank[k + 1], nonBlank[k + 2]].filter((l): l is RawLine => l !== undefined);
-    if (!neighbours.some((n) => n.kind === 'furniture' && PAGE_EDGE.has(furnitureKind(n)))) continue;
+    if (!neighbours.some((n) => n.kind === 'furniture' && PAGE_EDGE.has(n.furniture ?? ''))) continue;
     const key = line.text.trim().replace(/\s+/g, ' ');
     if (key.length < 20) continue;
     nearEdge.set(key, [...(nearEdge.get(key) ?? []), line]);
@@ -299,14 +465,20 @@ function dropRunningTitles(lines: RawLine[], report: Report): void {
     for (const line of occurrences) {
       if (line.page === 1) continue;
       line.kind = 'furniture';
-      furnitureKinds.set(line, 'running-title');
+      line.furniture = 'running-title';
       report.furniture.push({ line: line.line, text: key, kind: 'running-title' });
     }
   }
 }
 
-/** Sets the footnote blocks aside: from a separator to the end of its page. */
-function splitNotes(raw: RawLine[], edgesEndBlocks: boolean): { body: RawLine[]; blocks: RawLine[][]; links: PageLink[] } {
+/**
+ * Sets the footnote blocks aside: from a separator to the end of its page. pdftotext marks pages with form
+ * feeds and prints footers inside footnote blocks; other extractors mark no page, and a running header is
+ * what ends a block.
+ */
+function splitNotes(state: RepairState): void {
+  const { raw } = state;
+  const edgesEndBlocks = !state.text.includes('\f');
   const body: RawLine[] = [];
   const blocks: RawLine[][] = [];
   const links: PageLink[] = [];
@@ -324,7 +496,7 @@ function splitNotes(raw: RawLine[], edgesEndBlocks: boolean): { body: RawLine[];
       continue;
     }
     if (line.kind === 'furniture') {
-      if (block && edgesEndBlocks && PAGE_EDGE.has(furnitureKind(line))) block = undefined;
+      if (block && edgesEndBlocks && PAGE_EDGE.has(line.furniture ?? '')) block = undefined;
       continue;
     }
     if (line.kind === 'blank') continue;
@@ -337,7 +509,9 @@ function splitNotes(raw: RawLine[], edgesEndBlocks: boolean): { body: RawLine[];
     }
     body.push(line);
   }
-  return { body, blocks: blocks.filter((b) => b.length > 0), links };
+  state.body = body;
+  state.blocks = blocks.filter((b) => b.length > 0);
+  state.links = links;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -347,20 +521,30 @@ const MARKER_ALONE = /^\s*(\d{1,3}|\*{1,3})\s*$/;
 const ENUMERATOR_ALONE = /^\s*(\d{1,3}\.|\([a-z]{1,2}\)|\([ivxlc]{1,6}\)|[a-z]\)|[ivx]{1,5}\))\s*$/;
 const STARTS_AS_CONTINUATION = /^(?:\s|[,.;:)\]’”»؛،，；。])/u;
 
-/** Marker lines in the body are kept as `{marker}` placeholders until the notes are known. */
-const PENDING_MARKER = '\u{FFFFE}';
+function mergeFragmentsAndParseNotes(state: RepairState): void {
+  const { language, report } = state;
+  state.lines = mergeLineFragments(state.body, language, report, 'body');
+  for (const block of state.blocks) {
+    state.notes.push(...parseNoteBlock(mergeLineFragments(block, language, report, 'note'), report, state.notes.at(-1)));
+  }
+}
 
-function mergeLineFragments(lines: RawLine[], language: LanguageTable, report: Report, where: 'body' | 'note'): TextLine[] {
-  const out: TextLine[] = [];
+function mergeLineFragments(lines: RawLine[], language: LanguageTable, report: Report, where: 'body' | 'note'): WorkLine[] {
+  const out: WorkLine[] = [];
+  /** Appends text to a line, after its last pending marker if it has one. */
+  const append = (line: WorkLine, text: string) => {
+    if (line.segments) line.segments[line.segments.length - 1] += text;
+    else line.text += text;
+  };
   for (let i = 0; i < lines.length; i++) {
     const current = lines[i]!;
     const trimmed = current.text.trim();
     const previous = out.at(-1);
     const next = lines[i + 1];
     const suffix = language.ordinalSuffixes[trimmed];
-    if (suffix !== undefined && previous && /(?:\d|\bn|\bN)\s*$/.test(previous.text)) {
+    if (suffix !== undefined && previous && !previous.segments && /(?:\d|\bn|\bN)\s*$/.test(previous.text)) {
       const before = previous.text.trimEnd();
-      const joined = /\d$/.test(before) ? `${before}${suffix}` : `${before}${suffix === 'º' ? 'º' : suffix}`;
+      const joined = `${before}${suffix}`;
       report.repairs.push({ file: report.file, line: current.line, kind: 'superscript', before: `${before.split(/\s/).at(-1)} / ${trimmed}`, after: joined.split(/\s/).at(-1)! });
       previous.text = joined;
       if (next && STARTS_AS_CONTINUATION.test(next.text)) {
@@ -370,10 +554,13 @@ function mergeLineFragments(lines: RawLine[], language: LanguageTable, report: R
       continue;
     }
     if (where === 'body' && previous && MARKER_ALONE.test(trimmed)) {
-      previous.text = `${previous.text.trimEnd()}${PENDING_MARKER}${trimmed}${PENDING_MARKER}`;
-      pendingLines.set(previous, [...(pendingLines.get(previous) ?? []), current.line]);
+      // Kept apart until the notes are known: a marker if a note of the page has it, else a number.
+      if (!previous.segments) previous.segments = [previous.text.trimEnd()];
+      else previous.segments[previous.segments.length - 1] = previous.segments.at(-1)!.trimEnd();
+      previous.segments.push('');
+      (previous.pending ??= []).push({ marker: trimmed, line: current.line });
       if (next && STARTS_AS_CONTINUATION.test(next.text)) {
-        previous.text += next.text.replace(/\s+$/, ' ');
+        append(previous, next.text.replace(/\s+$/, ' '));
         i++;
       }
       continue;
@@ -386,11 +573,11 @@ function mergeLineFragments(lines: RawLine[], language: LanguageTable, report: R
     }
     out.push({ text: current.text, line: current.line, page: current.page, glue: ' ', indent: /^\s/.test(current.text) });
   }
-  for (const line of out) line.text = line.text.trim().replace(/[ \t]{2,}/g, ' ');
+  for (const line of out) if (!line.segments) line.text = normalizeSpaces(line.text);
   return out;
 }
 
-const pendingLines = new WeakMap<TextLine, number[]>();
+const normalizeSpaces = (text: string) => text.trim().replace(/[ \t]{2,}/g, ' ');
 
 /**
  * Splits a footnote block into notes, each opened by its marker ("1 See…", or "1" alone then the text).
@@ -466,32 +653,43 @@ function noteFor(marker: string, page: number, notes: NoteEntry[]): number {
   return best;
 }
 
-function resolveMarkerLines(lines: TextLine[], notes: NoteEntry[], citations: Citation[], report: Report): void {
-  const pending = new RegExp(`${PENDING_MARKER}([^${PENDING_MARKER}]*)${PENDING_MARKER}`, 'gu');
+/** Each number merged from a line of its own becomes a citation when a note of its page has it, else stays text. */
+function resolveMarkerLines({ lines, notes, citations, report }: RepairState): void {
   for (const line of lines) {
-    if (!line.text.includes(PENDING_MARKER)) continue;
-    const sourceLines = pendingLines.get(line) ?? [];
-    let k = 0;
-    line.text = line.text.replace(pending, (_, marker: string) => {
-      const sourceLine = sourceLines[k++] ?? line.line;
-      const note = noteFor(marker, line.page, notes);
+    if (!line.segments || !line.pending) continue;
+    let text = line.segments[0]!;
+    for (const [k, pending] of line.pending.entries()) {
+      const note = noteFor(pending.marker, line.page, notes);
       if (note < 0) {
-        warn(report, 'stray-number', `"${marker}" on a line of its own matches no footnote; kept as text`, sourceLine);
-        return ` ${marker} `;
+        warn(report, 'stray-number', `"${pending.marker}" on a line of its own matches no footnote; kept as text`, pending.line);
+        text += ` ${pending.marker} `;
+      } else {
+        citations.push({ note, page: line.page, line: pending.line });
+        text += citationChar(citations.length - 1);
       }
-      citations.push({ note, page: line.page, line: sourceLine });
-      return citationChar(citations.length - 1);
-    });
+      text += line.segments[k + 1]!;
+    }
+    line.text = normalizeSpaces(text);
+    delete line.segments;
+    delete line.pending;
   }
 }
 
 /**
  * Finds the markers of notes that no marker line cites: glued to a word ("Agreement,2", "Nations1"),
- * to a year ("2015–20303"), or floating ("activities, 1"). Only the notes of the page are looked for,
- * in order, after the previous note's citation.
+ * to a year ("2015–20303"), or floating ("activities, 1", "(1999). 1 Petitioners"). A number is taken for a
+ * marker only when a note of its page has that marker, in the order of the page's notes (each found after
+ * the previous one's citation), and never when it is part of a decimal ("67.1"), a reference ("paragraph 3",
+ * "item 15", "resolution 1325 (2000)"), a date ("3 March", "March 3, 2020") or a list ("3 and 4").
  */
-function findGluedMarkers(lines: TextLine[], notes: NoteEntry[], citations: Citation[], language: LanguageTable, report: Report): void {
-  const numbered = (language.numberedNouns ?? []).map((w) => w.toLowerCase());
+function findGluedMarkers(state: RepairState): void {
+  const { lines, notes, citations, language, report } = state;
+  const numbered = new Set((language.numberedNouns ?? []).map((w) => w.toLocaleLowerCase()));
+  const conjunctions = new Set((language.conjunctions ?? []).map((w) => w.toLocaleLowerCase()));
+  const months = new Set(Object.keys(language.months).map((w) => w.toLocaleLowerCase()));
+  const decimal = language.decimalSeparator === ',' ? /\d[.,]$/ : /\d\.$/;
+  // The parts of a document symbol ("Rev.1", "Add.2", "Corr.1"), the same in every language.
+  const symbolPart = /\b(?:Rev|Add|Corr)\.$/u;
   let cursor = { lineIndex: 0, offset: 0 };
   const cited = new Set(citations.map((c) => c.note));
   for (const [index, note] of notes.entries()) {
@@ -508,44 +706,63 @@ function findGluedMarkers(lines: TextLine[], notes: NoteEntry[], citations: Cita
     const patterns: ReadonlyArray<readonly [string, RegExp]> = [
       ['glued', new RegExp(`(?<=[\\p{L}”’»),.;:])${m}(?=[\\s,.;:)]|$)`, 'gu')],
       ['year', new RegExp(`(?<=(?:19|20)\\d\\d)${m}(?=[\\s,.;:)]|$)`, 'gu')],
-      ['floating', new RegExp(`(?<=[\\p{L}\\p{P}\\d])\\s${m}(?=\\s+[\\p{Ll}(]|\\s*[,.;:]|\\s*$)`, 'gu')],
+      // Spaced: before a lower-case word or punctuation, or after a sentence's end before a capital.
+      ['floating', new RegExp(`(?<=[\\p{L}\\p{P}\\d])\\s${m}(?=\\s+[\\p{Ll}(]|\\s*[,.;:]|\\s*$)|(?<=[.;:”’)]\\s?)\\s?${m}(?=\\s+\\p{Lu})`, 'gu')],
     ];
-    let found = false;
-    for (const [kind, pattern] of patterns) {
-      for (let li = cursor.lineIndex; li < lines.length && !found; li++) {
-        const line = lines[li]!;
-        if (line.page > note.page) break;
-        const start = li === cursor.lineIndex ? cursor.offset : 0;
-        // Only lines holding the marker's digits can hold the marker.
-        if (!line.text.includes(m, start)) continue;
-        const segment = line.text.slice(start);
+    /** Why a number found by a pattern is a number of the text, not a marker (or undefined). */
+    const isTextNumber = (text: string, at: number, length: number, kind: string): boolean => {
+      const before = text.slice(0, at);
+      const after = text.slice(at + length);
+      const wordBefore = before.trim().split(/\s+/).at(-1)?.toLocaleLowerCase().replace(/[^\p{L}]/gu, '') ?? '';
+      const wordAfter = after.trim().split(/\s+/)[0]?.toLocaleLowerCase().replace(/[^\p{L}]/gu, '') ?? '';
+      // A decimal or a section number: "67.1", "1,5" where the comma is the decimal separator.
+      if (decimal.test(before) || /^[.,]\d/.test(after)) return true;
+      // The end of a document symbol or an abbreviation number ("A/80/L.2/Rev.1", "No.1").
+      const head = before.slice(before.lastIndexOf(' ') + 1);
+      if (kind !== 'floating' && /[\p{L}\p{N}.]$/u.test(head) && (head.includes('/') || symbolPart.test(head) || numbered.has(head.slice(0, -1).toLocaleLowerCase()))) return true;
+      if (kind !== 'floating') return false;
+      // A reference, a date, or a list: "paragraph 3 of", "3 March", "March 3, 2020", "2 and 3", "1325 (2000)".
+      if (numbered.has(wordBefore) || months.has(wordBefore) || months.has(wordAfter) || conjunctions.has(wordBefore)) return true;
+      if (/^\s*\((?:19|20)\d\d\)/.test(after)) return true;
+      return false;
+    };
+    // The first candidate of any pattern in reading order after the cursor (the page's notes come in order).
+    let best: { li: number; at: number; length: number; kind: string } | undefined;
+    for (let li = cursor.lineIndex; li < lines.length && !best; li++) {
+      const line = lines[li]!;
+      if (line.page > note.page) break;
+      const start = li === cursor.lineIndex ? cursor.offset : 0;
+      // Only lines holding the marker's digits can hold the marker.
+      if (!line.text.includes(m, start)) continue;
+      const segment = line.text.slice(start);
+      for (const [kind, pattern] of patterns) {
         pattern.lastIndex = 0;
         for (const match of segment.matchAll(pattern)) {
           const at = start + match.index;
-          const wordBefore = line.text.slice(0, at).trim().split(/\s+/).at(-1)?.toLowerCase().replace(/[^\p{L}]/gu, '') ?? '';
-          if (kind === 'floating' && numbered.includes(wordBefore)) continue;
-          // Never the end of a document symbol or an abbreviation number ("A/80/L.2/Rev.1", "No.1").
-          const tokenStart = line.text.lastIndexOf(' ', at - 1) + 1;
-          const head = line.text.slice(tokenStart, at);
-          if (kind !== 'floating' && /[\p{L}\p{N}.]$/u.test(head) && /\/|\b(?:No|Rev|Add|Corr|para|art|vol)\.$/u.test(head)) continue;
-          const char = citationChar(citations.length);
-          citations.push({ note: index, page: line.page, line: line.line });
-          const original = line.text;
-          line.text = `${original.slice(0, at)}${char}${original.slice(at + match[0].length)}`;
-          // The words as printed and as repaired, for the report: "Agreement 4" → "Agreement", "2015–20303" → "2015–2030".
-          const from = original.lastIndexOf(' ', at - 1) + 1;
-          const toSpace = original.indexOf(' ', at + match[0].length);
-          const before = original.slice(from, toSpace < 0 ? original.length : toSpace).replace(CITATION_PATTERN, '');
-          const after = `${original.slice(from, at)}${original.slice(at + match[0].length, toSpace < 0 ? original.length : toSpace)}`.replace(CITATION_PATTERN, '');
-          report.repairs.push({ file: report.file, line: line.line, kind: `note-marker-${kind}`, before, after });
-          cursor = { lineIndex: li, offset: at + char.length };
-          found = true;
+          if (isTextNumber(line.text, at + match[0].indexOf(m), m.length, kind)) continue;
+          if (!best || at < best.at) best = { li, at, length: match[0].length, kind };
           break;
         }
       }
-      if (found) break;
     }
-    if (!found) warn(report, 'marker-not-found', `note ${m}: its marker was not found on page ${note.page}`, note.line);
+    if (!best) {
+      warn(report, 'marker-not-found', `note ${m}: its marker was not found on page ${note.page}`, note.line);
+      continue;
+    }
+    const line = lines[best.li]!;
+    const char = citationChar(citations.length);
+    citations.push({ note: index, page: line.page, line: line.line });
+    const original = line.text;
+    // A marker floating after a sentence's end keeps the space before the next sentence.
+    const keep = best.kind === 'floating' && /^\s/.test(original.slice(best.at)) && /\s$/.test(original.slice(best.at, best.at + best.length)) ? ' ' : '';
+    line.text = `${original.slice(0, best.at)}${char}${keep}${original.slice(best.at + best.length)}`;
+    // The words as printed and as repaired, for the report: "Agreement 4" → "Agreement", "2015–20303" → "2015–2030".
+    const from = original.lastIndexOf(' ', best.at - 1) + 1;
+    const toSpace = original.indexOf(' ', best.at + best.length);
+    const before = original.slice(from, toSpace < 0 ? original.length : toSpace).replace(CITATION_PATTERN, '');
+    const after = `${original.slice(from, best.at)}${original.slice(best.at + best.length, toSpace < 0 ? original.length : toSpace)}`.replace(CITATION_PATTERN, '');
+    report.repairs.push({ file: report.file, line: line.line, kind: `note-marker-${best.kind}`, before, after });
+    cursor = { lineIndex: best.li, offset: best.at + char.length };
   }
 }
 
@@ -582,7 +799,7 @@ function tokenAround(text: string, at: number, marker: string): { before: string
  * A note cited again later: its marker glued to the word or punctuation it follows ("Development,2")
  * on a page at or after the note's own. Glued markers only: a number after a space is too often a number.
  */
-function findRepeatedMarkers(lines: TextLine[], notes: NoteEntry[], citations: Citation[], report: Report): void {
+function findRepeatedMarkers({ lines, notes, citations, language, report }: RepairState): void {
   const numbered = notes.map((note, index) => ({ note, index })).filter(({ note }) => /^\d+$/.test(note.marker));
   if (numbered.length === 0) return;
   const markers = [...new Set(numbered.map(({ note }) => note.marker))].sort((a, b) => b.length - a.length);
@@ -590,7 +807,7 @@ function findRepeatedMarkers(lines: TextLine[], notes: NoteEntry[], citations: C
   // spaces its markers ("Development, 2 taking"): a number right after a comma is rarely a number.
   const spaced = citations.length > 0 && report.repairs.filter((r) => r.kind === 'note-marker-floating').length * 2 >= citations.length;
   const pattern = new RegExp(
-    `(?<=[\\p{L}”’)]|[\\p{L}\\p{N}”’)][,;:]${spaced ? '|[\\p{L}”’)][,”’)] ' : ''})(${markers.join('|')})(?=[\\s,.;:)]|$)`,
+    `(?<=[\\p{L}”’)]|[\\p{L}\\p{N}”’)][;:]|[\\p{L}${language.decimalSeparator === ',' ? '' : '\\p{N}'}”’)],${spaced ? '|[\\p{L}”’)][,”’)] ' : ''})(${markers.join('|')})(?=[\\s,.;:)]|$)`,
     'gu',
   );
   for (const line of lines) {
@@ -616,9 +833,10 @@ function findRepeatedMarkers(lines: TextLine[], notes: NoteEntry[], citations: C
  * after words that run 7, 8, 9, 10… in order are note markers, not numbers of the text. Each becomes a
  * note with no text, reported.
  */
-function findOrphanMarkerRuns(lines: TextLine[], notes: NoteEntry[], citations: Citation[], numberedNouns: readonly string[], report: Report): void {
+function findOrphanMarkerRuns({ lines, notes, citations, language, report }: RepairState): void {
   const known = new Set(notes.map((n) => n.marker));
-  const nouns = new Set(numberedNouns.map((w) => w.toLowerCase()));
+  const nouns = new Set([...(language.numberedNouns ?? []), ...language.articleWords, ...language.annexWords, ...Object.keys(language.months)].map((w) => w.toLocaleLowerCase()));
+  const conjunctions = new Set((language.conjunctions ?? []).map((w) => w.toLocaleLowerCase()));
   const candidates: Array<{ line: TextLine; at: number; length: number; value: number; position: number }> = [];
   let position = 0;
   for (const line of lines) {
@@ -628,7 +846,7 @@ function findOrphanMarkerRuns(lines: TextLine[], notes: NoteEntry[], citations: 
         const before = line.text.slice(0, m.index);
         const word = before.split(/\s+/).at(-1)!.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
         const afterYear = /(?:^|\s)(?:19|20)\d\d$/.test(before);
-        if (nouns.has(word) || (/\d,?$/.test(before) && !afterYear) || /^(?:and|et|y|и|or|ou|o)$/.test(word)) continue;
+        if (nouns.has(word) || (/\d,?$/.test(before) && !afterYear) || conjunctions.has(word)) continue;
         candidates.push({ line, at: m.index, length: m[0].length, value: Number(m[1]), position: position + m.index });
       }
     }
@@ -659,285 +877,4 @@ function findOrphanMarkerRuns(lines: TextLine[], notes: NoteEntry[], citations: 
     }
     warn(report, 'note-text-missing', `notes ${found[0]!.value}–${found.at(-1)!.value}: markers in the text but no footnote text (an excerpt?); kept as empty notes`, found[0]!.line.line);
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Words and typography
-
-function tokensOf(text: string): string[] {
-  return text
-    .replace(CITATION_PATTERN, ' ')
-    .split(/\s+/)
-    .map((t) => t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLowerCase())
-    .filter(Boolean);
-}
-
-function buildVocabulary(lines: TextLine[], language: LanguageTable): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const line of lines) for (const token of tokensOf(line.text)) counts.set(token, (counts.get(token) ?? 0) + 1);
-  for (const word of language.commonWords) counts.set(word, (counts.get(word) ?? 0) + 1000);
-  // Ordinal words ("twenty-first") are words of the language too.
-  for (const word of Object.keys(language.sessionOrdinals)) counts.set(word, (counts.get(word) ?? 0) + 1000);
-  return counts;
-}
-
-/** "Bosnie -" + "Herzégovine", "al-" + "Hikma", "Moyen -Orient": close the break, keep the hyphen. */
-function closeHyphenBreaks(lines: TextLine[], report: Report): void {
-  for (const [i, line] of lines.entries()) {
-    const next = lines[i + 1];
-    const inline = line.text.replace(/(\p{L}+) -(\p{L}+)/gu, (all, left: string, right: string) => {
-      report.repairs.push({ file: report.file, line: line.line, kind: 'hyphen-space', before: all, after: `${left}-${right}` });
-      return `${left}-${right}`;
-    });
-    line.text = inline;
-    if (next && /\p{L}[)]? ?-$/u.test(line.text) && /^\p{L}/u.test(next.text)) {
-      const before = line.text;
-      line.text = line.text.replace(/ ?-$/, '-');
-      line.glue = '';
-      report.repairs.push({
-        file: report.file,
-        line: line.line,
-        kind: 'hyphen-break',
-        before: `${before.split(' ').at(-1)} / ${next.text.split(' ')[0]}`,
-        after: `${line.text.split(' ').at(-1)}${next.text.split(' ')[0]}`,
-      });
-    }
-  }
-}
-
-/**
- * Fragments no word of the language can be ("durin g", "framewo rk", "Houth i", "improv i se d"): a
- * lower-case piece with no vowel or a single letter that is not a word joins its neighbour — the side
- * that gives a word attested in the text, else the word before it (splits mostly cut off endings).
- */
-const letterRuleCache = new WeakMap<LanguageTable, { vowel: RegExp; suffixes: Set<string> }>();
-function letterRules(language: LanguageTable): { vowel: RegExp; suffixes: Set<string> } {
-  let rules = letterRuleCache.get(language);
-  if (!rules) {
-    rules = { vowel: new RegExp(`[${language.wordLetters?.vowels ?? ''}]`, 'iu'), suffixes: new Set(language.wordLetters?.suffixes ?? []) };
-    letterRuleCache.set(language, rules);
-  }
-  return rules;
-}
-
-function joinLetterFragments(tokens: string[], vocabulary: Map<string, number>, language: LanguageTable, line: TextLine, report: Report): void {
-  const letters = language.wordLetters;
-  if (!letters) return;
-  const { vowel, suffixes } = letterRules(language);
-  const twoLetterWords = letters.twoLetterWords;
-  const isFragment = (token: string) =>
-    suffixes.has(token) ||
-    (/^\p{Ll}{1,3}$/u.test(token) &&
-      (token.length === 1
-        ? !letters.singleLetterWords.includes(token)
-        : (!vowel.test(token) && !language.commonWords.includes(token)) || (token.length === 2 && twoLetterWords !== undefined && !twoLetterWords.includes(token))));
-  const bareEnd = /^(.*?\p{L})$/u;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    const core = /^(\p{Ll}+)([^\p{L}]*)$/u.exec(token);
-    if (!core) continue;
-    const previous = i > 0 ? tokens[i - 1]! : undefined;
-    // "directi on": a short piece after a non-word, together ending as the language's words end ("-ion").
-    const endsWord =
-      previous !== undefined &&
-      core[1]!.length <= 3 &&
-      /^\p{L}{4,}$/u.test(previous) &&
-      (vocabulary.get(previous.toLowerCase()) ?? 0) <= 1 &&
-      [...suffixes].some((suffix) => suffix.length >= 3 && `${previous}${core[1]}`.toLowerCase().endsWith(suffix) && !previous.toLowerCase().endsWith(suffix));
-    if (!isFragment(core[1]!) && !endsWord) continue;
-    const next = i + 1 < tokens.length ? tokens[i + 1]! : undefined;
-    const canJoinPrevious = previous !== undefined && bareEnd.test(previous) && /\p{L}$/u.test(previous) && !/\d/.test(previous);
-    const canJoinNext = next !== undefined && core[2] === '' && /^\p{Ll}/u.test(next);
-    const withPrevious = canJoinPrevious ? `${previous}${token}` : undefined;
-    const withNext = canJoinNext ? `${token}${next}` : undefined;
-    const known = (w: string | undefined) => w !== undefined && vocabulary.has(w.replace(/[^\p{L}]/gu, '').toLowerCase());
-    let joined: 'previous' | 'next' | undefined;
-    if (known(withPrevious)) joined = 'previous';
-    else if (known(withNext)) joined = 'next';
-    else if (canJoinPrevious) joined = 'previous';
-    else if (canJoinNext) joined = 'next';
-    if (joined === 'previous') {
-      report.repairs.push({ file: report.file, line: line.line, kind: 'split-word', before: `${previous} ${token}`, after: withPrevious! });
-      tokens.splice(i - 1, 2, withPrevious!);
-      i -= 2;
-    } else if (joined === 'next') {
-      report.repairs.push({ file: report.file, line: line.line, kind: 'split-word', before: `${token} ${next}`, after: withNext! });
-      tokens.splice(i, 2, withNext!);
-      i -= 1;
-    }
-  }
-}
-
-/** A word split at a line end ("humanitari" / "an assistance", "(201" / "5)"): rejoined on the first line. */
-function rejoinAcrossLines(lines: TextLine[], vocabulary: Map<string, number>, report: Report): void {
-  const attested = (word: string, minus = 0) => (vocabulary.get(word) ?? 0) - minus > 0;
-  for (let i = 0; i + 1 < lines.length; i++) {
-    const line = lines[i]!;
-    const next = lines[i + 1]!;
-    if (line.glue !== ' ') continue;
-    const tail = /(?:^|\s)(\(?)(\p{L}+|\d{1,3})$/u.exec(line.text);
-    const head = /^(\p{Ll}+|\d{1,3})([^\s\p{L}\p{N}]*)(?=\s|$)/u.exec(next.text);
-    if (!tail || !head) continue;
-    const [left, right] = [tail[2]!, head[1]!];
-    const word = `${left}${right}`;
-    const isYear = /^\d+$/.test(word) && tail[1] === '(' && head[2]!.startsWith(')') && /^(?:19|20)\d\d$/.test(word);
-    const isWord = /^\p{L}+$/u.test(word) && word.length >= 4 && attested(word.toLowerCase()) && !attested(left.toLowerCase(), 1);
-    if (!isYear && !isWord) continue;
-    line.text = `${line.text.slice(0, line.text.length - left.length)}${word}${head[2]}`;
-    next.text = next.text.slice(head[0].length).trimStart();
-    report.repairs.push({ file: report.file, line: line.line, kind: 'split-word', before: `${left} ${right}${head[2]}`, after: `${word}${head[2]}` });
-  }
-}
-
-/** "d omaines", "le ur", "Presid en t": rejoin when the joined word is attested and a piece is not. */
-function rejoinSplitWords(lines: TextLine[], vocabulary: Map<string, number>, language: LanguageTable, report: Report): void {
-  const never = new Set((language.neverJoin ?? []).map((w) => w.toLowerCase()));
-  // A piece is a word of its own only if it occurs outside the same split ("humanitari an" twice).
-  const pairs = new Map<string, number>();
-  for (const line of lines) {
-    const tokens = line.text.toLowerCase().split(' ');
-    for (let i = 0; i + 1 < tokens.length; i++) pairs.set(`${tokens[i]} ${tokens[i + 1]}`, (pairs.get(`${tokens[i]} ${tokens[i + 1]}`) ?? 0) + 1);
-  }
-  const attested = (word: string, minus = 0) => (vocabulary.get(word) ?? 0) - minus > 0;
-  const SHAPE = /^([^\p{L}]*)(\p{L}*)([^\p{L}]*)$/u;
-  const OPENING = /^[(«“‘"'\[]*$/u;
-  for (const line of lines) {
-    const parts = line.text.split(' ');
-    // Each token once: leading punctuation, letters, trailing punctuation.
-    const shapes = parts.map((part) => SHAPE.exec(part) ?? undefined);
-    const out: string[] = [];
-    for (let i = 0; i < parts.length; i++) {
-      let joined = false;
-      for (const span of [3, 2]) {
-        if (i + span > parts.length) continue;
-        const group = shapes.slice(i, i + span);
-        // Inner pieces are bare letters; the first may carry opening punctuation, the last closing.
-        if (group.some((g, k) => !g || !g[2] || (k > 0 && g[1]) || (k < span - 1 && g[3]))) continue;
-        const lead = group[0]![1]!;
-        const trail = group[span - 1]![3]!;
-        if (lead && !OPENING.test(lead)) continue;
-        const core = group.map((g) => g![2]!);
-        const word = core.join('').toLowerCase();
-        if (!attested(word)) continue;
-        const pieces = parts.slice(i, i + span);
-        const splits = pairs.get(pieces.slice(0, 2).join(' ').toLowerCase()) ?? 1;
-        // Short words join only from single letters into a frequent word ("o f" → "of").
-        const shortJoin = word.length < 4 && language.commonWords.includes(word) && core.every((p) => !attested(p.toLowerCase(), splits) || p.length === 1);
-        if (never.has(word) || (word.length < 4 && !shortJoin)) continue;
-        const pieceAttested = core.map((p) => attested(p.toLowerCase(), splits) && p.length > 1);
-        if (pieceAttested.every(Boolean)) continue;
-        const result = `${lead}${core.join('')}${trail}`;
-        report.repairs.push({ file: report.file, line: line.line, kind: 'split-word', before: pieces.join(' '), after: result });
-        out.push(result);
-        i += span - 1;
-        joined = true;
-        break;
-      }
-      if (!joined) out.push(parts[i]!);
-    }
-    joinLetterFragments(out, vocabulary, language, line, report);
-    // A year split inside its parentheses: "(201 5)" → "(2015)".
-    line.text = out.join(' ').replace(/\((\d{1,3}) (\d{1,3}) ?\)/g, (all, a: string, b: string) => {
-      const year = `${a}${b}`;
-      if (!/^(?:19|20)\d\d$/.test(year)) return all;
-      report.repairs.push({ file: report.file, line: line.line, kind: 'split-word', before: all, after: `(${year})` });
-      return `(${year})`;
-    });
-  }
-}
-
-/**
- * Some extractors drop the hyphen of a compound broken at a line end ("zerotolerance",
- * "capacity building"). When the hyphenated form is used at least twice elsewhere in the text and the
- * other form nowhere else, the hyphen is put back.
- */
-const PARTICLES = new Set(['up', 'in', 'out', 'on', 'off', 'down', 'over', 'back', 'away', 'through']);
-
-type Compounds = Map<string, { compound: string; count: number }>;
-
-/** The hyphenated words of the text, by their joined and spaced forms ("zerotolerance", "zero tolerance"). */
-function compoundsOf(vocabulary: Map<string, number>): Compounds {
-  const compounds: Compounds = new Map();
-  for (const [token, count] of vocabulary) {
-    if (!token.includes('-') || !/^\p{L}+-\p{L}+$/u.test(token)) continue;
-    compounds.set(token.replace('-', ''), { compound: token, count });
-    compounds.set(token.replace('-', ' '), { compound: token, count });
-  }
-  return compounds;
-}
-
-function restoreDroppedHyphens(lines: TextLine[], vocabulary: Map<string, number>, compounds: Compounds, report: Report): void {
-  if (compounds.size === 0) return;
-  const bare = (word: string) => /^\p{L}+$/u.test(word);
-  const bigrams = new Map<string, number>();
-  for (const line of lines) {
-    const words = line.text.toLowerCase().split(' ');
-    for (let i = 0; i + 1 < words.length; i++) bigrams.set(`${words[i]} ${words[i + 1]}`, (bigrams.get(`${words[i]} ${words[i + 1]}`) ?? 0) + 1);
-  }
-  for (const line of lines) {
-    const words = line.text.split(' ');
-    for (let i = 0; i < words.length; i++) {
-      const word = words[i]!;
-      // The core of a word: letters, with punctuation kept around it.
-      // Letters, with punctuation (and a possessive "’s") kept around them.
-      const core = /^([^\p{L}]*)(\p{L}+)((?:[’']s)?[^\p{L}]*)$/u.exec(word);
-      if (!core) continue;
-      const [, lead, letters, trail] = core as unknown as [string, string, string, string];
-      const joined = compounds.get(letters.toLowerCase());
-      // "zerotolerance": never a word of its own when "zero-tolerance" is in the text.
-      if (joined && (vocabulary.get(letters.toLowerCase()) ?? 0) <= 1) {
-        const cut = joined.compound.indexOf('-');
-        const repaired = `${lead}${letters.slice(0, cut)}-${letters.slice(cut)}${trail}`;
-        report.repairs.push({ file: report.file, line: line.line, kind: 'hyphen-restored', before: word, after: repaired });
-        words[i] = repaired;
-        continue;
-      }
-      // "capacity building": only when the hyphenated form is the text's usual spelling.
-      const next = words[i + 1];
-      if (trail || next === undefined) continue;
-      const nextCore = /^(\p{L}+)([^\p{L}]*)$/u.exec(next);
-      if (!nextCore || !bare(letters)) continue;
-      const pair = `${letters} ${nextCore[1]}`.toLowerCase();
-      const spaced = compounds.get(pair);
-      // Not for phrasal verbs ("follow up" beside "follow-up"), and only for a pair seen once.
-      if (!spaced || spaced.compound.indexOf('-') !== letters.length || PARTICLES.has(nextCore[1]!.toLowerCase())) continue;
-      if ((bigrams.get(pair) ?? 0) > 1) continue;
-      const repaired = `${lead}${letters}-${next}`;
-      report.repairs.push({ file: report.file, line: line.line, kind: 'hyphen-restored', before: `${word} ${next}`, after: repaired });
-      words.splice(i, 2, repaired);
-    }
-    line.text = words.join(' ');
-  }
-}
-
-/** Spaces before punctuation: removed before , . ) ; French wants a no-break space before ; : ! ? ». */
-function fixPunctuationSpacing(lines: TextLine[], language: LanguageTable, report: Report): void {
-  const nbspBefore = language.spaceBefore;
-  for (const line of lines) {
-    let text = line.text;
-    const before = text;
-    text = text.replace(/(\S) +([,.)\]”])(?=\s|$|[\p{P}])/gu, '$1$2');
-    // An elided article split from its word: "d ’urgence", "l ’homme".
-    text = text.replace(/(?<![\p{L}])(\p{L}{1,3}) ([’'])(?=\p{L})/gu, '$1$2');
-    if (nbspBefore) {
-      const cls = `[${nbspBefore.replace(/[\]\\^-]/g, '\\$&')}]`;
-      text = text.replace(new RegExp(`(?<=\\S)[ \\u00A0\\u202F]+(?=${cls})`, 'gu'), '\u00A0');
-    } else {
-      text = text.replace(/(\p{L}|\p{N}|[)”’]) +([;:])(?=\s|$)/gu, '$1$2');
-    }
-    if (language.spaceAfter) {
-      const cls = `[${language.spaceAfter}]`;
-      text = text.replace(new RegExp(`(${cls})[ \\u00A0]+`, 'gu'), '$1\u00A0');
-    }
-    if (text !== before) {
-      report.repairs.push({ file: report.file, line: line.line, kind: 'punctuation-space', before: excerptOfChange(before, text), after: excerptOfChange(text, before) });
-      line.text = text;
-    }
-  }
-}
-
-function excerptOfChange(a: string, b: string): string {
-  let start = 0;
-  while (start < a.length && a[start] === b[start]) start++;
-  return a.slice(Math.max(0, start - 12), start + 12).replace(CITATION_PATTERN, '');
 }

@@ -1,4 +1,4 @@
-// Stage 5 in the pipeline: validation of what the akn stage wrote.
+// The validate stage (see stages.ts for the order): validation of what the akn stage wrote.
 // Reads: context.xml.   Writes: context.problems; a document with problems fails with an InputError.
 import type { BuildContext, Stage } from './context.js';
 import { InputError } from './report.js';

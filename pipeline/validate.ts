@@ -1,4 +1,4 @@
-// Stage 5: validation of Akoma Ntoso XML.
+// Validation of Akoma Ntoso XML, for the validate stage and the `validate` command.
 // Reads: AKN XML text.   Writes: a list of problems (schema errors with line numbers, then profile checks).
 // The XSD is compiled once per process (per worker thread) by libxml2 (libxml2-wasm); documents are
 // parsed with no DTD loading, no entity substitution and no network access.

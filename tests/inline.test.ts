@@ -2,7 +2,7 @@
 // (FRBR from text and sidecar, eIds, URIs).
 import { describe, expect, it } from 'vitest';
 import { childElements, findAll, parseAkn, path, textOf } from '../pipeline/akn-tree.js';
-import { asUri } from '../pipeline/akn.js';
+import { asUri } from '../pipeline/uri.js';
 import { build } from '../pipeline/build.js';
 
 const page = (lines: string[], sidecar?: Parameters<typeof build>[0]['sidecar']) => {
@@ -46,6 +46,32 @@ describe('inline: links from the page link lists', () => {
     expect(findAll(statement, 'organization').map((o) => o.attrs['refersTo'])).toEqual(['#au']);
     const tlcs = childElements(path(statement, 'meta', 'references')!).map((t) => t.attrs['eId']);
     expect(tlcs).toEqual(expect.arrayContaining(['au', 'secretaryGeneral', 'recalling']));
+  });
+});
+
+describe('inline: a link whose target differs from the printed symbol', () => {
+  // UN PDFs link "S/PRST/2014/16" to E/RES/2014/16 and "S/2018/143" to E/RES/2018/14: the annotation covers
+  // the printed symbol, so the link goes there, the text stays as printed, and a warning says so.
+  const { statement, result } = page([
+    'The Security Council,',
+    'Recalling the statement by its President S/PRST/2014/16 and the report (S/2018/143), and S/2019/1,',
+    'https://undocs.org/E/RES/2014/16',
+    'https://undocs.org/E/RES/2018/14',
+    'https://undocs.org/E/RES/2019/12',
+    '1. Decides to remain seized of the matter.',
+  ]);
+
+  it('puts it on the symbol of the same number, or of a number it cuts short, on its page', () => {
+    expect(findAll(statement, 'ref').map((r) => [textOf(r), r.attrs['href']])).toEqual([
+      ['S/PRST/2014/16', 'https://undocs.org/E/RES/2014/16'],
+      ['S/2018/143', 'https://undocs.org/E/RES/2018/14'],
+    ]);
+    expect(result.report.diagnostics.filter((d) => d.code === 'link-target-differs').map((d) => d.line)).toEqual([3, 4]);
+  });
+
+  it('never on a symbol whose number is shorter than the target', () => {
+    // S/2019/1 is not E/RES/2019/12 cut short: that link stays an implicit reference.
+    expect(findAll(path(statement, 'meta')!, 'implicitReference').map((a) => a.attrs['href'])).toEqual(['https://undocs.org/E/RES/2019/12']);
   });
 });
 

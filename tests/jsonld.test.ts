@@ -6,7 +6,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
-import { aknWorkIri, renderJsonld, symbolFromUndocsUrl, type JsonldDocument } from '../pipeline/render/jsonld.js';
+import { aknWorkIri, renderJsonld, type JsonldDocument } from '../pipeline/render/jsonld.js';
+import { symbolOfUndocsUrl } from '../pipeline/uri.js';
 import { InputError } from '../pipeline/report.js';
 import { validateAkn } from '../pipeline/validate.js';
 
@@ -129,12 +130,12 @@ describe('AKN IRIs against @base', () => {
 
 describe('identifier helpers', () => {
   it('reads the symbol of an undocs.org URL with or without a language segment', () => {
-    expect(symbolFromUndocsUrl('https://undocs.org/fr/A/RES/37/4')).toBe('A/RES/37/4');
-    expect(symbolFromUndocsUrl('https://undocs.org/A/80/123')).toBe('A/80/123');
-    expect(symbolFromUndocsUrl('https://undocs.org/fr/A/71/160-S/2016/621')).toBe('A/71/160-S/2016/621');
-    expect(symbolFromUndocsUrl('http://www.undocs.org/en/S/PV.7813')).toBe('S/PV.7813');
-    expect(symbolFromUndocsUrl('https://undocs.org/A/RES/68/247%20B')).toBe('A/RES/68/247 B');
-    expect(symbolFromUndocsUrl('https://example.org/A/RES/37/4')).toBeUndefined();
+    expect(symbolOfUndocsUrl('https://undocs.org/fr/A/RES/37/4')).toBe('A/RES/37/4');
+    expect(symbolOfUndocsUrl('https://undocs.org/A/80/123')).toBe('A/80/123');
+    expect(symbolOfUndocsUrl('https://undocs.org/fr/A/71/160-S/2016/621')).toBe('A/71/160-S/2016/621');
+    expect(symbolOfUndocsUrl('http://www.undocs.org/en/S/PV.7813')).toBe('S/PV.7813');
+    expect(symbolOfUndocsUrl('https://undocs.org/A/RES/68/247%20B')).toBe('A/RES/68/247 B');
+    expect(symbolOfUndocsUrl('https://example.org/A/RES/37/4')).toBeUndefined();
   });
 
   it('reduces any AKN IRI to its Work', () => {

@@ -122,7 +122,7 @@ describe('the sample A/72/L.10', () => {
         'split-word: d omaines -> domaines',
         'split-word: le ur -> leur',
         'split-word: objec tifs -> objectifs',
-        'hyphen-break: - / Herzégovine, -> Bosnie-Herzégovine,',
+        'hyphen-break: Bosnie- / Herzégovine, -> Bosnie-Herzégovine,',
         'hyphen-space: Moyen -Orient -> Moyen-Orient',
         'hyphen-break: al- / Hikma -> al-Hikma',
         'superscript: 1 / er -> 1er',

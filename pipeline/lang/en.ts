@@ -197,7 +197,7 @@ export const english: LanguageTable = {
     vowels: 'aeiouy',
     singleLetterWords: ['a'],
     suffixes: ['ed', 'es', 'ees', 'ing', 'ly', 'ion', 'ions', 'tion', 'tions', 'ment', 'ments', 'ies', 'ness'],
-    twoLetterWords: ['am', 'an', 'as', 'at', 'be', 'by', 'do', 'go', 'he', 'if', 'in', 'is', 'it', 'me', 'my', 'no', 'of', 'on', 'or', 'so', 'to', 'up', 'us', 'we', 'ex', 'id', 'ad', 'oh', 'ok', 'vs', 'eg', 'ie', 'al'],
+    twoLetterWords: ['am', 'an', 'as', 'at', 'be', 'by', 'do', 'go', 'he', 'if', 'in', 'is', 'it', 'me', 'my', 'no', 'of', 'on', 'or', 'so', 'to', 'up', 'us', 'we', 'ex', 'id', 'ad', 'oh', 'ok', 'vs', 'eg', 'ie'],
   },
   commonWords: [
     'the', 'of', 'and', 'to', 'in', 'a', 'for', 'on', 'with', 'by', 'as', 'at', 'its', 'their', 'that', 'this', 'which',
@@ -208,4 +208,13 @@ export const english: LanguageTable = {
     'secretary-general', 'zero-tolerance', 'capacity-building', 'follow-up', 'decision-making', 'well-being',
     'long-term', 'high-level', 'non-governmental', 'peace-building', 'cross-border', 'co-operation',
   ],
+  dictionary: { package: 'dictionary-en' },
+  numberedNouns: [
+    'paragraph', 'paragraphs', 'article', 'articles', 'resolution', 'resolutions', 'decision', 'decisions', 'item', 'items',
+    'chapter', 'chapters', 'annex', 'section', 'sections', 'rule', 'rules', 'page', 'pages', 'part', 'principle', 'goal', 'goals',
+    'target', 'targets', 'recommendation', 'recommendations', 'volume', 'number', 'no', 'nos', 'protocol',
+    'para', 'paras', 'art', 'vol',
+  ],
+  decimalSeparator: '.',
+  conjunctions: ['and', 'or', 'to', 'through'],
 };

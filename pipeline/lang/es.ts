@@ -237,4 +237,7 @@ export const spanish: LanguageTable = {
     'derechos', 'humanos', 'mujeres', 'naciones', 'unidas', 'general', 'asamblea', 'consejo', 'estados', 'miembros',
     'programa', 'actividades', 'aplicación', 'internacional', 'organización', 'todos', 'todas',
   ],
+  dictionary: { package: 'dictionary-es' },
+  decimalSeparator: ',',
+  conjunctions: ['y', 'e', 'o', 'u', 'a'],
 };

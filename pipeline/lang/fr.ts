@@ -182,4 +182,14 @@ export const french: LanguageTable = {
     'résolution', 'résolutions', 'session', 'rapport', 'paix', 'sécurité', 'droits', 'homme', 'femmes', 'nations',
     'unies', 'générale', 'général', 'assemblée', 'conseil', 'membres', 'états', 'programme', 'activités', 'mise',
   ],
+  dictionary: { package: 'dictionary-fr', elisions: ['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu', 'presqu', 'quelqu'] },
+  numberedNouns: [
+    'paragraphe', 'paragraphes', 'alinéa', 'alinéas', 'article', 'articles', 'résolution', 'résolutions', 'décision', 'décisions',
+    'point', 'points', 'chapitre', 'chapitres', 'annexe', 'section', 'sections', 'règle', 'règles', 'page', 'pages', 'partie',
+    'principe', 'objectif', 'objectifs', 'cible', 'cibles', 'recommandation', 'recommandations', 'volume',
+    'numéro', 'no', 'nº', 'protocole',
+    'par', 'art', 'vol',
+  ],
+  decimalSeparator: ',',
+  conjunctions: ['et', 'ou', 'à'],
 };

@@ -68,6 +68,10 @@ export interface LanguageTable {
 
   /** Nouns that take a number ("paragraph 4", "article 2"): a number after them is never a footnote marker. */
   numberedNouns?: readonly string[];
+  /** The decimal separator ("1,5" in French): a number after it is part of a number, never a footnote marker. */
+  decimalSeparator?: '.' | ',';
+  /** Conjunctions ("and", "et"): a number after one continues a list ("3 and 4"), never a footnote marker. */
+  conjunctions?: readonly string[];
 
   /** Frequent words of the language, to confirm that a split word ("d omaines") should be rejoined. */
   commonWords: readonly string[];
@@ -78,4 +82,11 @@ export interface LanguageTable {
   wordLetters?: { vowels: string; singleLetterWords: readonly string[]; suffixes?: readonly string[]; twoLetterWords?: readonly string[] };
   /** Words that a split must never produce by joining (both halves are real words that often meet). */
   neverJoin?: readonly string[];
+
+  /**
+   * The Hunspell dictionary of the language (an npm package with index.aff and index.dic), the lexicon that
+   * tells a word from the fragment of one; `elisions` are the elided words a look-up strips ("l’", "qu’").
+   * Without one, the lexicon is `commonWords` alone, which never proves that a piece is not a word.
+   */
+  dictionary?: { package: string; elisions?: readonly string[] };
 }

@@ -76,7 +76,8 @@ function xhtmlDocument(publication: RenderedPublication, title: string, body: El
 function contentDocument(publication: RenderedPublication): string {
   const header = { ...publication.header, properties: { ...publication.header.properties, 'epub:type': 'frontmatter' } };
   const main = { ...publication.main, properties: { ...publication.main.properties, 'epub:type': 'bodymatter' } };
-  return toXhtml(xhtmlDocument(publication, publication.title, [header, main], { className: ['akn-publication'] }));
+  const nav = publication.collectionNav ? [publication.collectionNav] : [];
+  return toXhtml(xhtmlDocument(publication, publication.title, [...nav, header, main], { className: ['akn-publication'] }));
 }
 
 const CONTENT_HREF = 'content.xhtml';
@@ -120,7 +121,7 @@ function modifiedDate(publication: RenderedPublication): string {
   return day < '1980-01-01' ? '1980-01-01' : day; // zip (DOS) times start in 1980
 }
 
-function packageDocument(publication: RenderedPublication, xml: string, modified: string): string {
+function packageDocument(publication: RenderedPublication, xml: string, modified: string, relations: readonly string[] = []): string {
   const { metadata, labels } = publication;
   // The expression IRI identifies this language version; without one, a digest of the AKN does.
   const identifier =
@@ -141,6 +142,8 @@ function packageDocument(publication: RenderedPublication, xml: string, modified
     ...(creator ? [`    <dc:creator id="creator">${escapeXml(creator)}</dc:creator>`] : []),
     ...(dcDate ? [`    <dc:date>${dcDate.slice(0, 10)}</dc:date>`] : []),
     ...(metadata.symbol ? [`    <dc:source>${escapeXml(metadata.symbol)}</dc:source>`] : []),
+    // The other language versions of the same Work (a collection's build): one dc:relation each.
+    ...relations.map((href) => `    <dc:relation>${escapeXml(href)}</dc:relation>`),
     `    <dc:type>${escapeXml(labels.status[metadata.documentName] ?? metadata.documentName)}</dc:type>`,
     meta('dcterms:modified', `${modified}T00:00:00Z`),
     meta('schema:accessMode', 'textual'),
@@ -185,7 +188,7 @@ export function renderEpub(xml: string, options: EpubOptions = {}): Uint8Array {
   const files: Zippable = {
     [EPUB_FILES.mimetype]: [strToU8('application/epub+zip'), { level: 0 }],
     [EPUB_FILES.container]: strToU8(CONTAINER),
-    [EPUB_FILES.package]: strToU8(packageDocument(publication, xml, modified)),
+    [EPUB_FILES.package]: strToU8(packageDocument(publication, xml, modified, (options.languageVersions ?? []).filter((v) => !v.current).map((v) => v.href))),
     [EPUB_FILES.nav]: strToU8(navDocument(publication)),
     [EPUB_FILES.content]: strToU8(contentDocument(publication)),
     [EPUB_FILES.stylesheet]: strToU8(stylesheet('epub')),

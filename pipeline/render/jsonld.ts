@@ -17,6 +17,7 @@ import {
   textOf,
 } from '../akn-tree.js';
 import { InputError } from '../report.js';
+import { symbolOfUndocsUrl } from '../uri.js';
 
 export interface JsonldOptions {
   /** Input file name, used in error messages. */
@@ -32,6 +33,11 @@ export interface JsonldOptions {
    * a caller that publishes fewer passes the list so the graph does not announce files that do not exist.
    */
   manifestations?: Array<{ format: 'xml' | 'html' | 'epub'; mediaType?: string }>;
+  /**
+   * The other language versions (Expressions) of the same Work, when a collection knows them: the Work
+   * lists every one as `schema:workExample`, and each version is a `schema:translationOfWork` of the Work.
+   */
+  otherExpressions?: ReadonlyArray<{ iri: string; lang: string; title?: string }>;
 }
 
 export type JsonldValue = string | number | boolean | JsonldNode | JsonldValue[];
@@ -95,8 +101,6 @@ const MEDIA_TYPES: Record<'xml' | 'html' | 'epub', string> = {
 const IANA_MEDIA_TYPE = 'http://www.iana.org/assignments/media-types/';
 
 /** undocs.org language segments (`https://undocs.org/fr/A/RES/37/4`). */
-const UNDOCS_LANGUAGES = new Set(['ar', 'zh', 'en', 'fr', 'ru', 'es']);
-const UNDOCS_URL = /^https?:\/\/(?:www\.)?undocs\.org\/(.+)$/i;
 /** A printed UN symbol: series letters, then slash-separated parts ("A/80/L.99", "S/PV.7813"). */
 const SYMBOL_TEXT = /^[A-Z]{1,6}(?:\.\d+)?(?:\/[\w.()-]+)+$/;
 /** A GA resolution Work IRI: its symbol can be written without a lookup (profile §2.1, number rule). */
@@ -275,21 +279,6 @@ function collectCitations(statement: AknElement): Citation[] {
 // ---------------------------------------------------------------------------------------------
 // Identifiers
 
-/** The symbol of an undocs.org URL: `https://undocs.org/{lang}/{symbol}` or `https://undocs.org/{symbol}`. */
-export function symbolFromUndocsUrl(url: string): string | undefined {
-  const match = UNDOCS_URL.exec(url.trim());
-  if (!match) return undefined;
-  let rest = match[1]!.replace(/[?#].*$/, '');
-  try {
-    rest = decodeURIComponent(rest);
-  } catch {
-    // a stray % is kept as written
-  }
-  const segments = rest.split('/').filter((s) => s !== '');
-  if (segments.length > 1 && UNDOCS_LANGUAGES.has(segments[0]!.toLowerCase())) segments.shift();
-  return segments.length > 0 ? segments.join('/') : undefined;
-}
-
 function isAknIri(href: string): boolean {
   return /^\/?akn\//.test(href);
 }
@@ -395,15 +384,15 @@ function citedDocuments(
       work = aknWorkIri(citation.href);
       if (work === ownWork) continue; // a reference into this very resolution
       for (const url of citation.eId ? (alternatives.get(citation.eId) ?? []) : []) {
-        if (symbolFromUndocsUrl(url)) undocsUrls.push(url);
+        if (symbolOfUndocsUrl(url)) undocsUrls.push(url);
       }
-    } else if (symbolFromUndocsUrl(citation.href)) {
+    } else if (symbolOfUndocsUrl(citation.href)) {
       undocsUrls.push(citation.href);
     } else {
       continue; // same-document (#para_5, !annex_1) or a link that names no UN document
     }
     const symbol =
-      undocsUrls.map(symbolFromUndocsUrl).find((s) => s !== undefined) ??
+      undocsUrls.map(symbolOfUndocsUrl).find((s) => s !== undefined) ??
       (work && SYMBOL_TEXT.test(citation.text) ? citation.text : undefined) ??
       (work ? symbolFromAknWork(work) : undefined);
 
@@ -493,8 +482,8 @@ function readLineage(statement: AknElement, identity: Identity, alternatives: Ma
       // Only another statement can be the draft or the adopted text (not, say, a committee report).
       if (work === identity.workIri || !work.startsWith('/akn/un/statement/')) continue;
       other = { aknIris: [work], undocsUrls: [], symbol: symbolOfWork(statement, work, alternatives) };
-    } else if (symbolFromUndocsUrl(value)) {
-      other = { aknIris: [], undocsUrls: [value], symbol: symbolFromUndocsUrl(value) };
+    } else if (symbolOfUndocsUrl(value)) {
+      other = { aknIris: [], undocsUrls: [value], symbol: symbolOfUndocsUrl(value) };
     } else if (SYMBOL_TEXT.test(value)) {
       if (identity.symbol && symbolKey(value) === symbolKey(identity.symbol)) continue;
       other = { aknIris: [], undocsUrls: [], symbol: value };
@@ -513,7 +502,7 @@ function symbolOfWork(statement: AknElement, work: string, alternatives: Map<str
   for (const el of findAll(statement, 'ref')) {
     const href = attr(el, 'href');
     if (!href || !isAknIri(href) || aknWorkIri(href) !== work) continue;
-    const fromUrl = (alternatives.get(attr(el, 'eId') ?? '') ?? []).map(symbolFromUndocsUrl).find((s) => s);
+    const fromUrl = (alternatives.get(attr(el, 'eId') ?? '') ?? []).map(symbolOfUndocsUrl).find((s) => s);
     if (fromUrl) return fromUrl;
     const text = collapse(textOf(el));
     if (SYMBOL_TEXT.test(text)) return text;
@@ -578,9 +567,15 @@ export function renderJsonld(xml: string, options: JsonldOptions = {}): JsonldDo
   const mentionedOrganizations = organizationsMentioned(statement, tlcs);
   const mentions = [...documents.map((d) => ({ '@id': citedId(d) })), ...mentionedOrganizations.map((o) => ref(o.href))];
   if (mentions.length > 0) work['allot:mentions'] = mentions;
-  work['allot:hasRealization'] = { '@id': expressionId };
-  work['eli:is_realized_by'] = { '@id': expressionId };
-  work['schema:workExample'] = { '@id': expressionId };
+  const others = (options.otherExpressions ?? []).filter((o) => o.iri !== identity.expressionIri);
+  const realizations = others.length ? [{ '@id': expressionId }, ...others.map((o) => ({ '@id': nodeId(o.iri) }))] : { '@id': expressionId };
+  work['allot:hasRealization'] = realizations;
+  work['eli:is_realized_by'] = realizations;
+  work['schema:workExample'] = realizations;
+  // Several language versions: each is a translation of the language-neutral Work (schema.org's
+  // pair workTranslation / translationOfWork); all six UN texts are equally authentic, so none is
+  // named the original here.
+  if (others.length) work['schema:workTranslation'] = realizations;
   graph.push(work);
 
   // --- Expression
@@ -601,6 +596,16 @@ export function renderJsonld(xml: string, options: JsonldOptions = {}): JsonldDo
   if (identity.undocsUrl) expression['schema:url'] = { '@id': identity.undocsUrl };
   expression['schema:exampleOfWork'] = { '@id': workId };
   expression['eli:realizes'] = { '@id': workId };
+  if (others.length) expression['schema:translationOfWork'] = { '@id': workId };
+  for (const other of others) {
+    const node: JsonldNode = { '@id': nodeId(other.iri), '@type': ['schema:Legislation', 'eli:LegalExpression', 'undo:DocumentVersion'] };
+    node['schema:inLanguage'] = other.lang;
+    if (other.title) node['schema:name'] = { '@value': other.title, '@language': other.lang };
+    node['schema:exampleOfWork'] = { '@id': workId };
+    node['schema:translationOfWork'] = { '@id': workId };
+    node['eli:realizes'] = { '@id': workId };
+    graph.push(node);
+  }
 
   // --- Manifestations
   const manifestations = (options.manifestations ?? [{ format: 'xml' }, { format: 'html' }, { format: 'epub' }]).map(

@@ -6,6 +6,7 @@ import type { ElementContent, Properties } from 'hast';
 import { h } from 'hastscript';
 import { type AknElement, type AknNode, childElements } from '../../akn-tree.js';
 import { label } from './metadata.js';
+import { asUri } from '../../uri.js';
 import { type AknHandler, type RenderState, box } from './state.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -199,10 +200,7 @@ export function safeUrl(value: string): string | undefined {
   if (!['http:', 'https:', 'mailto:'].includes(url.protocol)) return undefined;
   const origin = url.protocol === 'mailto:' ? 'mailto:' : `${url.protocol}//${url.host}`;
   const rest = url.href.slice(origin.length);
-  const encoded = rest
-    .replace(/%(?![0-9A-Fa-f]{2})/g, '%25')
-    .replace(/[^A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]/gu, (c) => encodeURIComponent(c));
-  return origin + encoded;
+  return origin + asUri(rest);
 }
 
 function link(element: AknElement, state: RenderState, href: string | undefined, fallbackText?: string): ElementContent[] {

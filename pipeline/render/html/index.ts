@@ -6,7 +6,7 @@ import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { type AknElement, childElements, documentElement, parseAkn } from '../../akn-tree.js';
 import { DOCUMENT_TYPES, handlers, renderUnknown } from './handlers.js';
-import { type Labels, labelsFor, statusLabel } from './labels.js';
+import { type Labels, labelsFor, languageDirection, languageName, statusLabel } from './labels.js';
 import { type PublicationMetadata, readMetadata } from './metadata.js';
 import { type Footnote, IdRegistry, RenderState, type Target, noteKey, titleParagraph } from './state.js';
 import { stylesheet } from './style.js';
@@ -31,6 +31,23 @@ export interface RenderOptions {
   resolverBase?: string;
   /** Table of contents: `auto` (more than ten operative paragraphs or an annex), `always`, `never`. */
   toc?: 'auto' | 'always' | 'never';
+  /**
+   * The language versions of the same Work, this one included (a collection knows them; one document
+   * alone does not): a language switcher above the text, and `<link rel="alternate" hreflang>` in HTML.
+   */
+  languageVersions?: readonly LanguageVersion[];
+  /** Links of the collection the page belongs to (the index, the parallel view), shown with the switcher. */
+  collectionLinks?: ReadonlyArray<{ href: string; text: string; lang: string }>;
+}
+
+/** One language version of the Work, for the switcher. */
+export interface LanguageVersion {
+  /** BCP 47 tag (`fr`, `ar`). */
+  lang: string;
+  /** Where its publication is (relative in the HTML page, absolute in an EPUB). */
+  href: string;
+  /** Whether it is the document being rendered. */
+  current: boolean;
 }
 
 export interface HtmlOptions extends RenderOptions {
@@ -58,6 +75,8 @@ export interface RenderedPublication {
   landmarks: { start: string; notes?: string };
   /** id for the heading of the HTML table of contents (allocated, so it never clashes with an eId). */
   tocHeadingId: string;
+  /** The language switcher and collection links (RenderOptions.languageVersions), when given. */
+  collectionNav?: Element;
 }
 
 const FRONT = new Set(['coverPage', 'preface']);
@@ -140,7 +159,31 @@ export function renderPublication(xml: string, options: RenderOptions & { target
   if (notes.length > 0) toc.push({ kind: 'notes', label: labels.notes, id: notesId!, children: [] });
   const showToc = options.toc === 'always' || (options.toc !== 'never' && isLongDocument(document));
   const title = metadata.symbol && metadata.title ? `${metadata.symbol}: ${metadata.title}` : fallbackTitle;
-  return { metadata, labels, header, main, toc, showToc, notes, title, landmarks: { start: mainId, notes: notes.length > 0 ? notesId : undefined }, tocHeadingId };
+  const collectionNav = languageNav(options, labels, ids);
+  return { metadata, labels, header, main, toc, showToc, notes, title, landmarks: { start: mainId, notes: notes.length > 0 ? notesId : undefined }, tocHeadingId, collectionNav };
+}
+
+/**
+ * The language switcher: each version named in its own language and script (so a reader finds theirs
+ * whatever the page's language), `lang` and `hreflang` on each; the current one marked, not linked.
+ */
+function languageNav(options: RenderOptions, labels: Labels, ids: IdRegistry): Element | undefined {
+  const versions = options.languageVersions ?? [];
+  const links = options.collectionLinks ?? [];
+  if (versions.length < 2 && links.length === 0) return undefined;
+  const headingId = ids.allocate('languages-heading');
+  const items = versions.map((v) => {
+    const name = languageName(v.lang);
+    const dir = languageDirection(v.lang);
+    return v.current
+      ? h('li', [h('a', { ariaCurrent: 'page', lang: v.lang, dir, href: v.href }, name)])
+      : h('li', [h('a', { href: v.href, hreflang: v.lang, lang: v.lang, dir, rel: ['alternate'] }, name)]);
+  });
+  return h('nav', { className: ['akn-collection-nav'], ariaLabelledby: headingId }, [
+    h('h2', { id: headingId, className: ['akn-collection-heading'], lang: labels.lang }, versions.length >= 2 ? labels.languageVersions : labels.collection),
+    ...(versions.length >= 2 ? [h('ul', { className: ['akn-languages'] }, items)] : []),
+    ...(links.length ? [h('ul', { className: ['akn-collection-links'] }, links.map((l) => h('li', [h('a', { href: l.href, lang: l.lang }, l.text)])))] : []),
+  ]);
 }
 
 /** The identity line at the top: symbol, body, session and status (draft or adopted) from the metadata. */
@@ -258,7 +301,8 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-
 export function renderHtml(xml: string, options: HtmlOptions = {}): string {
   const publication = renderPublication(xml, { ...options, target: 'html' });
   const { metadata } = publication;
-  const content = [publication.header, ...(publication.showToc ? [tocNav(publication)] : []), publication.main];
+  const content = [...(publication.collectionNav ? [publication.collectionNav] : []), publication.header, ...(publication.showToc ? [tocNav(publication)] : []), publication.main];
+  const alternates = (options.languageVersions ?? []).filter((v) => !v.current).map((v) => h('link', { rel: 'alternate', hreflang: v.lang, href: v.href }));
   if (options.standalone === false) {
     return toHtml(h('div', { className: ['akn-publication'], lang: metadata.language.bcp47, dir: metadata.language.dir }, content));
   }
@@ -274,6 +318,7 @@ export function renderHtml(xml: string, options: HtmlOptions = {}): string {
           h('meta', { name: 'generator', content: 'akn-press' }),
           ...(metadata.expressionIri ? [h('meta', { name: 'dcterms.identifier', content: metadata.expressionIri })] : []),
           h('title', publication.title),
+          ...alternates,
           h('style', stylesheet('html')),
         ]),
         h('body', { className: ['akn-publication'] }, content),

@@ -43,7 +43,7 @@ const ISO639_2_TO_BCP47: Readonly<Record<string, string>> = {
   deu: 'de', ger: 'de', por: 'pt', ita: 'it', fas: 'fa', per: 'fa', heb: 'he', urd: 'ur',
 };
 /** Scripts written right to left (BCP 47 primary subtags). */
-const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'yi', 'dv', 'syr']);
+export const RTL_LANGUAGES: ReadonlySet<string> = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'yi', 'dv', 'syr']);
 
 /** Maps an AKN language code (ISO 639-2, or already BCP 47) to the HTML `lang`/`dir` pair. */
 export function documentLanguage(code: string | undefined): DocumentLanguage {

@@ -126,6 +126,14 @@ th > p:last-child, td > p:last-child { margin-bottom: 0; }
 .akn-toc li { margin: .15rem 0; }
 .akn-toc summary { cursor: pointer; color: var(--muted); }
 :focus-visible { outline: 2px solid var(--link); outline-offset: 2px; }
+
+/* Language switcher and collection links (only in a collection's pages). */
+.akn-collection-nav { font-family: system-ui, "DejaVu Sans", sans-serif; font-size: .95rem; margin: 0 0 1.5rem;
+  padding-bottom: .5rem; border-bottom: 1px solid var(--hairline); }
+.akn-collection-heading { font-size: .85rem; font-weight: normal; color: var(--muted); margin: 0 0 .25rem; }
+.akn-collection-nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1.1rem; }
+.akn-collection-nav ul + ul { margin-top: .4rem; }
+.akn-languages a[aria-current] { color: var(--ink); font-weight: bold; text-decoration: none; }
 `;
 
 /** The HTML file on screen: the document as a sheet on a tinted desk. */
@@ -152,7 +160,7 @@ const PRINT = `
   html { background: none; }
   body.akn-publication { max-width: none; margin: 0; padding: 0; box-shadow: none; font-size: 11.5pt;
     line-height: 1.35; text-align: justify; }
-  .akn-toc, .akn-backlinks { display: none; }
+  .akn-toc, .akn-backlinks, .akn-collection-nav { display: none; }
   a { color: inherit; text-decoration: none; }
   p, li { orphans: 3; widows: 3; }
   h1, h2, h3, h4, h5, h6, .akn-heading-line, .akn-formula, .akn-intro, .akn-listIntroduction { break-after: avoid-page; }
