@@ -39,10 +39,14 @@ $(LEXICON_STAMP): dist/.compile-stamp
 output: install schemas compile lexicon
 	node dist/pipeline/cli.js build input/ --out output/
 
-# The publication tests check every output/*.akn.xml: the sample and, when ../shared is there, the corpus.
-CORPUS := $(wildcard ../shared/corpus/texts)
+# The publication tests check every output/*.akn.xml: the sample and, when it is there, the development
+# corpus: $AKN_CORPUS_DIR (a folder holding texts/ and pdf/), by default ../shared/corpus (this workplace).
+# Without it, the tests that need it are skipped with a message naming the folder and the variable.
+AKN_CORPUS_DIR ?= ../shared/corpus
+export AKN_CORPUS_DIR
+CORPUS := $(wildcard $(AKN_CORPUS_DIR)/texts)
 # Two corpus PDFs built from their layout (notes; italics and an annex), so the publication tests check PDF builds.
-PDF_SAMPLES := $(wildcard ../shared/corpus/pdf/A_RES_73_6-EN.pdf ../shared/corpus/pdf/S_2022_158-EN.pdf)
+PDF_SAMPLES := $(wildcard $(AKN_CORPUS_DIR)/pdf/A_RES_73_6-EN.pdf $(AKN_CORPUS_DIR)/pdf/S_2022_158-EN.pdf)
 
 # VITEST_JSON_REPORT (set by .ci/run) adds vitest's JSON report beside the usual output.
 # The tests use the real tools: xmllint, epubcheck (Java) and Chromium, from Debian's packages.

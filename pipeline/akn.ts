@@ -197,7 +197,8 @@ function phraseParagraph(phrase: string | undefined, text: Inline[], scope: EidS
   const rest = inlineNodes(text, scope, writer);
   if (!phrase) return el('p', {}, rest);
   const first = rest[0];
-  const separator = typeof first === 'string' && /^[\s,،，:]/u.test(first) ? '' : ' ';
+  // Chinese writes no space after the phrase ("鉴于…", "发布…"): none is added where none was printed.
+  const separator = (typeof first === 'string' && /^[\s,،，:]/u.test(first)) || /\p{Script=Han}$/u.test(phrase) ? '' : ' ';
   return el('p', {}, [el('i', {}, [phrase]), ...(rest.length && separator ? [separator] : []), ...rest]);
 }
 
@@ -269,7 +270,15 @@ function hierarchy(nodes: Array<OperativeParagraph | Section>, prefix: string, w
     const eId = scope.join(`${ref}_${sectionElement === 'article' && !/^\d+$/.test(printed) ? sections : printed}`);
     const headingScope = new EidScope(eId);
     const headingNodes = inlineNodes(node.heading, headingScope, writer);
-    const children = hierarchy(node.children, eId, writer, 'section');
+    // A preamble printed inside the section (part B's formula and recitals, a budget section's clauses):
+    // crossHeadings that refer to #preamble (profile §3.2).
+    const preambleLines = [...(node.formula ? [{ phrase: undefined, text: node.formula }] : []), ...(node.recitals ?? []).map((r) => ({ phrase: r.phrase, text: [...r.text, ...r.items.flatMap(itemInlines)] }))];
+    if (preambleLines.length) writer.concepts.set('preamble', 'preamble');
+    const crossHeadings = preambleLines.map((line, k) => {
+      const crossEid = `${eId}__crossHeading_${k + 1}`;
+      return el('crossHeading', { eId: crossEid, refersTo: '#preamble' }, phraseParagraph(line.phrase, line.text, new EidScope(crossEid), writer).children);
+    });
+    const children = [...crossHeadings, ...hierarchy(node.children, eId, writer, 'section')];
     const numbered = sectionElement === 'section' && node.num ? [el('num', {}, [node.num])] : [];
     if (children.length === 0) {
       // An article or section with no paragraph of its own still needs a content model: its text is the heading.
@@ -277,6 +286,12 @@ function hierarchy(nodes: Array<OperativeParagraph | Section>, prefix: string, w
     }
     return el(sectionElement, { eId }, [...numbered, el('heading', {}, headingNodes), ...children]);
   });
+}
+
+/** A list item of a clause printed as one line of text (a crossHeading holds inline content only). */
+function itemInlines(item: ListItem): Inline[] {
+  const origin = item.origin;
+  return [{ type: 'text', text: ` ${item.num ?? ''} `, origin }, ...item.text, ...item.items.flatMap(itemInlines)];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -427,7 +442,11 @@ function preamble(document: ResolutionDocument, writer: Writer): XmlElement | un
   const formulaFirst = !document.formula || document.recitals.length === 0 || document.formula[0]!.type !== 'text' || document.recitals[0]!.origin.line >= (document.formula[0] as { origin: { line: number } }).origin.line;
   if (document.preambleHeading) children.push(el('p', {}, inlineNodes(document.preambleHeading, new EidScope('preamble'), writer)));
   if (formula && formulaFirst) children.push(formula);
-  document.recitals.forEach((recital, i) => children.push(recitalContainer(recital, `preamble__container_${i + 1}`, writer)));
+  document.recitals.forEach((recital, i) => {
+    // A topical heading between recitals (Security Council preambles) stands before its recital.
+    if (recital.heading) children.push(el('p', { class: 'crossHeading' }, inlineNodes(recital.heading, new EidScope('preamble'), writer)));
+    children.push(recitalContainer(recital, `preamble__container_${i + 1}`, writer));
+  });
   if (formula && !formulaFirst) children.push(formula);
   return children.length ? el('preamble', {}, children) : undefined;
 }
@@ -441,11 +460,15 @@ function formulaParagraph(formula: Inline[]): XmlElement {
 function mainBody(document: ResolutionDocument, writer: Writer): XmlElement {
   const children = hierarchy(document.operative, '', writer, 'section');
   if (document.embedded) {
-    const host = children.at(-1);
+    // The text hangs under the paragraph that adopts it; a proclaimed text's articles under the last one.
     // Without an operative paragraph to hold it, the text is held by a paragraph para_1 made for it; its
     // eIds take that context too, so article N has the same eId whichever way a language version was printed.
+    const hostIndex = document.embedded.host ? document.operative.indexOf(document.embedded.host) : -1;
+    const host = hostIndex >= 0 ? children[hostIndex] : children.at(-1);
     const embeddedScope = `${host ? host.attrs.find(([k]) => k === 'eId')![1] : 'para_1'}__embeddedStructure_1`;
     const structure = el('embeddedStructure', { eId: embeddedScope }, [
+      // The title of a text adopted inline ("Political declaration of …").
+      ...(document.embedded.title.length ? [el('p', { class: 'title' }, inlineNodes(document.embedded.title, new EidScope(embeddedScope), writer))] : []),
       ...(document.embedded.preamble.length ? [el('container', { name: 'preamble', eId: `${embeddedScope}__container_1` }, document.embedded.preamble.map((r) => phraseParagraph(r.phrase, r.text, new EidScope(embeddedScope), writer)))] : []),
       ...hierarchy(document.embedded.body, embeddedScope, writer, 'article'),
     ]);
@@ -575,6 +598,14 @@ function humanize(key: string): string {
   return CONCEPT_NAMES[key] ?? key.replace(/([A-Z])/g, ' $1').toLowerCase();
 }
 
+/**
+ * A file name as XML can carry it: characters XML 1.0 forbids (control characters a file name may hold)
+ * and bidirectional controls written as \u escapes, so the name stays recognisable and the XML well-formed.
+ */
+function xmlSafeName(name: string): string {
+  return name.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function metaBlock(document: ResolutionDocument, writer: Writer, iris: ReturnType<typeof frbrIris>, context: BuildContext, markupDate: string): XmlElement {
   const meta = document.meta;
   const lang = document.language;
@@ -623,7 +654,7 @@ function metaBlock(document: ResolutionDocument, writer: Writer, iris: ReturnTyp
   if (others.length) analysis.push(el('otherReferences', { source }, others));
   if (analysis.length) blocks.push(el('analysis', { source }, analysis));
 
-  const tlcs: XmlElement[] = [el('original', { eId: 'original', href: iris.expression, showAs: meta.title ?? meta.symbol ?? basename(context.file) })];
+  const tlcs: XmlElement[] = [el('original', { eId: 'original', href: iris.expression, showAs: meta.title ?? meta.symbol ?? xmlSafeName(basename(context.file)) })];
   for (const key of [...writer.organizations].sort()) {
     const d = entities[key] ?? { href: `/akn/ontology/organization/un/${key}`, showAs: key, shortForm: undefined };
     tlcs.push(el('TLCOrganization', { eId: key, href: d.href, showAs: showAsIn(key, lang) ?? d.showAs, shortForm: d.shortForm }));
@@ -637,12 +668,14 @@ function metaBlock(document: ResolutionDocument, writer: Writer, iris: ReturnTyp
     tlcs.push(el('TLCConcept', { eId: key, href: `/akn/ontology/concept/un/${concept}`, showAs: humanize(key) }));
   }
   blocks.push(el('references', { source }, tlcs));
-  const proprietary: XmlElement[] = [el('akp:sourceFile', {}, [basename(context.file)])];
+  const proprietary: XmlElement[] = [el('akp:sourceFile', {}, [xmlSafeName(basename(context.file))])];
   if (meta.dateIsPartial && meta.date) proprietary.push(el('akp:datePrecision', { date: meta.date }, [meta.date.length === 7 ? 'month' : 'year']));
   if (meta.sponsorsFromSidecar) proprietary.push(el('akp:sponsorsFrom', {}, ['sidecar']));
   const job = context.report.furniture.find((f) => f.kind === 'job-number');
   if (job) proprietary.push(el('akp:jobNumber', {}, [job.text]));
   if (meta.plenaryMeeting) proprietary.push(el('akp:plenaryMeeting', {}, [String(meta.plenaryMeeting)]));
+  // The adoption date as precise as known (the workflow step needs a full date, the first of the month).
+  if (meta.adoptionDate) proprietary.push(el('akp:adoptionDate', {}, [meta.adoptionDate]));
   if (meta.adoptedSymbol) proprietary.push(el('akp:adoptedAs', {}, [meta.adoptedSymbol]));
   if (meta.draftSymbol) proprietary.push(el('akp:draft', {}, [meta.draftSymbol]));
   if (meta.committeeReport) proprietary.push(el('akp:committeeReport', {}, [meta.committeeReport]));

@@ -48,8 +48,10 @@ export function writeOutputsAtomic(files: ReadonlyArray<OutputFile>, io: AtomicW
   if (duplicate) throw new Error(`writeOutputsAtomic: ${duplicate} is listed twice`);
 
   const temps: string[] = [];
+  let current = -1;
   try {
     files.forEach((file, i) => {
+      current = i;
       const target = targets[i]!;
       fs.mkdirSync(dirname(target), { recursive: true });
       const temp = tempPathFor(target);
@@ -57,11 +59,18 @@ export function writeOutputsAtomic(files: ReadonlyArray<OutputFile>, io: AtomicW
       writeAndFlush(temp, typeof file.data === 'string' ? Buffer.from(file.data, 'utf8') : file.data, io);
     });
     for (let i = 0; i < targets.length; i++) {
+      current = i;
       io.renameSync(temps[i]!, targets[i]!);
       temps[i] = '';
     }
   } catch (error) {
     for (const temp of temps) if (temp) removeQuietly(temp, io);
+    // A file-system error names the temporary file; the message should name the output being written.
+    // (A write error has no path at all: it is the output being written.)
+    const e = error as { path?: unknown; code?: unknown };
+    const index = typeof e.path === 'string' ? temps.indexOf(e.path) : -1;
+    if (index >= 0) e.path = targets[index];
+    else if (e.path === undefined && typeof e.code === 'string' && current >= 0) e.path = targets[current];
     throw error;
   }
   for (const dir of new Set(targets.map((t) => dirname(t)))) flushDirectory(dir);

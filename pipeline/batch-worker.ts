@@ -24,6 +24,8 @@ export interface SerializedError {
   file?: string;
   line?: number;
   code?: string;
+  /** A file-system error's path (ENOSPC on which file). */
+  path?: string;
   stack?: string;
 }
 
@@ -35,13 +37,14 @@ export type WorkerReply =
 
 function serialize(error: unknown): SerializedError {
   if (error instanceof Error) {
-    const e = error as Error & { file?: unknown; line?: unknown; code?: unknown };
+    const e = error as Error & { file?: unknown; line?: unknown; code?: unknown; path?: unknown };
     return {
       name: e.name,
       message: e.message,
       ...(typeof e.file === 'string' ? { file: e.file } : {}),
       ...(typeof e.line === 'number' ? { line: e.line } : {}),
       ...(typeof e.code === 'string' ? { code: e.code } : {}),
+      ...(typeof e.path === 'string' ? { path: e.path } : {}),
       ...(e.stack ? { stack: e.stack } : {}),
     };
   }

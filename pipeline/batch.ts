@@ -1,7 +1,13 @@
 // Batch builds: many input texts, one worker thread per core, unchanged documents skipped.
 // Reads: input files and folders, their sidecars, `<outDir>/.akn-press-cache.json`.
-// Writes: whatever the job writes per document (through the workers), the cache (atomically), progress
-// and a summary on stderr.
+// Writes: whatever the job writes per document (through the workers), the cache (atomically, after every
+// document, so a killed batch does not redo finished work), progress and a summary on stderr.
+//
+// The cache never skips stale work: an entry is keyed by the input's resolved path and holds the hash of
+// everything the outputs depend on (input bytes, sidecar, tool version, options) and the sha256 of every
+// output written; a document is skipped only when all of these still match on disk. A document that takes
+// longer than the time limit has its worker ended and fails; the others go on. Temporary files left in
+// outDir by a killed run are removed at the start.
 //
 // The job run for each document is named by module and export (`options.job`, `options.jobExport`),
 // so the CLI passes the real buildFile and tests pass a module of their own. Each worker imports the
@@ -13,17 +19,19 @@
 // .ts by itself, so the worker first registers typescript-hooks.mjs, which compiles .ts modules with
 // the project's own TypeScript (transpileModule, no type check) and maps `./x.js` imports to `./x.ts`.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import stringWidth from 'string-width';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { siblingModule, startModuleWorker } from './worker-start.js';
 import { writeFileAtomic } from './atomic-write.js';
 import type { BuildOptions } from './context.js';
 import { findSidecar } from './metadata.js';
 import { outputStem, safeStem } from './output-names.js';
-import { InputError, type Report } from './report.js';
+import { MAX_INPUT_BYTES, MAX_SIDECAR_BYTES, readBounded } from './read-input.js';
+import { describeEnvironmentError, InputError, printable, type Report } from './report.js';
 import { packageRoot } from './schema-files.js';
 import type { WorkerReply, WorkerSetup, WorkerTask } from './batch-worker.js';
 
@@ -56,9 +64,9 @@ export interface BatchOptions extends Partial<Omit<BuildOptions, 'formats'>> {
   force?: boolean;
   /** Worker threads; default one per core (os.availableParallelism()). */
   jobs?: number;
-  /** Module exporting the job (a path, or a file: URL). */
-  job: string;
-  /** The job's export name; default `buildFile`. */
+  /** Module exporting the job (a path, or a file: URL); default build.js, whose buildInputFile builds texts and PDFs. */
+  job?: string;
+  /** The job's export name; default `buildInputFile` of build.js, `buildFile` of another module. */
   jobExport?: string;
   /** A sidecar to use instead of `<stem>.meta.json` (for a batch of one). */
   metaFile?: string;
@@ -70,7 +78,16 @@ export interface BatchOptions extends Partial<Omit<BuildOptions, 'formats'>> {
   progress?: ProgressStream | false;
   /** Heap limit of each worker in MB, so one runaway document ends its worker, not the process. */
   workerMemoryMb?: number;
+  /** Time limit per document in ms (default DEFAULT_TIMEOUT_MS); over it, the worker is ended and the document fails. */
+  timeoutMs?: number;
+  /** Build in this thread instead of workers (one document: no worker start-up; no time limit). */
+  inProcess?: boolean;
+  /** Print the summary at the end on the progress stream (default true). */
+  printSummary?: boolean;
 }
+
+/** The default time limit of one document: the slowest real resolution builds in well under a second. */
+export const DEFAULT_TIMEOUT_MS = 120_000;
 
 export type DocumentStatus = 'built' | 'skipped' | 'failed';
 
@@ -156,26 +173,111 @@ function isFile(path: string): boolean {
 // ---------------------------------------------------------------------------------------------------
 // The cache of unchanged documents
 
+interface CacheOutput {
+  /** Relative to outDir. */
+  path: string;
+  sha256: string;
+  size: number;
+}
+
 interface CacheEntry {
+  /** documentHash() of what the outputs depend on. */
   hash: string;
-  /** Outputs relative to outDir. */
-  outputs: string[];
+  outputs: CacheOutput[];
 }
 
 interface CacheFile {
-  version: 1;
+  version: 2;
   entries: Record<string, CacheEntry>;
 }
 
 function readCache(outDir: string): { cache: CacheFile; problem?: string } {
   const path = join(outDir, CACHE_FILE);
-  if (!existsSync(path)) return { cache: { version: 1, entries: {} } };
+  if (!existsSync(path)) return { cache: { version: 2, entries: {} } };
   try {
     const data = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
-    if (data.version !== 1 || typeof data.entries !== 'object' || data.entries === null) throw new Error('unknown format');
+    if ((data.version as number) === 1) return { cache: { version: 2, entries: {} } }; // older format: rebuilt once, silently
+    if (data.version !== 2 || typeof data.entries !== 'object' || data.entries === null) throw new Error('unknown format');
     return { cache: data };
   } catch (error) {
-    return { cache: { version: 1, entries: {} }, problem: `${path}: unreadable cache (${(error as Error).message}); rebuilding everything` };
+    return { cache: { version: 2, entries: {} }, problem: `${path}: unreadable cache (${(error as Error).message}); rebuilding everything` };
+  }
+}
+
+/** Every output the cache of `outDir` records (absolute paths): what a batch there built and keeps. */
+export function cachedOutputs(outDir: string): Set<string> {
+  const { cache } = readCache(resolve(outDir));
+  return new Set(Object.values(cache.entries).flatMap((e) => e.outputs.map((o) => resolve(outDir, o.path))));
+}
+
+function writeCache(outDir: string, cache: CacheFile): void {
+  const sorted = Object.fromEntries(Object.entries(cache.entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  writeFileAtomic(join(outDir, CACHE_FILE), `${JSON.stringify({ version: 2, entries: sorted }, null, 2)}\n`);
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** What an output is now: its size and hash, or undefined when it is missing or not a file. */
+function outputRecord(outDir: string, path: string): CacheOutput | undefined {
+  const full = resolve(outDir, path);
+  try {
+    const stats = statSync(full);
+    if (!stats.isFile()) return undefined;
+    return { path: relative(outDir, full), size: stats.size, sha256: sha256(readFileSync(full)) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when every recorded output is on disk with the size and sha256 recorded (a truncated or overwritten one is not). */
+function outputsIntact(outDir: string, entry: CacheEntry): boolean {
+  return (
+    entry.outputs.length > 0 &&
+    entry.outputs.every((o) => {
+      const full = resolve(outDir, o.path);
+      try {
+        const stats = statSync(full);
+        return stats.isFile() && stats.size === o.size && sha256(readFileSync(full)) === o.sha256;
+      } catch {
+        return false;
+      }
+    })
+  );
+}
+
+/**
+ * Temporary files of atomic writes (`.<name>.<pid>-<thread>-<random>.tmp`) left by a run that was killed:
+ * removed when their process is gone. Returns how many were removed.
+ */
+export function removeStaleTemporaryFiles(outDir: string): number {
+  let removed = 0;
+  let names: string[];
+  try {
+    names = readdirSync(outDir);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const m = /^\..*\.(\d+)-\d+-[0-9a-f]{12}\.tmp$/.exec(name);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid || processAlive(pid)) continue;
+    try {
+      unlinkSync(join(outDir, name));
+      removed++;
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+  return removed;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -215,6 +317,20 @@ class Progress {
     private readonly onProgress?: (done: number, total: number, file: string) => void,
   ) {}
 
+  /** On a TTY, a first line at once: workers take a second to start (each compiles the schema). */
+  start(workers: number): void {
+    if (!this.stream?.isTTY || this.total === 0) return;
+    this.draw(`[${'0'.padStart(String(this.total).length)}/${this.total}]   0% starting ${plural(workers, 'worker')}…`);
+  }
+
+  private draw(line: string): void {
+    const width = Math.max(20, (this.stream!.columns ?? 80) - 1);
+    // \r and erase-line: one line updated in place; cut to the display width (CJK characters take two
+    // columns) so it never wraps.
+    this.stream!.write(`\r\x1b[K${fitWidth(line, width)}`);
+    this.barShown = true;
+  }
+
   /** A message that must stay on screen (a failure, a cache problem). */
   message(line: string): void {
     if (!this.stream) return;
@@ -231,28 +347,38 @@ class Progress {
       // A failure stays on screen above the bar.
       if (outcome.status === 'failed') this.message(outcome.error ?? `${outcome.file}: failed`);
       const percent = `${String(Math.floor((this.done * 100) / this.total)).padStart(3)}%`;
-      const line = `${count} ${percent} ${outcome.file}`;
-      const width = Math.max(20, (this.stream.columns ?? 80) - 1);
-      // \r and erase-line: one line updated in place; cut to the width so it never wraps.
-      this.stream.write(`\r\x1b[K${line.length > width ? `${line.slice(0, width - 1)}…` : line}`);
-      this.barShown = true;
+      this.draw(`${count} ${percent} ${printable(outcome.file)}`);
     } else if (outcome.status === 'failed') {
-      this.stream.write(`${count} FAILED ${outcome.error ?? outcome.file}\n`);
+      this.stream.write(`${count} FAILED ${outcome.error ?? printable(outcome.file)}\n`);
     } else {
-      this.stream.write(`${count} ${outcome.file}: ${describeOutcome(outcome)}\n`);
+      this.stream.write(`${count} ${printable(outcome.file)}: ${describeOutcome(outcome)}\n`);
     }
   }
 
-  finish(summary: BatchSummary): void {
+  finish(summary: BatchSummary, printSummary: boolean): void {
     if (!this.stream) return;
     this.clearBar();
-    this.stream.write(formatSummary(summary));
+    if (printSummary) this.stream.write(formatSummary(summary));
   }
 
   private clearBar(): void {
     if (this.barShown && this.stream) this.stream.write('\r\x1b[K');
     this.barShown = false;
   }
+}
+
+/** The line cut to `width` terminal columns, with an ellipsis when cut. */
+export function fitWidth(line: string, width: number): string {
+  if (stringWidth(line) <= width) return line;
+  let out = '';
+  let used = 0;
+  for (const ch of line) {
+    const w = stringWidth(ch);
+    if (used + w > width - 1) break;
+    out += ch;
+    used += w;
+  }
+  return `${out}…`;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -280,7 +406,7 @@ export function formatSummary(summary: BatchSummary): string {
     `Elapsed:              ${(summary.elapsedMs / 1000).toFixed(1)} s`,
   ];
   const failed = summary.outcomes.filter((o) => o.status === 'failed');
-  if (failed.length) lines.push('Failed:', ...failed.map((o) => `  ${o.error ?? o.file}`));
+  if (failed.length) lines.push('Failed:', ...failed.map((o) => `  ${o.error ?? printable(o.file)}`));
   return `${lines.join('\n')}\n`;
 }
 
@@ -294,22 +420,16 @@ function workerEntry(): { url: URL; fromSource: boolean } {
 }
 
 function startWorker(setup: WorkerSetup, needsTypeScript: boolean, memoryMb: number): Worker {
-  const { url } = workerEntry();
-  const resourceLimits = { maxOldGenerationSizeMb: memoryMb };
-  // Node's own flags pass on to workers, except --input-type, which a worker started from a file refuses.
-  const execArgv = process.execArgv.filter((arg) => !arg.startsWith('--input-type'));
-  if (!needsTypeScript) return new Worker(url, { workerData: setup, resourceLimits, execArgv });
-  const typescript = pathToFileURL(createRequire(import.meta.url).resolve('typescript')).href;
-  const hooks = new URL('./typescript-hooks.mjs', import.meta.url).href;
-  // A CommonJS bootstrap (eval workers are scripts) that installs the hooks, then loads the real entry.
-  const bootstrap = [
-    `require('node:module').register(${JSON.stringify(hooks)}, { data: { typescript: ${JSON.stringify(typescript)} } });`,
-    `import(${JSON.stringify(url.href)});`,
-  ].join('\n');
-  return new Worker(bootstrap, { eval: true, workerData: setup, resourceLimits, execArgv });
+  return startModuleWorker(workerEntry().url, setup, needsTypeScript, { maxOldGenerationSizeMb: memoryMb });
 }
 
-function jobUrl(job: string): string {
+/** The job's export: as named, else build.js's buildInputFile (texts and PDFs), or `buildFile` of another module. */
+function jobExport(options: BatchOptions): string {
+  return options.jobExport ?? (options.job === undefined ? 'buildInputFile' : 'buildFile');
+}
+
+function jobUrl(job: string | undefined): string {
+  if (job === undefined) return siblingModule('build').href;
   return /^file:/.test(job) ? job : pathToFileURL(resolve(job)).href;
 }
 
@@ -334,6 +454,7 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
     ...(options.sidecarFolders?.length ? { sidecarFolders: options.sidecarFolders.map((f) => resolve(f)) } : {}),
   };
 
+  removeStaleTemporaryFiles(outDir);
   const { cache, problem } = readCache(outDir);
   if (problem) progress.message(problem);
   const outcomes: DocumentOutcome[] = new Array(files.length);
@@ -354,10 +475,16 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
       if (earlier) throw new InputError(file, `its outputs would have the same names as those of ${earlier} (${stem}.*)`, undefined, 'output-name');
       stems.set(stem.toLowerCase(), file);
       const sidecarPath = options.metaFile ?? findSidecar(file, buildOptions.sidecarFolders);
-      const hash = documentHash(readInput(file), sidecarPath ? readInput(sidecarPath) : undefined, version, buildOptions);
+      // Sizes are checked before anything is read whole (the build itself refuses the same sizes).
+      const hash = documentHash(
+        readBounded(file, MAX_INPUT_BYTES, 'input'),
+        sidecarPath ? readBounded(sidecarPath, MAX_SIDECAR_BYTES, 'metadata sidecar') : undefined,
+        version,
+        buildOptions,
+      );
       const entry = cache.entries[key];
-      if (!options.force && entry && entry.hash === hash && entry.outputs.length > 0 && entry.outputs.every((o) => existsSync(resolve(outDir, o)))) {
-        record(index, { file, status: 'skipped', outputs: entry.outputs.map((o) => resolve(outDir, o)) });
+      if (!options.force && entry && entry.hash === hash && outputsIntact(outDir, entry)) {
+        record(index, { file, status: 'skipped', outputs: entry.outputs.map((o) => resolve(outDir, o.path)) });
         return;
       }
       pending.push({ index, file, hash });
@@ -367,18 +494,28 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
     }
   });
 
-  await runInWorkers(pending, options, outDir, buildOptions, (doc, outcome) => {
+  const finished = (doc: PendingDocument, outcome: DocumentOutcome) => {
     const key = resolve(doc.file);
+    delete cache.entries[key];
     if (outcome.status === 'built' && doc.hash) {
-      cache.entries[key] = { hash: doc.hash, outputs: outcome.outputs.map((o) => relative(outDir, resolve(o))) };
-    } else {
-      delete cache.entries[key];
+      const written = outcome.outputs.map((o) => outputRecord(outDir, o)).filter((o): o is CacheOutput => o !== undefined);
+      // Another input (same name, another folder, earlier run) that claimed these outputs no longer owns them.
+      const paths = new Set(written.map((o) => o.path));
+      for (const [other, entry] of Object.entries(cache.entries)) if (entry.outputs.some((o) => paths.has(o.path))) delete cache.entries[other];
+      if (written.length === outcome.outputs.length) cache.entries[key] = { hash: doc.hash, outputs: written };
+    }
+    // Saved as each document finishes: a batch killed half-way keeps what it finished.
+    try {
+      writeCache(outDir, cache);
+    } catch {
+      // The outputs are written; a cache that cannot be saved only means rebuilding next time.
     }
     record(doc.index, outcome);
-  });
-
-  const sortedEntries = Object.fromEntries(Object.entries(cache.entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  writeFileAtomic(join(outDir, CACHE_FILE), `${JSON.stringify({ version: 1, entries: sortedEntries }, null, 2)}\n`);
+  };
+  progress.start(options.inProcess ? 1 : Math.max(1, Math.min(options.jobs ?? availableParallelism(), pending.length)));
+  if (options.inProcess) await runInProcess(pending, options, outDir, buildOptions, finished);
+  else await runInWorkers(pending, options, outDir, buildOptions, finished);
+  if (pending.length === 0 && existsSync(outDir)) writeCache(outDir, cache);
 
   const built = outcomes.filter((o) => o.status === 'built');
   const summary: BatchSummary = {
@@ -391,22 +528,40 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
     elapsedMs: performance.now() - started,
     outcomes,
   };
-  progress.finish(summary);
+  progress.finish(summary, options.printSummary !== false);
   return summary;
 }
 
-function readInput(path: string): Uint8Array {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    throw new InputError(path, `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, undefined, 'read');
+/** The job in this thread, one document after the other (no time limit: synchronous code cannot be interrupted). */
+async function runInProcess(
+  documents: PendingDocument[],
+  options: BatchOptions,
+  outDir: string,
+  buildOptions: Partial<BuildOptions> & { metaFile?: string; sidecarFolders?: string[] },
+  done: (doc: PendingDocument, outcome: DocumentOutcome) => void,
+): Promise<void> {
+  if (documents.length === 0) return;
+  const module = (await import(jobUrl(options.job))) as Record<string, unknown>;
+  const job = module[jobExport(options)];
+  if (typeof job !== 'function') throw new Error(`cannot load the batch job: ${options.job} has no exported function ${jobExport(options)}`);
+  for (const doc of documents) {
+    let outcome: DocumentOutcome;
+    try {
+      const result = (await (job as BuildFileJob)(doc.file, outDir, buildOptions)) as FileResult;
+      outcome = outcomeOfReply(doc.file, { type: 'done', result: { outputs: [...result.outputs], report: result.report } });
+    } catch (error) {
+      outcome = failure(doc.file, error);
+    }
+    done(doc, outcome);
   }
 }
 
 function failure(file: string, error: unknown): DocumentOutcome {
   if (error instanceof InputError) return { file, status: 'failed', outputs: [], error: error.toString() };
+  const environment = describeEnvironmentError(error);
+  if (environment) return { file, status: 'failed', outputs: [], error: environment };
   const message = error instanceof Error ? error.message : String(error);
-  return { file, status: 'failed', outputs: [], error: `${file}: internal error: ${message}`, stack: error instanceof Error ? error.stack : undefined };
+  return { file, status: 'failed', outputs: [], error: `${printable(file)}: internal error: ${message}`, stack: error instanceof Error ? error.stack : undefined };
 }
 
 /** Outcome of a job's reply; an error-severity diagnostic in the report fails the document. */
@@ -414,17 +569,19 @@ function outcomeOfReply(file: string, reply: WorkerReply): DocumentOutcome {
   if (reply.type === 'failed') {
     const e = reply.error;
     if (e.name === 'InputError') {
-      const place = `${e.file ?? file}${e.line !== undefined ? `:${e.line}` : ''}`;
+      const place = `${printable(e.file ?? file)}${e.line !== undefined ? `:${e.line}` : ''}`;
       return { file, status: 'failed', outputs: [], error: `${place}: ${e.message}` };
     }
-    return { file, status: 'failed', outputs: [], error: `${file}: internal error: ${e.message}`, stack: e.stack };
+    const environment = describeEnvironmentError(e);
+    if (environment) return { file, status: 'failed', outputs: [], error: environment };
+    return { file, status: 'failed', outputs: [], error: `${printable(file)}: internal error: ${e.message}`, stack: e.stack };
   }
   if (reply.type !== 'done') throw new Error(`unexpected reply ${reply.type}`);
   const { outputs, report } = reply.result;
   const firstError = report.diagnostics.find((d) => d.severity === 'error');
   if (firstError) {
     const place = `${firstError.file}${firstError.line !== undefined ? `:${firstError.line}` : ''}`;
-    return { file, status: 'failed', outputs, report, error: `${place}: ${firstError.message}` };
+    return { file, status: 'failed', outputs, report, error: `${printable(place)}: ${firstError.message}` };
   }
   return { file, status: 'built', outputs, report };
 }
@@ -434,6 +591,7 @@ interface Slot {
   ready: boolean;
   dead: boolean;
   current?: PendingDocument;
+  timer?: NodeJS.Timeout;
 }
 
 function runInWorkers(
@@ -446,10 +604,11 @@ function runInWorkers(
   if (documents.length === 0) return Promise.resolve();
   const queue = [...documents];
   const job = jobUrl(options.job);
-  const setup: WorkerSetup = { job, jobExport: options.jobExport ?? 'buildFile', outDir, options: buildOptions };
+  const setup: WorkerSetup = { job, jobExport: jobExport(options), outDir, options: buildOptions };
   const needsTypeScript = workerEntry().fromSource || /\.ts$/.test(job);
   const size = Math.max(1, Math.min(options.jobs ?? availableParallelism(), documents.length));
-  const memoryMb = options.workerMemoryMb ?? 4096;
+  const memoryMb = options.workerMemoryMb ?? 2048;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let remaining = documents.length;
   const slots = new Set<Slot>();
 
@@ -460,6 +619,7 @@ function runInWorkers(
       settled = true;
       for (const slot of slots) {
         slot.dead = true;
+        clearTimeout(slot.timer);
         void slot.worker.terminate();
       }
       slots.clear();
@@ -479,10 +639,13 @@ function runInWorkers(
       slot.current = next;
       const task: WorkerTask = { file: next.file };
       slot.worker.postMessage(task);
+      // A document that never ends (a pathological input) costs its worker, not the batch.
+      slot.timer = setTimeout(() => lost(slot, `it took longer than the time limit of ${formatSeconds(timeoutMs)}`), timeoutMs);
     };
 
     const complete = (slot: Slot, outcome: DocumentOutcome) => {
       const doc = slot.current!;
+      clearTimeout(slot.timer);
       slot.current = undefined;
       done(doc, outcome);
       remaining--;
@@ -494,6 +657,7 @@ function runInWorkers(
     const lost = (slot: Slot, why: string) => {
       if (slot.dead || settled) return;
       slot.dead = true;
+      clearTimeout(slot.timer);
       slots.delete(slot);
       void slot.worker.terminate();
       const doc = slot.current;
@@ -503,7 +667,10 @@ function runInWorkers(
         return;
       }
       slot.current = undefined;
-      done(doc, { file: doc.file, status: 'failed', outputs: [], error: `${doc.file}: the worker building this document stopped (${why}); the batch went on` });
+      const error = why.startsWith('it took longer')
+        ? `${printable(doc.file)}: stopped because ${why}; the batch went on`
+        : `${printable(doc.file)}: the worker building this document stopped (${why}); the batch went on`;
+      done(doc, { file: doc.file, status: 'failed', outputs: [], error });
       remaining--;
       if (remaining === 0) finish();
       else if (queue.length > 0) spawn();
@@ -539,6 +706,10 @@ function runInWorkers(
 
     for (let i = 0; i < size; i++) spawn();
   });
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 /** For tests and tools: the worker entry this module would start (a .js file under dist/). */

@@ -26,7 +26,8 @@ import { InputError, warn, type Report } from './report.js';
 import type { Stage } from './context.js';
 
 /** Inputs above this size are refused before any decoding (a resolution is text of a few hundred KB). */
-export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
+export { MAX_INPUT_BYTES } from './read-input.js';
+import { MAX_INPUT_BYTES } from './read-input.js';
 
 export const decodeStage: Stage = {
   name: 'decode',
@@ -61,6 +62,7 @@ export function decodeSource(bytes: Uint8Array, file: string, report: Report): s
 
   refuseControlHeavyText(text, file);
   text = removeXmlForbiddenCharacters(text, report);
+  text = neutraliseInvisibleCharacters(text, report);
 
   if (/^[\s\f]*$/.test(text)) {
     throw new InputError(file, 'the file contains only whitespace; expected the text of a resolution', undefined, 'empty');
@@ -123,7 +125,13 @@ function decodeBytes(bytes: Uint8Array, file: string, report: Report): string {
   if (bytes.includes(0)) {
     const order = utf16ByNulPattern(bytes);
     if (!order) {
-      throw new InputError(file, 'binary file (contains NUL bytes); expected the text of a resolution', undefined, 'binary');
+      // Decided on evidence: binary data is full of NUL and control bytes; a text with a stray NUL (a
+      // copy-paste accident) is text, and the NUL is removed below with the other forbidden characters.
+      const controls = controlByteCount(bytes);
+      if (controls >= 2 && controls * 100 > bytes.byteLength) {
+        throw new InputError(file, `binary file (contains NUL bytes: ${controls} control bytes in ${bytes.byteLength}); expected the text of a resolution`, undefined, 'binary');
+      }
+      return decodeUtf8OrLatin(bytes, file, report);
     }
     warn(
       report,
@@ -133,6 +141,20 @@ function decodeBytes(bytes: Uint8Array, file: string, report: Report): string {
     return decodeUtf16(bytes, order, file, report);
   }
 
+  return decodeUtf8OrLatin(bytes, file, report);
+}
+
+/** NUL and C0 control bytes other than tab, LF, CR and form feed. */
+function controlByteCount(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < bytes.byteLength; i++) {
+    const b = bytes[i]!;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) n++;
+  }
+  return n;
+}
+
+function decodeUtf8OrLatin(bytes: Uint8Array, file: string, report: Report): string {
   const utf8 = tryUtf8(bytes);
   if (utf8 !== undefined) return utf8;
 
@@ -244,7 +266,7 @@ function utf16ByNulPattern(bytes: Uint8Array): 'le' | 'be' | undefined {
   return undefined;
 }
 
-function firstInvalidUtf8(bytes: Uint8Array): number {
+export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.byteLength) {
     const n = utf8SequenceLength(bytes, i);
@@ -272,7 +294,7 @@ function utf8SequenceLength(bytes: Uint8Array, i: number): number {
   return 0;
 }
 
-function lineOfByte(bytes: Uint8Array, index: number): number {
+export function lineOfByte(bytes: Uint8Array, index: number): number {
   let line = 1;
   for (let i = 0; i < index && i < bytes.byteLength; i++) {
     if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line++;
@@ -394,4 +416,91 @@ export function removeXmlForbiddenCharacters(text: string, report: Report): stri
     result = result.replace(kind.pattern, '');
   }
   return result;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Invisible characters: allowed by XML, but they change what the text looks like or hide its structure.
+// A right-to-left override before "1." reverses the line on screen and stops the number from being seen
+// as a number; a zero-width space inside "Recalling" stops the phrase from being recognised. None is
+// printed, so removing them changes nothing a reader of the printed page sees:
+//   - bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the marks
+//     U+200E, U+200F, U+061C: removed;
+//   - zero-width space U+200B, word joiner U+2060, a byte order mark inside the text U+FEFF, Mongolian
+//     vowel separator U+180E: removed; zero-width (non-)joiners U+200C, U+200D are kept between two
+//     letters (where they shape Arabic or Indic script) and removed elsewhere;
+//   - soft hyphen U+00AD: at a line end it is the hyphen the page shows there, so it becomes "-" (the
+//     repair stage then rejoins the word only on evidence); elsewhere it is invisible and removed.
+// One warning per kind, with the count and the first line. Line ends are never removed.
+
+interface InvisibleKind {
+  code: string;
+  one: string;
+  many: string;
+  count: number;
+  first: number;
+  firstChar: number;
+}
+
+const BIDI_CONTROLS = new Set([0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x200e, 0x200f, 0x061c]);
+const ZERO_WIDTH = new Set([0x200b, 0x2060, 0xfeff, 0x180e]);
+const JOINERS = new Set([0x200c, 0x200d]);
+const LETTER = /[\p{L}\p{M}]/u;
+
+export function neutraliseInvisibleCharacters(text: string, report: Report): string {
+  const kinds = {
+    bidi: { code: 'bidi-control', one: 'bidirectional control character', many: 'bidirectional control characters', count: 0, first: -1, firstChar: 0 },
+    zeroWidth: { code: 'zero-width', one: 'zero-width character', many: 'zero-width characters', count: 0, first: -1, firstChar: 0 },
+    softHyphen: { code: 'soft-hyphen', one: 'soft hyphen', many: 'soft hyphens', count: 0, first: -1, firstChar: 0 },
+  } satisfies Record<string, InvisibleKind>;
+  const note = (kind: InvisibleKind, index: number, c: number) => {
+    if (kind.count++ === 0) {
+      kind.first = index;
+      kind.firstChar = c;
+    }
+  };
+  let out: string[] | undefined;
+  let from = 0;
+  const cut = (index: number, replacement: string) => {
+    out ??= [];
+    out.push(text.slice(from, index), replacement);
+    from = index + 1;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xad) continue;
+    if (BIDI_CONTROLS.has(c)) {
+      note(kinds.bidi, i, c);
+      cut(i, '');
+    } else if (ZERO_WIDTH.has(c)) {
+      note(kinds.zeroWidth, i, c);
+      cut(i, '');
+    } else if (JOINERS.has(c)) {
+      if (!(LETTER.test(text[i - 1] ?? '') && LETTER.test(text[i + 1] ?? ''))) {
+        note(kinds.zeroWidth, i, c);
+        cut(i, '');
+      }
+    } else if (c === 0xad) {
+      note(kinds.softHyphen, i, c);
+      // At a line end (spaces may follow it) it is the printed hyphen; elsewhere it is not printed.
+      let j = i + 1;
+      while (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x09) j++;
+      cut(i, j >= text.length || text.charCodeAt(j) === 0x0a ? '-' : '');
+    }
+  }
+  if (!out) return text;
+  out.push(text.slice(from));
+  for (const kind of Object.values(kinds) as InvisibleKind[]) {
+    if (kind.count === 0) continue;
+    const line = lineOfIndex(text, kind.first);
+    const codePoint = kind.firstChar.toString(16).toUpperCase().padStart(4, '0');
+    const why = kind.code === 'bidi-control' ? '; they reorder text on screen and can hide its structure' : kind.code === 'soft-hyphen' ? '; at a line end it became the hyphen printed there' : '';
+    warn(report, kind.code, `removed ${kind.count} invisible ${kind.count === 1 ? kind.one : kind.many} (first: U+${codePoint}, on this line)${why}`, line);
+  }
+  return out.join('');
+}
+
+function lineOfIndex(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }

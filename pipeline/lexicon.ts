@@ -22,6 +22,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LanguageTable } from './lang/types.js';
+import { userCacheFolder } from './schema-files.js';
 
 export interface Lexicon {
   /** `dictionary` when built from a Hunspell dictionary; `table` when it only knows the table's common words. */
@@ -44,12 +45,18 @@ const MEMO_LIMIT = 50_000;
 /** Blocks kept decoded per word list: 64 × 4 kB. */
 const BLOCK_CACHE = 64;
 
-/** Where compiled word lists live: `$AKN_LEXICON_DIR`, else `lexicon/` beside the package's package.json. */
+/**
+ * Where compiled word lists live: `$AKN_LEXICON_DIR`, else `lexicon/` beside package.json in a clone of
+ * the repository (where `make` fills it), else, for an installed package, the user's cache folder
+ * (`$XDG_CACHE_HOME/akn-press/lexicon`), never inside node_modules.
+ */
 export function lexiconDirectory(): string {
   if (process.env.AKN_LEXICON_DIR) return path.resolve(process.env.AKN_LEXICON_DIR);
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return path.join(dir, 'lexicon');
+    if (fs.existsSync(path.join(dir, 'package.json'))) {
+      return fs.existsSync(path.join(dir, 'Makefile')) ? path.join(dir, 'lexicon') : path.join(userCacheFolder(), 'lexicon');
+    }
     const parent = path.dirname(dir);
     if (parent === dir) return path.join(path.dirname(fileURLToPath(import.meta.url)), 'lexicon');
     dir = parent;

@@ -2,7 +2,8 @@
 // FRBR identifiers that follow from both (akn4un-profile.md §2).
 // Reads: `<stem>.meta.json` next to the input, or the file given with --meta.   Writes: DocumentMeta.
 //
-// Sidecar format (JSON; every field optional; unknown facts are left out, never invented):
+// Sidecar format (JSON, schemas/sidecar.schema.json, checked by sidecar.ts; every field optional;
+// unknown facts are left out, never invented):
 //   symbol          "A/72/L.10"                 UN document symbol
 //   body            "un-ga" | "un-sc" | ...     TLC key of the body whose document it is
 //   kind            "resolution" | "resolutionDraft"
@@ -18,11 +19,11 @@
 //   adoption        { "date": "2017-12", "plenaryMeeting": 65, "resolution": "A/RES/72/…",
 //                     "vote": { "inFavour": 92, "against": 0, "abstaining": 4 } }
 //   sources         ["UN press release GA/11986", …]   where the facts come from
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { LanguageTable } from './lang/types.js';
 import type { DocumentMeta } from './model.js';
-import { InputError, info, warn, type Report } from './report.js';
+import { info, warn, type Report } from './report.js';
 
 export interface Sidecar {
   symbol?: string;
@@ -46,45 +47,12 @@ export interface Sidecar {
   sources?: string[];
 }
 
-const SIDECAR_KEYS = new Set(['symbol', 'body', 'kind', 'language', 'originalLanguage', 'session', 'agendaItem', 'date', 'dateNote', 'title', 'number', 'sponsors', 'adoption', 'sources', '$comment']);
-const PARTIAL_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
-
 /** The sidecar of an input: `x.meta.json` next to `x.txt`. */
 export function sidecarPathFor(inputPath: string): string {
   return inputPath.replace(/\.(?:txt|pdf)$/i, '') + '.meta.json';
 }
 
-/** Reads and checks a sidecar; errors name the file. */
-export function readSidecar(path: string): Sidecar {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const line = position ? readFileSync(path, 'utf8').slice(0, Number(position[1])).split('\n').length : undefined;
-    throw new InputError(path, `metadata sidecar is not valid JSON: ${message}`, line, 'sidecar');
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new InputError(path, 'metadata sidecar must be a JSON object', 1, 'sidecar');
-  const sidecar = data as Record<string, unknown>;
-  for (const key of Object.keys(sidecar)) {
-    if (!SIDECAR_KEYS.has(key)) throw new InputError(path, `unknown field "${key}" in the metadata sidecar`, undefined, 'sidecar');
-  }
-  const check = (ok: boolean, field: string, expected: string) => {
-    if (!ok) throw new InputError(path, `field "${field}" must be ${expected}`, undefined, 'sidecar');
-  };
-  for (const field of ['symbol', 'body', 'language', 'originalLanguage', 'agendaItem', 'dateNote', 'title', 'number']) {
-    check(sidecar[field] === undefined || typeof sidecar[field] === 'string', field, 'a string');
-  }
-  check(sidecar['kind'] === undefined || sidecar['kind'] === 'resolution' || sidecar['kind'] === 'resolutionDraft', 'kind', '"resolution" or "resolutionDraft"');
-  check(sidecar['session'] === undefined || Number.isInteger(sidecar['session']), 'session', 'an integer');
-  check(sidecar['date'] === undefined || (typeof sidecar['date'] === 'string' && PARTIAL_DATE.test(sidecar['date'])), 'date', 'YYYY, YYYY-MM or YYYY-MM-DD');
-  const adoption = sidecar['adoption'] as Sidecar['adoption'];
-  check(adoption === undefined || (typeof adoption === 'object' && adoption !== null), 'adoption', 'an object');
-  check(adoption?.date === undefined || PARTIAL_DATE.test(adoption.date), 'adoption.date', 'YYYY, YYYY-MM or YYYY-MM-DD');
-  check(sidecar['sponsors'] === undefined || (Array.isArray(sidecar['sponsors']) && (sidecar['sponsors'] as unknown[]).every((s) => typeof (s as { name?: unknown })?.name === 'string')), 'sponsors', 'a list of { "name": … }');
-  return sidecar as Sidecar;
-}
+export { readSidecar } from './sidecar.js';
 
 export function findSidecar(inputPath: string, otherFolders: readonly string[] = []): string | undefined {
   const path = sidecarPathFor(inputPath);
@@ -100,7 +68,8 @@ export function findSidecar(inputPath: string, otherFolders: readonly string[] =
 /** Merges what the text says with the sidecar: the sidecar wins, and each disagreement is a warning. */
 export function mergeMetadata(fromText: Partial<DocumentMeta>, sidecar: Sidecar | undefined, report: Report): DocumentMeta {
   const meta: DocumentMeta = {
-    body: fromText.body ?? 'un-ga',
+    // A Security Council document says so by its symbol ("S/RES/2532 (2020)", "S/2019/90") when nothing else does.
+    body: fromText.body ?? (fromText.symbol && /^S\//.test(fromText.symbol) ? 'un-sc' : 'un-ga'),
     kind: fromText.kind ?? (fromText.symbol && /\/L\.\d|^S\/\d{4}\/\d+$/.test(fromText.symbol) ? 'resolutionDraft' : 'resolution'),
     sponsors: fromText.sponsors ?? [],
     ...stripUndefined(fromText),
@@ -110,7 +79,7 @@ export function mergeMetadata(fromText: Partial<DocumentMeta>, sidecar: Sidecar 
   };
   for (const [field, value] of Object.entries(fromText)) if (typeof value !== 'object') from(field, value, 'text');
   if (!fromText.body) {
-    report.detected['body'] = { value: meta.body, from: 'default' };
+    report.detected['body'] = { value: meta.body, from: meta.body === 'un-ga' ? 'default' : 'text' };
   }
   if (sidecar) {
     const take = <K extends keyof DocumentMeta>(field: K, value: DocumentMeta[K] | undefined) => {
@@ -193,7 +162,12 @@ export function fullDate(date: string | undefined): string {
 export function iriNumber(meta: DocumentMeta, fallback: string): string {
   if (meta.kind === 'resolution' && meta.number) return meta.number.replace(/\s+/g, '_').replace(/\//g, '-').replace(/[()]/g, '');
   const symbol = meta.symbol ?? fallback;
-  return symbol.replace(/\./g, '').replace(/\s+/g, '_').replace(/\//g, '-').replace(/[^A-Za-z0-9_-]/g, '');
+  const number = symbol.replace(/\./g, '').replace(/\s+/g, '_').replace(/\//g, '-').replace(/[^A-Za-z0-9_-]/g, '');
+  if (/[A-Za-z0-9]/.test(number)) return number;
+  // A name with no Latin letter or digit (a file named in Arabic or Chinese) keeps its letters, so that two
+  // such files never share a Work IRI; the IRI is an IRI, not an ASCII URI.
+  const letters = symbol.replace(/\s+/g, '_').replace(/\//g, '-').replace(/[^\p{L}\p{N}_-]/gu, '');
+  return /[\p{L}\p{N}]/u.test(letters) ? letters : 'unnamed';
 }
 
 export interface FrbrIris {

@@ -40,6 +40,8 @@ export interface ListItem {
 }
 
 export interface Recital {
+  /** A topical heading printed before this recital (Security Council preambles). */
+  heading?: Inline[];
   /** Language-neutral key of the opening phrase (`recalling`), or `preambularParagraph`. */
   key: string;
   /** The opening phrase as printed ("Rappelant également"), put in italics. */
@@ -69,12 +71,20 @@ export interface Section {
   kind: 'section';
   num?: string;
   heading: Inline[];
+  /**
+   * A preamble printed inside the section: the formula of part B of a resolution with parts, preambular
+   * clauses of a budget resolution's section. Rendered as crossHeadings that refer to #preamble.
+   */
+  formula?: Inline[];
+  recitals?: Recital[];
   children: Array<OperativeParagraph | Section>;
   origin: Origin;
 }
 
 /** A text adopted by the resolution and printed after it or in an annex (a declaration, a programme). */
 export interface EmbeddedText {
+  /** The operative paragraph that adopts the text ("Adopts the following …:"), when it is printed inline. */
+  host?: OperativeParagraph;
   title: Inline[];
   preamble: Recital[];
   /** Free paragraphs of the preamble that open with no recognised phrase. */

@@ -3,7 +3,7 @@
 // Reads: an input path.   Writes: output paths (nothing on disk).
 import { createHash } from 'node:crypto';
 import { join, relative, resolve, sep } from 'node:path';
-import { InputError } from './report.js';
+import { InputError, printable } from './report.js';
 
 /** Room for the longest extension and a temporary-file suffix within the usual 255-byte name limit. */
 export const MAX_STEM_BYTES = 200;
@@ -84,7 +84,3 @@ function truncateUtf8(text: string, bytes: number): string {
   return out;
 }
 
-/** The stem as it can be shown in a message: control characters as \u escapes. */
-function printable(stem: string): string {
-  return stem.replace(/[\u0000-\u001F\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}

@@ -685,7 +685,7 @@ function resolveMarkerLines({ lines, notes, citations, report }: RepairState): v
 function findGluedMarkers(state: RepairState): void {
   const { lines, notes, citations, language, report } = state;
   const numbered = new Set((language.numberedNouns ?? []).map((w) => w.toLocaleLowerCase()));
-  const conjunctions = new Set((language.conjunctions ?? []).map((w) => w.toLocaleLowerCase()));
+  const conjunctions = new Set((language.numberJoiners ?? []).map((w) => w.toLocaleLowerCase()));
   const months = new Set(Object.keys(language.months).map((w) => w.toLocaleLowerCase()));
   const decimal = language.decimalSeparator === ',' ? /\d[.,]$/ : /\d\.$/;
   // The parts of a document symbol ("Rev.1", "Add.2", "Corr.1"), the same in every language.
@@ -836,7 +836,7 @@ function findRepeatedMarkers({ lines, notes, citations, language, report }: Repa
 function findOrphanMarkerRuns({ lines, notes, citations, language, report }: RepairState): void {
   const known = new Set(notes.map((n) => n.marker));
   const nouns = new Set([...(language.numberedNouns ?? []), ...language.articleWords, ...language.annexWords, ...Object.keys(language.months)].map((w) => w.toLocaleLowerCase()));
-  const conjunctions = new Set((language.conjunctions ?? []).map((w) => w.toLocaleLowerCase()));
+  const conjunctions = new Set((language.numberJoiners ?? []).map((w) => w.toLocaleLowerCase()));
   const candidates: Array<{ line: TextLine; at: number; length: number; value: number; position: number }> = [];
   let position = 0;
   for (const line of lines) {

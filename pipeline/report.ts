@@ -59,10 +59,38 @@ export class InputError extends Error {
 
   /** `file:line: message`, the one line the CLI prints. */
   override toString(): string {
-    return `${this.file}${this.line !== undefined ? `:${this.line}` : ''}: ${this.message}`;
+    return `${printable(this.file)}${this.line !== undefined ? `:${this.line}` : ''}: ${this.message}`;
   }
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}${d.line !== undefined ? `:${d.line}` : ''}: ${d.severity}: ${d.message}`;
+  return `${printable(d.file)}${d.line !== undefined ? `:${d.line}` : ''}: ${d.severity}: ${d.message}`;
+}
+
+/**
+ * A file name as it may be shown on a terminal: control characters (C0, DEL, C1, which could move the
+ * cursor or recolour the screen) and bidirectional controls as \u escapes.
+ */
+export function printable(name: string): string {
+  return name.replace(/[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+// Faults of the machine rather than of the input: the message names the path and what to do.
+const ENVIRONMENT_FAULTS: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'read-only file system',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EEXIST: 'exists and is not a folder',
+  EMFILE: 'too many open files',
+};
+
+/** `path: no space left on the device` for a file-system error of a known kind, else undefined. */
+export function describeEnvironmentError(error: unknown): string | undefined {
+  const e = error as { code?: unknown; path?: unknown; message?: unknown } | null;
+  if (!e || typeof e.code !== 'string' || !(e.code in ENVIRONMENT_FAULTS)) return undefined;
+  const path = typeof e.path === 'string' ? e.path : /'([^']+)'/.exec(String(e.message))?.[1];
+  return `${path ? printable(path) : 'output'}: ${ENVIRONMENT_FAULTS[e.code]}`;
 }

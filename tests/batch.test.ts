@@ -2,10 +2,12 @@
 // skipped, progress on a TTY or as plain lines, a summary, and the same behaviour from compiled dist/.
 // The job is tests/fixtures/batch-job.ts (see its header for what each input's first line makes it do).
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import stringWidth from 'string-width';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   batchExitStatus,
@@ -193,6 +195,18 @@ describe('runBatch', () => {
     expect(new Set(jobCalls())).toEqual(new Set(Object.keys(files)));
   });
 
+  it('stops a document over the time limit, reports it, finishes the rest and saves their state', async () => {
+    tree({ 'in/a.txt': 'OK\na', 'in/b-loop.txt': 'LOOP\n', 'in/c.txt': 'OK\nc' });
+    const summary = await batch(['in'], { timeoutMs: 1500 }).run;
+    expect(summary.outcomes.map((o) => [o.file, o.status, o.error])).toEqual([
+      ['in/a.txt', 'built', undefined],
+      ['in/b-loop.txt', 'failed', 'in/b-loop.txt: stopped because it took longer than the time limit of 1.5 s; the batch went on'],
+      ['in/c.txt', 'built', undefined],
+    ]);
+    const cache = JSON.parse(readFileSync(join(root, 'out', CACHE_FILE), 'utf8')) as { entries: object };
+    expect(Object.keys(cache.entries)).toEqual([join(root, 'in/a.txt'), join(root, 'in/c.txt')]);
+  });
+
   it('ends a worker that runs out of memory, not the process, and goes on', async () => {
     tree({ 'in/a-oom.txt': 'OOM\n', 'in/b-ok.txt': 'OK\n' });
     const summary = await batch(['in'], { workerMemoryMb: 64 }).run;
@@ -244,11 +258,14 @@ describe('skipping unchanged documents', () => {
 
     const first = await calls(['in']);
     expect(first.built).toEqual(['in/a.txt', 'in/b.txt', 'in/c.txt', 'in/d.txt']);
-    const cache = JSON.parse(readFileSync(join(root, 'out', CACHE_FILE), 'utf8')) as { version: number; entries: Record<string, { hash: string; outputs: string[] }> };
-    expect(cache.version).toBe(1);
+    const cache = JSON.parse(readFileSync(join(root, 'out', CACHE_FILE), 'utf8')) as { version: number; entries: Record<string, { hash: string; outputs: unknown[] }> };
+    expect(cache.version).toBe(2);
     // Failed documents are not cached: they are tried again next time.
     expect(Object.keys(cache.entries)).toEqual(['a', 'b', 'c'].map((n) => join(root, `in/${n}.txt`)));
-    expect(cache.entries[join(root, 'in/a.txt')]).toEqual({ hash: expect.stringMatching(/^[0-9a-f]{64}$/), outputs: ['a.xml'] });
+    expect(cache.entries[join(root, 'in/a.txt')]).toEqual({
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      outputs: [{ path: 'a.xml', size: 4, sha256: createHash('sha256').update('OK\nA').digest('hex') }],
+    });
 
     const second = await calls(['in']);
     expect(second.built).toEqual(['in/d.txt']);
@@ -282,6 +299,42 @@ describe('skipping unchanged documents', () => {
     expect(readdirSync(join(root, 'out')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('never skips stale work: same name from two folders, an output truncated or overwritten', async () => {
+    tree({ 'a/x.txt': 'OK\nfrom a', 'b/x.txt': 'OK\nfrom b' });
+    expect((await calls(['a/x.txt'])).built).toEqual(['a/x.txt']);
+    expect((await calls(['b/x.txt'])).built).toEqual(['b/x.txt']);
+    expect(readFileSync(join(root, 'out/x.xml'), 'utf8')).toBe('OK\nFROM B');
+    // a/x.txt is unchanged, but out/x.xml is now b's: rebuilt, not skipped.
+    expect((await calls(['a/x.txt'])).built).toEqual(['a/x.txt']);
+    expect(readFileSync(join(root, 'out/x.xml'), 'utf8')).toBe('OK\nFROM A');
+    expect((await calls(['a/x.txt'])).built).toEqual([]);
+    // An output truncated to 0 bytes (a full disk, an editor) is not done.
+    writeFileSync(join(root, 'out/x.xml'), '');
+    expect((await calls(['a/x.txt'])).built).toEqual(['a/x.txt']);
+    // Same size, other bytes.
+    writeFileSync(join(root, 'out/x.xml'), 'OK\nFROM Z');
+    expect((await calls(['a/x.txt'])).built).toEqual(['a/x.txt']);
+    expect(readFileSync(join(root, 'out/x.xml'), 'utf8')).toBe('OK\nFROM A');
+  });
+
+  it('saves the cache as each document finishes, so a killed batch keeps its finished work', async () => {
+    tree({ 'in/a.txt': 'OK\na', 'in/b.txt': 'OK\nb', 'in/c.txt': 'OK\nc' });
+    const onDisk: number[] = [];
+    await batch(['in'], {
+      onProgress: () => {
+        const cache = JSON.parse(readFileSync(join(root, 'out', CACHE_FILE), 'utf8')) as { entries: object };
+        onDisk.push(Object.keys(cache.entries).length);
+      },
+    }).run;
+    expect(onDisk).toEqual([1, 2, 3]);
+  });
+
+  it('removes temporary files a killed run left behind, not those of a live process', async () => {
+    tree({ 'in/a.txt': 'OK\na', 'out/.a.xml.999999999-0-0123456789ab.tmp': 'half', [`out/.b.xml.${process.pid}-0-0123456789ab.tmp`]: 'being written' });
+    await calls(['in']);
+    expect(readdirSync(join(root, 'out')).filter((n) => n.endsWith('.tmp'))).toEqual([`.b.xml.${process.pid}-0-0123456789ab.tmp`]);
+  });
+
   it('keeps the entries of documents outside this batch', async () => {
     tree({ 'in/a.txt': 'OK\na', 'more/b.txt': 'OK\nb' });
     await calls(['in']);
@@ -299,7 +352,7 @@ describe('skipping unchanged documents', () => {
       `${join(root, 'out', CACHE_FILE)}: unreadable cache (Unexpected end of JSON input); rebuilding everything`,
     );
     expect(jobCalls()).toEqual(['in/a.txt', 'in/a.txt']);
-    expect(JSON.parse(readFileSync(join(root, 'out', CACHE_FILE), 'utf8')).version).toBe(1);
+    expect(JSON.parse(readFileSync(join(root, 'out', CACHE_FILE), 'utf8')).version).toBe(2);
   });
 
   it('hashes the tool version, the options, the input and the sidecar, each unambiguously', () => {
@@ -327,6 +380,8 @@ describe('progress and summary', () => {
     expect(summary.failures).toBe(1);
     expect(withoutElapsed(tty.text())).toBe(
       [
+        // Shown at once, before the worker has started (it compiles the schema first).
+        '\r\x1b[K[0/3]   0% starting 1 worker…',
         '\r\x1b[K[1/3]  33% in/a-rather-long-name-for-a…',
         '\r\x1b[K[2/3]  66% in/a.txt',
         '\r\x1b[Kin/b.txt:3: paragraph 21 has no period after its number\n',
@@ -335,6 +390,15 @@ describe('progress and summary', () => {
         formatSummary({ ...summary, elapsedMs: 0 }).replace('0.0 s', 'X s'),
       ].join(''),
     );
+  });
+
+  it('cuts the bar by display width: CJK file names take two columns a character', async () => {
+    tree({ 'in/联合国大会决议草案关于合作的文本.txt': 'OK\n' });
+    const tty = recorder(true, 30);
+    await runBatch(['in'], { outDir: 'out', formats: ['xml'], job: JOB, jobs: 1, progress: tty.stream });
+    const bar = tty.text().split('\r\x1b[K').find((l) => l.startsWith('[1/1]'))!;
+    expect(bar).toBe('[1/1] 100% in/联合国大会决议…');
+    expect(stringWidth(bar)).toBeLessThanOrEqual(29);
   });
 
   it('writes nothing when progress is off, and still calls onProgress', async () => {

@@ -8,6 +8,7 @@ import { searchTerms } from '../pipeline/site/search.js';
 import { groupWorks, slugOf } from '../pipeline/site/works.js';
 import { documentElement, parseAkn } from '../pipeline/akn-tree.js';
 import { build } from '../pipeline/build.js';
+import { CORPUS_TEXTS, corpusDescribe } from './support/corpus.js';
 
 const WORK = '/akn/un/statement/deliberation/un-ga/2020-01-01/74-1';
 
@@ -90,9 +91,9 @@ describe('Works and alignment', () => {
   });
 });
 
-describe('alignment units read from AKN', () => {
+corpusDescribe('alignment units read from AKN', () => {
   it('recitals, the formula, operative paragraphs with their sub-items, and articles apart from the paragraph holding them', () => {
-    const file = '../shared/corpus/texts/en_S-2020-449.txt';
+    const file = `${CORPUS_TEXTS}/en_S-2020-449.txt`;
     const { xml } = build({ file, text: readFileSync(file) });
     const units = alignmentUnits(documentElement(parseAkn(xml)));
     expect(units.filter((u) => u.kind === 'paragraph').map((u) => u.eId).slice(0, 3)).toEqual(['para_1', 'para_2', 'para_3']);

@@ -8,10 +8,12 @@ import { childElements, findAll, parseAkn, path, textOf, type AknElement } from 
 import { build, type BuildResult } from '../pipeline/build.js';
 import { readingText } from '../pipeline/reading-text.js';
 import { corpusTextPath, loadCorpusExpectations, type CorpusExpectation } from './corpus/expectations.js';
+import { CORPUS_AVAILABLE, noteMissingCorpus } from './support/corpus.js';
 import { countWords, inputWords, missingWords, withoutCitationMarkers, words } from './support/words.js';
 
 const expectations = loadCorpusExpectations();
-const corpusFiles = Object.values(expectations.files).filter((e) => e.file !== 'fr_A-72-L.10.txt');
+noteMissingCorpus();
+const corpusFiles = CORPUS_AVAILABLE ? Object.values(expectations.files).filter((e) => e.file !== 'fr_A-72-L.10.txt') : [];
 
 interface Built {
   result: BuildResult;

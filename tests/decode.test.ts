@@ -228,9 +228,19 @@ describe('files that are not text', () => {
     });
   }
 
-  it('refuses NUL bytes that UTF-16 does not explain', () => {
+  it('refuses NUL bytes that UTF-16 does not explain when control bytes are a real share of the file', () => {
     const bytes = new Uint8Array([0x41, 0x00, 0x00, 0x42, 0x43, 0x00, 0x00, 0x44, 0x0a, 0x00]);
-    expect(decodeError(bytes).toString()).toBe(`${FILE}: binary file (contains NUL bytes); expected the text of a resolution`);
+    expect(decodeError(bytes).toString()).toBe(`${FILE}: binary file (contains NUL bytes: 5 control bytes in 10); expected the text of a resolution`);
+  });
+
+  it('takes one NUL byte in a 28 kB text as a stray character: removed with a warning, the text kept', () => {
+    const bytes = utf8(sampleFrench);
+    const at = bytes.indexOf(0x0a, 14_000) + 1; // the start of a line in the middle of the text
+    const damaged = concat(bytes.subarray(0, at), new Uint8Array([0x00]), bytes.subarray(at));
+    const report = newReport(FILE);
+    expect(decodeSource(damaged, FILE, report)).toBe(sampleFrench.replace(/\r\n?/g, '\n'));
+    const line = bytes.subarray(0, at).filter((b) => b === 0x0a).length + 1;
+    expect(warnings(report)).toEqual([{ code: 'control-character', line, message: 'removed 1 control character that XML does not allow (first: U+0000, on this line)' }]);
   });
 
   it('refuses text full of control characters', () => {
@@ -252,6 +262,46 @@ describe('files that are not text', () => {
       `${FILE}: the file contains only whitespace; expected the text of a resolution`,
     );
     expect(decodeError(utf8('\uFEFF')).message).toBe('the file contains only whitespace; expected the text of a resolution');
+  });
+});
+
+describe('invisible characters', () => {
+  const decode = (text: string) => {
+    const report = newReport(FILE);
+    return { text: decodeSource(utf8(text), FILE, report), warnings: warnings(report) };
+  };
+
+  it('removes bidirectional controls with one warning: the count, the first and its line', () => {
+    expect(decode('Recalling\n\u202E1. Decides\n\u2067x\u2069 and \u200Fy\n')).toEqual({
+      text: 'Recalling\n1. Decides\nx and y\n',
+      warnings: [
+        {
+          code: 'bidi-control',
+          line: 2,
+          message: 'removed 4 invisible bidirectional control characters (first: U+202E, on this line); they reorder text on screen and can hide its structure',
+        },
+      ],
+    });
+  });
+
+  it('removes zero-width characters, but keeps joiners between two letters (Arabic, Indic shaping)', () => {
+    expect(decode('Re\u200Bcalling\u2060 its\n\uFEFFresolution \u200C1 \u0645\u200C\u0627\n')).toEqual({
+      text: 'Recalling its\nresolution 1 \u0645\u200C\u0627\n',
+      warnings: [{ code: 'zero-width', line: 1, message: 'removed 4 invisible zero-width characters (first: U+200B, on this line)' }],
+    });
+  });
+
+  it('turns a soft hyphen at a line end into the hyphen printed there, and removes one inside a line', () => {
+    expect(decode('the Organi\u00ADzation and its coop\u00AD\neration\n')).toEqual({
+      text: 'the Organization and its coop-\neration\n',
+      warnings: [
+        { code: 'soft-hyphen', line: 1, message: 'removed 2 invisible soft hyphens (first: U+00AD, on this line); at a line end it became the hyphen printed there' },
+      ],
+    });
+  });
+
+  it('leaves a text without invisible characters as it is, without a warning', () => {
+    expect(decode(sampleFrench).warnings.filter((w) => ['bidi-control', 'zero-width', 'soft-hyphen'].includes(w.code))).toEqual([]);
   });
 });
 

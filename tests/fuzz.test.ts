@@ -1,6 +1,10 @@
 // Fuzzing the whole build: the sample and the corpus texts, damaged the ways PDF extraction and careless
-// editing damage text (lines deleted, duplicated, swapped, joined; hostile characters inserted; files cut
-// short; bytes no encoding expects), are built in-process with the library's build().
+// editing damage text (lines deleted, duplicated, swapped, joined; hostile characters inserted; runs of
+// white space; invisible characters; files cut short; bytes no encoding expects), are built in-process
+// with the library's build().
+//
+// Invisible characters that the decode stage removes (bidi controls, zero-width characters) have a
+// stronger property: inserted anywhere, the AKN is the same as without them.
 //
 // Property: build() either returns schema-valid AKN or throws an InputError (bad input, told as
 // `file:line: message`). Any other exception is a bug. So is an InputError with code `invalid-output`:
@@ -17,6 +21,7 @@ import { build } from '../pipeline/build.js';
 import { readSidecar, type Sidecar } from '../pipeline/metadata.js';
 import { InputError } from '../pipeline/report.js';
 import { validateSchema } from '../pipeline/validate.js';
+import { CORPUS_AVAILABLE, CORPUS_MISSING, CORPUS_TEXTS } from './support/corpus.js';
 
 const BASE_SEED = process.env.FUZZ_SEED === undefined ? 20_171_207 : Number(process.env.FUZZ_SEED);
 const RUN_FACTOR = process.env.FUZZ_RUNS === undefined ? 1 : Number(process.env.FUZZ_RUNS);
@@ -34,10 +39,11 @@ interface SeedText {
 }
 
 const root = new URL('..', import.meta.url).pathname;
-const corpusDir = join(root, '../shared/corpus/texts');
+const corpusDir = CORPUS_TEXTS;
+if (!CORPUS_AVAILABLE) process.stderr.write(`fuzz: ${CORPUS_MISSING}; fuzzing the sample only\n`);
 const seeds: SeedText[] = [
   { file: 'input/fr_A-72-L.10.txt', text: readFileSync(join(root, 'input/fr_A-72-L.10.txt'), 'utf8'), sidecar: readSidecar(join(root, 'input/fr_A-72-L.10.meta.json')) },
-  ...readdirSync(corpusDir)
+  ...(CORPUS_AVAILABLE ? readdirSync(corpusDir) : [])
     .filter((name) => name.endsWith('.txt'))
     .sort()
     .map((name) => ({ file: `corpus/${name}`, text: readFileSync(join(corpusDir, name), 'utf8') })),
@@ -78,6 +84,17 @@ const hostileText = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 6 }) },
   { weight: 1, arbitrary: fc.array(fc.constantFrom(...HOSTILE), { minLength: 2, maxLength: 4 }).map((parts) => parts.join('')) },
 );
+
+/** Runs of white space as PDF extraction leaves them: spaces, tabs, no-break and ideographic spaces, form feeds. */
+const whitespaceRun = fc
+  .tuple(fc.constantFrom(' ', '\t', '\u00A0', '\u3000', '\u2009', '\f', ' \n', '\n\n'), fc.integer({ min: 1, max: 200 }))
+  .map(([unit, n]) => unit.repeat(n));
+const whitespaceEdit: fc.Arbitrary<Edit> = fc.tuple(position, whitespaceRun).map(([at, text]) => ({ kind: 'insert' as const, at, text }));
+
+/** Invisible characters the decode stage always removes (joiners and soft hyphens depend on context). */
+const REMOVED_INVISIBLES = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C', '\u200B', '\u2060', '\uFEFF', '\u180E'];
+const invisibleText = fc.array(fc.constantFrom(...REMOVED_INVISIBLES), { minLength: 1, maxLength: 3 }).map((parts) => parts.join(''));
+const invisibleEdit: fc.Arbitrary<Edit> = fc.tuple(position, invisibleText).map(([at, text]) => ({ kind: 'insert' as const, at, text }));
 
 const lineEdit: fc.Arbitrary<Edit> = fc.oneof(
   position.map((at) => ({ kind: 'delete-line' as const, at })),
@@ -189,6 +206,45 @@ describe('fuzz: damaged texts either build to valid AKN or are refused with an I
 
   it('hostile characters inserted (markup, controls, bidi marks, private use, form feeds)', () => {
     textProperty('insertions', 1, 500, fc.array(insertEdit, { minLength: 1, maxLength: 8 }));
+  });
+
+  it('runs of white space (spaces, tabs, no-break and ideographic spaces, form feeds, blank lines) inserted', () => {
+    textProperty('white space', 5, 300, fc.array(whitespaceEdit, { minLength: 1, maxLength: 8 }));
+  });
+
+  it('invisible characters and soft hyphens mixed with other damage', () => {
+    const softOrJoiner = fc.tuple(position, fc.constantFrom('\u00AD', '\u00AD\n', '\u200C', '\u200D', '\u200D\u200C')).map(([at, text]) => ({ kind: 'insert' as const, at, text }));
+    textProperty('invisibles', 6, 200, fc.array(fc.oneof(invisibleEdit, softOrJoiner, lineEdit, whitespaceEdit), { minLength: 1, maxLength: 10 }));
+  });
+
+  it('invisible characters the decode stage removes change nothing in the AKN, wherever they are', () => {
+    const clean = new Map<number, string>();
+    const property = fc.property(seedIndex, fc.array(invisibleEdit, { minLength: 1, maxLength: 6 }), (which, list) => {
+      const source = seeds[which]!;
+      const text = source.text.slice(0, MAX_CASE_CHARS);
+      // Not between CR and LF: that would split one line end into two, which is a real change.
+      const edits = list.map((e) => ({ ...e, at: text[(e.at % (text.length + 1)) - 1] === '\r' ? (e.at % (text.length + 1)) - 1 : e.at % (text.length + 1) }));
+      let damaged = text;
+      for (const edit of [...edits].sort((a, b) => b.at - a.at)) damaged = `${damaged.slice(0, edit.at)}${edit.text}${damaged.slice(edit.at)}`;
+      let expected = clean.get(which);
+      if (expected === undefined) {
+        try {
+          expected = build({ file: source.file, text, sidecar: source.sidecar }, { formats: ['xml'] }).xml;
+        } catch (error) {
+          expected = `refused: ${String(error)}`;
+        }
+        clean.set(which, expected);
+      }
+      let actual: string;
+      try {
+        actual = build({ file: source.file, text: damaged, sidecar: source.sidecar }, { formats: ['xml'] }).xml;
+      } catch (error) {
+        actual = `refused: ${String(error)}`;
+      }
+      expect(actual).toBe(expected);
+      count('built');
+    });
+    assertProperty('removed invisibles', 7, 120, property);
   });
 
   it('files cut at any point, after other damage', () => {

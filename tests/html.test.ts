@@ -55,14 +55,10 @@ async function load(input: PublicationInput): Promise<LoadedPage> {
   });
   await page.setContent(html, { waitUntil: 'load' });
   const scriptElements = await page.locator('script').count();
-  // Whole page for the fixtures and the project's sample; the first 2400 px of other outputs (long
-  // Security Council texts make 15 MB screenshots that slow the suite for little review value).
-  const whole = input.fixture || input.name === 'output-fr_A-72-L.10';
-  await page.screenshot({
-    path: join(ARTIFACTS, `${input.name}.png`),
-    fullPage: true,
-    ...(whole ? {} : { clip: { x: 0, y: 0, width: 1100, height: Math.min(2400, await page.evaluate(() => document.documentElement.scrollHeight)) } }),
-  });
+  // A screenshot of the fixtures and the project's sample, for review in tests/artifacts/ (the corpus
+  // outputs are checked by the assertions below; their screenshots cost time and, on a loaded machine,
+  // Chromium's capture times out for little review value).
+  if (input.fixture || input.name === 'output-fr_A-72-L.10') await page.screenshot({ path: join(ARTIFACTS, `${input.name}.png`), fullPage: true });
   return { page, html, requests, scriptElements };
 }
 
@@ -187,7 +183,7 @@ describe('HTML structure of the profile sample (A/RES/80/999)', () => {
   it('links AKN IRIs through the resolver, keeping the IRI in data-akn-href', async () => {
     const ref = page.locator('#preamble__container_1__ref_1');
     expect(await ref.getAttribute('data-akn-href')).toBe('/akn/un/statement/deliberation/un-ga/1982-10-22/37-4');
-    expect(await ref.getAttribute('href')).toBe(`${DEFAULT_RESOLVER_BASE}/akn/un/statement/deliberation/un-ga/1982-10-22/37-4`);
+    expect(await ref.getAttribute('href')).toBe(`${DEFAULT_RESOLVER_BASE.replace(/\/$/, '')}/akn/un/statement/deliberation/un-ga/1982-10-22/37-4`);
     expect(await page.locator('#para_1__authorialNote_1__ref_1').getAttribute('href')).toBe('https://undocs.org/A/80/123');
     const other = renderHtml(read(fixture('profile-sample-80-999')), { resolverBase: 'https://example.org/resolve/' });
     expect(other).toContain('href="https://example.org/resolve/akn/un/statement/deliberation/un-ga/1982-10-22/37-4"');

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
-import { aknWorkIri, renderJsonld, type JsonldDocument } from '../pipeline/render/jsonld.js';
+import { aknWorkIri, DEFAULT_RESOLVER_BASE, renderJsonld, type JsonldDocument } from '../pipeline/render/jsonld.js';
 import { symbolOfUndocsUrl } from '../pipeline/uri.js';
 import { InputError } from '../pipeline/report.js';
 import { validateAkn } from '../pipeline/validate.js';
@@ -19,7 +19,7 @@ const GOLDEN = join(root, 'tests', 'golden', 'profile-sample-80-999.nq');
 /** The parser's output folder; AKN_PRESS_OUTPUT points the last two suites at another build. */
 const OUTPUT = process.env.AKN_PRESS_OUTPUT ?? join(root, 'output');
 
-const BASE = 'https://resolver.akn4un.org/';
+const BASE = DEFAULT_RESOLVER_BASE;
 const SCHEMA = 'https://schema.org/';
 const ELI = 'http://data.europa.eu/eli/ontology#';
 const UNDO = 'https://w3id.org/un/ontology/undo/';
@@ -154,7 +154,7 @@ describe('profile sample A/RES/80/999 (§9.1) → JSON-LD', () => {
   const title = 'Cooperation between the United Nations and the Organisation of Islamic Cooperation on open parliamentary data';
 
   it('has an inline @context with every prefix of the profile and the resolver base', () => {
-    expect(Object.keys(doc['@context']).sort()).toEqual(['@base', 'allot', 'dcterms', 'eli', 'frbr', 'lan', 'oa', 'schema', 'undo', 'xsd'].sort());
+    expect(Object.keys(doc['@context']).sort()).toEqual(['@base', 'akp', 'allot', 'dcterms', 'eli', 'frbr', 'lan', 'oa', 'schema', 'undo', 'xsd'].sort());
     expect(doc['@context']['@base']).toBe(BASE);
     expect(JSON.parse(JSON.stringify(doc))).toEqual(doc); // plain JSON: what the CLI writes is what was tested
   });

@@ -1,6 +1,8 @@
 // The six language tables, the code look-up and language detection, checked against real UN texts.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CORPUS_TEXTS, corpusDescribe, corpusIt, noteMissingCorpus } from './support/corpus.js';
 import { entities } from '../pipeline/lang/entities.js';
 import { chineseOrdinals } from '../pipeline/lang/ordinals.js';
 import {
@@ -13,8 +15,9 @@ import {
   type PhraseTable,
 } from '../pipeline/lang/index.js';
 
-const corpus = (name: string) => readFileSync(new URL(`../../shared/corpus/texts/${name}`, import.meta.url), 'utf8');
-const sampleInput = () => readFileSync(new URL('../../shared/input/fr_A-72-L.10.txt', import.meta.url), 'utf8');
+const corpus = (name: string) => readFileSync(join(CORPUS_TEXTS, name), 'utf8');
+const sampleInput = () => readFileSync(new URL('../input/fr_A-72-L.10.txt', import.meta.url), 'utf8');
+noteMissingCorpus();
 
 const tables = Object.values(languages);
 const nonEnglish = tables.filter((t) => t.code !== 'en');
@@ -231,7 +234,7 @@ describe('dates, sessions, agenda items and meetings are read in each language',
   });
 });
 
-describe('the development corpus is covered by the tables', () => {
+corpusDescribe('the development corpus is covered by the tables', () => {
   /** The UDHR files: a preamble heading, recitals, the formula with the proclamation, then 30 articles. */
   const udhr = [
     ['fr', 'fr_A-RES-217-III-A_UDHR.txt'],
@@ -306,7 +309,7 @@ describe('language codes', () => {
 });
 
 describe('language detection', () => {
-  it.each([
+  corpusIt.each([
     ['fr_A-RES-217-III-A_UDHR.txt', 'fr'],
     ['es_A-RES-217-III-A_UDHR.txt', 'es'],
     ['ru_A-RES-217-III-A_UDHR.txt', 'ru'],
@@ -316,7 +319,7 @@ describe('language detection', () => {
     ['fr_A-RES-72-298.txt', 'fr'],
     ['en_A-RES-73-6.txt', 'en'],
     ['en_S-2022-158.pdftotext.txt', 'en'],
-  ])('%s is %s', (file, code) => {
+  ] as const)('%s is %s', (file, code) => {
     const detected = detectLanguage(corpus(file));
     expect(detected?.table.code).toBe(code);
     expect(detected!.confidence).toBeGreaterThan(0.8);
@@ -358,7 +361,7 @@ describe('language detection', () => {
     expect(detectLanguage(text)).toBeUndefined();
   });
 
-  it(`looks only at the first ${DETECTION_WINDOW} characters`, () => {
+  corpusIt(`looks only at the first ${DETECTION_WINDOW} characters`, () => {
     const french = corpus('fr_A-RES-217-III-A_UDHR.txt');
     const english = corpus('en_S-2018-221.txt');
     const text = french.repeat(Math.ceil(DETECTION_WINDOW / french.length)) + english.repeat(5);

@@ -6,6 +6,7 @@
 // clear line and write nothing.
 //
 // Each PDF is parsed once for the file (readPdf), in this process.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,9 @@ import { InputError } from '../pipeline/report.js';
 import type { Inline, ResolutionDocument } from '../pipeline/model.js';
 import { corpusPdfPath, corpusTextPath, loadCorpusExpectations, type CorpusExpectation } from './corpus/expectations.js';
 import { countWords, words } from './support/words.js';
+import { CORPUS_AVAILABLE, CORPUS_DIR, corpusDescribe, corpusIt, noteMissingCorpus } from './support/corpus.js';
+
+noteMissingCorpus();
 
 const expectations = loadCorpusExpectations();
 /** One entry per PDF with a reading in expectations.json: its PDFBox text (the pair is its pdftotext text). */
@@ -44,9 +48,9 @@ interface PdfCase {
   lastParagraph: number;
   entry?: CorpusExpectation;
 }
-const PDF_FOLDER = join(corpusTextPath('x').replace(/texts\/x$/, ''), 'pdf');
-const SOURCES = readFileSync(join(PDF_FOLDER, '..', 'SOURCES.md'), 'utf8');
-const cases: PdfCase[] = readdirSync(PDF_FOLDER)
+const PDF_FOLDER = join(CORPUS_DIR, 'pdf');
+const SOURCES = CORPUS_AVAILABLE ? readFileSync(join(CORPUS_DIR, 'SOURCES.md'), 'utf8') : '';
+const cases: PdfCase[] = (CORPUS_AVAILABLE ? readdirSync(PDF_FOLDER) : [])
   .filter((name) => name.endsWith('.pdf'))
   .sort()
   .map((name) => {
@@ -280,7 +284,7 @@ describe.each(entries)('the PDF of $file against the reading in expectations.jso
   });
 });
 
-describe('the layout reader', () => {
+corpusDescribe('the layout reader on corpus PDFs', () => {
   it('takes italics from the font names: the opening phrase of each recital is an italic run', () => {
     const { pdf } = built.get('en_S-2022-158.txt')!;
     const lines = pdf.context.repaired!.lines as LayoutLine[];
@@ -320,6 +324,26 @@ describe('the layout reader', () => {
     expect(linkWords('(S/2022/50),')).toBe('S/2022/50');
     expect(linkWords('S/2022/50),')).toBe('S/2022/50');
     expect(linkWords('resolution 2140 (2014)')).toBe('resolution 2140 (2014)');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The command line (compiled, as `make test` builds it): a PDF by name, and a PDF on stdin by its signature.
+
+corpusDescribe('akn-press build with a PDF', () => {
+  const cli = (args: string[], input?: Uint8Array) => spawnSync(process.execPath, ['dist/pipeline/cli.js', ...args], { input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+
+  it('writes the AKN of x.pdf to stdout with --out -', () => {
+    const result = cli(['build', join(PDF_FOLDER, 'S_2019_90-EN.pdf'), '--out', '-']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^<\?xml/);
+    expect(result.stdout).toContain('value="S/2019/90"');
+  });
+
+  it('reads a PDF from stdin, known by its %PDF- signature', () => {
+    const result = cli(['build', '-', '--name', 'draft.pdf', '--out', '-'], new Uint8Array(readFileSync(join(PDF_FOLDER, 'S_2019_90-EN.pdf'))));
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('value="S/2019/90"');
   });
 });
 
@@ -490,7 +514,7 @@ async function failure(name: string, bytes: Uint8Array): Promise<{ error: InputE
 }
 
 describe('bad PDFs', () => {
-  it('a truncated PDF is damaged', async () => {
+  corpusIt('a truncated PDF is damaged', async () => {
     const whole = readFileSync(corpusPdfPath(entries[0]!)!);
     const { error, written } = await failure('truncated.pdf', new Uint8Array(whole.subarray(0, 1500)));
     expect(String(error)).toMatch(/truncated\.pdf: (damaged or not a PDF|the PDF has no text layer)/);

@@ -1,12 +1,14 @@
 // Hostile and unusual input through the whole pipeline (library API): encodings, line ends, markup in
 // the text, very large texts, output names, reproducible outputs. The decode stage's own cases are in
 // decode.test.ts, the atomic writes in atomic-write.test.ts, hostile AKN in hostile-xml.test.ts.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, buildFile } from '../pipeline/build.js';
 import { readSidecar } from '../pipeline/metadata.js';
+import { readXmlFile } from '../pipeline/read-xml.js';
+import { runBatch } from '../pipeline/batch.js';
 import { readingText } from '../pipeline/reading-text.js';
 import { InputError } from '../pipeline/report.js';
 import { SAMPLE, SAMPLE_META } from './support/sample.js';
@@ -76,6 +78,16 @@ describe('characters XML forbids and other hostile bytes', () => {
   });
 });
 
+/** The one line the CLI prints for an error: `file: message`. */
+function errorLine(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    return String(error);
+  }
+  return 'no error';
+}
+
 describe('very large inputs', () => {
   it('builds a text ten times the sample (about 0.5 MB): the paragraphs all come through', () => {
     const [head, operative] = sampleText.split(/(?= 1\. Prend note)/u);
@@ -93,8 +105,27 @@ describe('very large inputs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'akn-large-'));
     const file = join(dir, 'huge.txt');
     writeFileSync(file, Buffer.alloc(21 * 1024 * 1024, 'a'));
-    expect(() => buildFile(file, join(dir, 'out'))).toThrow(/over the limit of 20971520 bytes/);
+    expect(errorLine(() => buildFile(file, join(dir, 'out')))).toBe(`${file}: input of 21.0 MB is over the limit of 20.0 MB`);
     expect(readdirSync(dir)).toEqual(['huge.txt']);
+  });
+
+  it('checks the size before reading anything whole: a 1.5 GB file, /dev/zero, for build, validate, text and render alike', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'akn-sizes-'));
+    // Sparse: 1.5 GB on paper, nothing on disk; reading it whole would take 1.5 GB of memory.
+    const huge = join(dir, 'huge.txt');
+    writeFileSync(huge, '');
+    truncateSync(huge, 1.5 * 1024 ** 3);
+    const hugeXml = join(dir, 'huge.akn.xml');
+    writeFileSync(hugeXml, '');
+    truncateSync(hugeXml, 1.5 * 1024 ** 3);
+    expect(errorLine(() => buildFile(huge, join(dir, 'out')))).toBe(`${huge}: input of 1536.0 MB is over the limit of 20.0 MB`);
+    expect(errorLine(() => readXmlFile(hugeXml))).toBe(`${hugeXml}: AKN file of 1536.0 MB is over the limit of 20.0 MB`);
+    expect(errorLine(() => buildFile('/dev/zero', join(dir, 'out')))).toBe('/dev/zero: is not a regular file (a device, pipe or socket); give the input as a file');
+    expect(errorLine(() => readXmlFile('/dev/zero'))).toBe('/dev/zero: is not a regular file (a device, pipe or socket); give the AKN file as a file');
+    // The batch hashes inputs to decide what to skip: the same check comes first.
+    const summary = await runBatch([huge], { outDir: join(dir, 'out'), formats: ['xml'], job: 'pipeline/build.ts', progress: false, inProcess: true });
+    expect(summary.outcomes[0]!.error).toBe(`${huge}: input of 1536.0 MB is over the limit of 20.0 MB`);
+    expect(readdirSync(dir).sort()).toEqual(['huge.akn.xml', 'huge.txt']);
   });
 });
 

@@ -16,6 +16,7 @@ import jsonld from 'jsonld';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, axeViolations } from './publication-helpers.js';
+import { CORPUS_AVAILABLE, CORPUS_TEXTS, corpusDescribe, noteMissingCorpus } from './support/corpus.js';
 
 const CLI = 'dist/pipeline/cli.js';
 const BASE = 'https://resolutions.example.net/un';
@@ -39,10 +40,13 @@ let manifest: Manifest;
 
 function runSite(...extra: string[]) {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`make\` (or npx tsc) before the tests`);
-  return spawnSync(process.execPath, [CLI, 'site', '../shared/corpus/texts', 'input', '--out', site, '--resolver-base', BASE, ...extra], { encoding: 'utf8' });
+  return spawnSync(process.execPath, [CLI, 'site', CORPUS_TEXTS, 'input', '--out', site, '--resolver-base', BASE, ...extra], { encoding: 'utf8' });
 }
 
+noteMissingCorpus();
+
 beforeAll(() => {
+  if (!CORPUS_AVAILABLE) return;
   site = mkdtempSync(join(tmpdir(), 'akn-site-'));
   const result = runSite('--json');
   stderr = result.stderr;
@@ -57,7 +61,7 @@ afterAll(() => {
 
 const read = (path: string) => readFileSync(join(site, path), 'utf8');
 
-describe('the collection', () => {
+corpusDescribe('the collection', () => {
   it('builds every text of the corpus and input/ (one Work per resolution)', () => {
     expect(report.failures).toBe(0);
     expect(report.documents).toBe(35);
@@ -167,7 +171,7 @@ describe('the collection', () => {
   });
 });
 
-describe('feeds for repositories', () => {
+corpusDescribe('feeds for repositories', () => {
   it('N-Quads: parsed by the jsonld library, one Work per resolution', async () => {
     const nquads = read('collection.nq');
     const dataset = (await jsonld.fromRDF(nquads as never, { format: 'application/n-quads' } as never)) as Array<Record<string, unknown>>;
@@ -241,7 +245,7 @@ function htmlFiles(dir = site): string[] {
   });
 }
 
-describe('links', () => {
+corpusDescribe('links', () => {
   it('every internal link and every link under the resolver base resolves (file and fragment)', () => {
     const pages = htmlFiles();
     expect(pages.length).toBeGreaterThan(60);
@@ -272,7 +276,7 @@ describe('links', () => {
   });
 });
 
-describe('in headless Chromium', () => {
+corpusDescribe('in headless Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await chromium.launch(CHROMIUM);

@@ -415,11 +415,20 @@ export const arabic: LanguageTable = {
   plenaryMeetingPattern: '^الجلسة العامة (?<number>[0-9٠-٩]+)',
   // "قرار اتخذته الجمعية العامة في 22 تشرين الأول/أكتوبر 2018"; SC: "الذي اتخذه مجلس الأمن في جلسته 8188…"
   adoptionLinePattern: '^(?:قرار اتخذته الجمعية العامة|(?:الذي )?اتخذه مجلس الأمن)(?:\\s.*)?',
+  resolutionNumberPattern: '^القرار (?<number>\\d{1,4} \\(\\d{4}\\))$',
   annexWords: ['المرفق', 'مرفق'],
   articleWords: ['المادة'],
   firstWords: ['الأولى'],
   preambleHeadings: ['الديباجة'],
   draftWords: ['مشروع قرار'],
+  masthead: {
+    organization: ['الأمم المتحدة'],
+    organs: [['الجمعية العامة', 'un-ga'], ['مجلس الأمن', 'un-sc'], ['المجلس الاقتصادي والاجتماعي', 'un-ecosoc']],
+    committees: ['اللجنة الأولى', 'اللجنة الثانية', 'اللجنة الثالثة', 'اللجنة الرابعة', 'اللجنة الخامسة', 'اللجنة السادسة'],
+    originalLabels: ['Original', 'الأصل'],
+    languageNames: ['العربية'],
+  },
+  conjunctions: { and: ['و'], list: ['و', 'أو'] },
 
   ordinalSuffixes: {},
   spaceBefore: '',
@@ -452,5 +461,5 @@ export const arabic: LanguageTable = {
     'التنمية', 'حقوق', 'الإنسان', 'السلام', 'التعاون', 'الدولي', 'الدولية', 'المرأة', 'برنامج', 'الأنشطة', 'تنفيذ',
   ],
   decimalSeparator: '.',
-  conjunctions: ['و', 'أو', 'إلى'],
+  numberJoiners: ['و', 'أو', 'إلى'],
 };

@@ -15,7 +15,11 @@ export const english: LanguageTable = {
     ['The Economic and Social Council,', 'un-ecosoc'],
     ['The Human Rights Council,', 'un-hrc'],
   ],
-  recitalOpening: '^(?:(?:Deeply|Gravely|Strongly|Seriously|Further|Also|Fully|Firmly)\\s+)?\\p{Lu}\\p{Ll}+(?:ing|ed)\\b',
+  // The shape of a recital opening: a participle, maybe after an adverb ("Further emphasizing", "Deeply
+  // concerned") or "Having"/"Being" ("Having received"); the next word is a lower-case one (not a name
+  // such as "Beijing Declaration").
+  recitalOpening:
+    '^(?:(?:\\p{Lu}\\p{Ll}+ly|Further|Also|Again|Still)\\s+(?:\\p{Ll}+ly\\s+)?\\p{Ll}+(?:ing|ed|en)|(?:Having|Being)\\s+(?:\\p{Ll}+ly\\s+)?\\p{Ll}+(?:ed|en|ing)|\\p{Lu}\\p{Ll}+ing)\\b(?=\\s+[\\p{Ll}“‘(]|\\s*[,:]|$)',
   preambularPhrases: [
     ['Recalling', 'recalling'],
     ['Recalling also', 'recallingAlso'],
@@ -162,12 +166,22 @@ export const english: LanguageTable = {
   sessionPattern: '^(?<ordinal>[\\p{L}-]+) session$',
   agendaItemPattern: '^(?:Provisional a|A)genda items? (?<item>\\d+[\\p{L}\\d ()]*)',
   plenaryMeetingPattern: '^(?<number>\\d+)(?:st|nd|rd|th) plenary meeting',
-  adoptionLinePattern: '^Resolution adopted by the (?:General Assembly|Security Council)(?: (?:on|at)\\b.*)?',
+  adoptionLinePattern: '^(?:Resolution adopted by the (?:General Assembly|Security Council)(?: (?:on|at)\\b.*)?|Adopted by the Security Council at its\\b.*)',
+  resolutionNumberPattern: '^Resolution (?<number>\\d{1,4} \\(\\d{4}\\))$',
   annexWords: ['Annex'],
   articleWords: ['Article'],
   firstWords: ['1'],
   preambleHeadings: ['Preamble'],
   draftWords: ['draft resolution'],
+  masthead: {
+    organization: ['United Nations'],
+    organs: [['General Assembly', 'un-ga'], ['Security Council', 'un-sc'], ['Economic and Social Council', 'un-ecosoc']],
+    committees: ['First Committee', 'Second Committee', 'Third Committee', 'Fourth Committee', 'Fifth Committee', 'Sixth Committee', 'Special Political and Decolonization Committee'],
+    originalLabels: ['Original', 'Orig.'],
+    languageNames: ['English'],
+  },
+  conjunctions: { and: ['and'], list: ['and', 'or'] },
+  adoptsTextPattern: '^(?:Adopts|Approves|Endorses|Proclaims)\\b.*\\bthe following\\b[^:]*:$',
 
   ordinalSuffixes: { st: 'st', nd: 'nd', rd: 'rd', th: 'th' },
   spaceBefore: '',
@@ -216,5 +230,5 @@ export const english: LanguageTable = {
     'para', 'paras', 'art', 'vol',
   ],
   decimalSeparator: '.',
-  conjunctions: ['and', 'or', 'to', 'through'],
+  numberJoiners: ['and', 'or', 'to', 'through'],
 };

@@ -16,6 +16,10 @@ export const spanish: LanguageTable = {
     ['El Consejo Económico y Social,', 'un-ecosoc'],
     ['El Consejo de Derechos Humanos,', 'un-hrc'],
   ],
+  // The shape of a recital opening the table does not list: a gerund, maybe after an adverb ("Destacando
+  // además", "Profundamente preocupada"), or "Habiendo" + participle; a lower-case word follows.
+  recitalOpening:
+    '^(?:(?:\\p{Lu}\\p{Ll}+mente|Habiendo|Teniendo)\\s+(?:\\p{Ll}+mente\\s+)?\\p{Ll}+(?:ando|iendo|endo|ado|ada|ido|ida)|\\p{Lu}\\p{Ll}+(?:ando|iendo|endo))\\b(?=\\s+[\\p{Ll}“‘(]|\\s*[,:]|$)',
   preambularPhrases: [
     ['Recordando', 'recalling'],
     ['Recordando también', 'recallingAlso'],
@@ -193,11 +197,21 @@ export const spanish: LanguageTable = {
   plenaryMeetingPattern: '^(?<number>\\d+)\\s?[ªa]?\\.? sesión plenaria',
   // "Resolución aprobada por la Asamblea General el 22 de octubre de 2018"; SC: "Aprobada por el Consejo de Seguridad en su 8188ª sesión…"
   adoptionLinePattern: '^(?:Resolución aprobada|Aprobada) por (?:la Asamblea General|el Consejo de Seguridad)(?: (?:el|en)\\b.*)?',
+  resolutionNumberPattern: '^Resolución (?<number>\\d{1,4} \\(\\d{4}\\))$',
   annexWords: ['Anexo'],
   articleWords: ['Artículo'],
   firstWords: ['primero'],
   preambleHeadings: ['Preámbulo'],
   draftWords: ['proyecto de resolución'],
+  masthead: {
+    organization: ['Naciones Unidas'],
+    organs: [['Asamblea General', 'un-ga'], ['Consejo de Seguridad', 'un-sc'], ['Consejo Económico y Social', 'un-ecosoc']],
+    committees: ['Primera Comisión', 'Segunda Comisión', 'Tercera Comisión', 'Cuarta Comisión', 'Quinta Comisión', 'Sexta Comisión', 'Comisión Política Especial y de Descolonización'],
+    originalLabels: ['Original', 'Orig.'],
+    languageNames: ['Español'],
+  },
+  conjunctions: { and: ['y', 'e'], list: ['y', 'e', 'o', 'u'] },
+  adoptsTextPattern: '^(?:Aprueba|Adopta|Hace suy[ao]s?|Proclama)\\b.*\\bsiguientes?\\b[^:]*:$',
 
   // "33ª sesión", "25º aniversario": the ordinal indicator printed as a superscript on its own line.
   ordinalSuffixes: { 'ª': 'ª', 'º': 'º', a: 'ª', o: 'º' },
@@ -239,5 +253,5 @@ export const spanish: LanguageTable = {
   ],
   dictionary: { package: 'dictionary-es' },
   decimalSeparator: ',',
-  conjunctions: ['y', 'e', 'o', 'u', 'a'],
+  numberJoiners: ['y', 'e', 'o', 'u', 'a'],
 };

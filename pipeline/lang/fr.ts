@@ -15,7 +15,11 @@ export const french: LanguageTable = {
     ['Le Conseil économique et social,', 'un-ecosoc'],
     ['Le Conseil des droits de l’homme,', 'un-hrc'],
   ],
-  recitalOpening: '^(?:Se |S’)?\\p{Lu}\\p{Ll}+(?:ant|ée|ées|ue|ues)\\b',
+  // The shape of a recital opening the table does not list: a present participle or an adjectival past
+  // participle ("Constatant", "Préoccupée"), maybe after an adverb or "Ayant"/"Étant" ("Vivement
+  // préoccupée", "Ayant reçu"); a lower-case word, a quotation or the comma follows.
+  recitalOpening:
+    '^(?:(?:\\p{Lu}\\p{Ll}+ment|Ayant|Étant)\\s+(?:\\p{Ll}+ment\\s+)?\\p{Ll}+(?:ant|é|ée|és|ées|u|ue|us|ues|is|ise)|(?:Se |S’)?\\p{Lu}\\p{Ll}+(?:ant|ée|ées|ue|ues))(?=\\s+[\\p{Ll}«“(]|\\s*[,:]|$)',
   preambularPhrases: [
     ['Rappelant', 'recalling'],
     ['Rappelant également', 'recallingAlso'],
@@ -145,12 +149,22 @@ export const french: LanguageTable = {
   sessionPattern: '^(?<ordinal>[\\p{L}-]+(?: et [\\p{L}-]+)?) session$',
   agendaItemPattern: '^Points? (?<item>\\d+[\\p{L}\\d ()]*?) de l’ordre du jour',
   plenaryMeetingPattern: '^(?<number>\\d+)e séance plénière',
-  adoptionLinePattern: '^Résolution adoptée par (?:l’Assemblée générale|le Conseil de sécurité)(?: (?:le|à sa)\\b.*)?',
+  adoptionLinePattern: '^(?:Résolution adoptée par (?:l’Assemblée générale|le Conseil de sécurité)(?: (?:le|à sa)\\b.*)?|Adoptée par le Conseil de sécurité à sa\\b.*)',
+  resolutionNumberPattern: '^Résolution (?<number>\\d{1,4} \\(\\d{4}\\))$',
   annexWords: ['Annexe'],
   articleWords: ['Article'],
   firstWords: ['premier'],
   preambleHeadings: ['Préambule'],
   draftWords: ['projet de résolution'],
+  masthead: {
+    organization: ['Nations Unies'],
+    organs: [['Assemblée générale', 'un-ga'], ['Conseil de sécurité', 'un-sc'], ['Conseil économique et social', 'un-ecosoc']],
+    committees: ['Première Commission', 'Deuxième Commission', 'Troisième Commission', 'Quatrième Commission', 'Cinquième Commission', 'Sixième Commission', 'Commission des questions politiques spéciales et de la décolonisation'],
+    originalLabels: ['Original', 'Orig.'],
+    languageNames: ['Français'],
+  },
+  conjunctions: { and: ['et'], list: ['et', 'ou'] },
+  adoptsTextPattern: '^(?:Adopte|Approuve|Fait sienne|Fait siens|Proclame)\\b.*\\b(?:suivante?s?|ci-après)\\b[^:]*:$',
 
   ordinalSuffixes: { er: 'er', re: 're', e: 'e', o: 'º', os: 'os' },
   spaceBefore: ';:!?»',
@@ -191,5 +205,5 @@ export const french: LanguageTable = {
     'par', 'art', 'vol',
   ],
   decimalSeparator: ',',
-  conjunctions: ['et', 'ou', 'à'],
+  numberJoiners: ['et', 'ou', 'à'],
 };

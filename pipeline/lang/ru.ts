@@ -175,11 +175,21 @@ export const russian: LanguageTable = {
   plenaryMeetingPattern: '^(?<number>\\d+)-е пленарное заседание',
   // "Резолюция, принятая Генеральной Ассамблеей 22 октября 2018 года"; SC: "принятая Советом Безопасности на его 8188-м заседании…"
   adoptionLinePattern: '^(?:Резолюция,? )?[Пп]ринятая (?:Генеральной Ассамблеей|Советом Безопасности)(?:\\s.*)?',
+  resolutionNumberPattern: '^Резолюция (?<number>\\d{1,4} \\(\\d{4}\\))$',
   annexWords: ['Приложение'],
   articleWords: ['Статья'],
   firstWords: ['первая'],
   preambleHeadings: ['Преамбула', 'ПРЕАМБУЛА'],
   draftWords: ['проект резолюции'],
+  masthead: {
+    organization: ['Организация Объединенных Наций'],
+    organs: [['Генеральная Ассамблея', 'un-ga'], ['Совет Безопасности', 'un-sc'], ['Экономический и Социальный Совет', 'un-ecosoc']],
+    committees: ['Первый комитет', 'Второй комитет', 'Третий комитет', 'Четвертый комитет', 'Пятый комитет', 'Шестой комитет'],
+    originalLabels: ['Original', 'Подлинный текст'],
+    languageNames: ['Русский'],
+  },
+  conjunctions: { and: ['и'], list: ['и', 'или'] },
+  adoptsTextPattern: '^(?:[Пп]ринимает|[Оо]добряет|[Пп]ровозглашает)\\b.*\\bследующ[\\p{L}]*\\b[^:]*:$',
 
   // "33-е" is printed inline; no superscript suffixes.
   ordinalSuffixes: {},
@@ -255,5 +265,5 @@ export const russian: LanguageTable = {
   ],
   dictionary: { package: 'dictionary-ru' },
   decimalSeparator: ',',
-  conjunctions: ['и', 'или', 'по'],
+  numberJoiners: ['и', 'или', 'по'],
 };

@@ -39,6 +39,8 @@ export interface LanguageTable {
   agendaItemPattern: string;
   /** Regular-expression source matching the plenary-meeting closing line, group `number`. */
   plenaryMeetingPattern: string;
+  /** Optional regular-expression source of a Security Council resolution's number line ("Resolution 2532 (2020)"), group `number`. */
+  resolutionNumberPattern?: string;
   /** Regular-expression source matching "Resolution adopted by the General Assembly on", group `body` optional. */
   adoptionLinePattern: string;
   /** Words that head an annex ("Annex", "Annexe"), followed optionally by a roman numeral. */
@@ -52,6 +54,24 @@ export interface LanguageTable {
   preambleHeadings: readonly string[];
   /** Words announcing a draft ("draft resolution", "projet de résolution"). */
   draftWords: readonly string[];
+
+  /** The masthead as printed in this language: the Organization's name, its organs (with the TLC key of
+   * each), the Main Committees, the labels of the "Original:" line and the language-version names. */
+  masthead: {
+    organization: readonly string[];
+    organs: ReadonlyArray<readonly [name: string, body: string]>;
+    committees: readonly string[];
+    originalLabels: readonly string[];
+    languageNames: readonly string[];
+  };
+  /** Conjunctions: `and` joins the last two sponsors ("A, B and C"); `list` may end a recital or an item
+   * before the next one ("…; and", "…; or"). */
+  conjunctions: { and: readonly string[]; list: readonly string[] };
+  /**
+   * Optional pattern (regular-expression source, `u` flag) of an operative paragraph that adopts a text
+   * printed after it ("Adopts the following Declaration:"); the text is structured as an embedded document.
+   */
+  adoptsTextPattern?: string;
 
   /** Superscript suffixes that the extraction puts on their own line after a number ("1" + "er" → "1er"). */
   ordinalSuffixes: Readonly<Record<string, string>>;
@@ -70,8 +90,9 @@ export interface LanguageTable {
   numberedNouns?: readonly string[];
   /** The decimal separator ("1,5" in French): a number after it is part of a number, never a footnote marker. */
   decimalSeparator?: '.' | ',';
-  /** Conjunctions ("and", "et"): a number after one continues a list ("3 and 4"), never a footnote marker. */
-  conjunctions?: readonly string[];
+  /** Words that join numbers ("and", "to", "et", "à"): a number after one continues a list or a range
+   * ("3 and 4", "2 to 5"), never a footnote marker. */
+  numberJoiners?: readonly string[];
 
   /** Frequent words of the language, to confirm that a split word ("d omaines") should be rejoined. */
   commonWords: readonly string[];

@@ -157,6 +157,7 @@ export const chinese: LanguageTable = {
   plenaryMeetingPattern: '^第(?<number>\\d+)次全体会议',
   // "大会2018年10月22日通过的决议"; SC: "2018年2月24日安全理事会第8188次会议通过"
   adoptionLinePattern: '^(?:大会.*通过的决议|.*安全理事会第\\d+次会议通过)',
+  resolutionNumberPattern: '^第(?<number>\\d{1,4} ?\\(\\d{4}\\))号决议$',
   annexWords: ['附件'],
   articleWords: ['条'],
   firstWords: ['一'],
@@ -164,6 +165,14 @@ export const chinese: LanguageTable = {
   articleHeadingPattern: '^第(?<num>[一二三四五六七八九十百零〇]+|\\d+)条$',
   preambleHeadings: ['序言'],
   draftWords: ['决议草案'],
+  masthead: {
+    organization: ['联合国'],
+    organs: [['大会', 'un-ga'], ['安全理事会', 'un-sc'], ['经济及社会理事会', 'un-ecosoc']],
+    committees: ['第一委员会', '第二委员会', '第三委员会', '第四委员会', '第五委员会', '第六委员会'],
+    originalLabels: ['Original', '原文'],
+    languageNames: ['中文'],
+  },
+  conjunctions: { and: ['和', '及'], list: ['和', '或'] },
 
   ordinalSuffixes: {},
   spaceBefore: '',
@@ -193,5 +202,5 @@ export const chinese: LanguageTable = {
     '活动', '执行', '国际', '秘书长', '权利', '自由',
   ],
   decimalSeparator: '.',
-  conjunctions: ['和', '或', '至'],
+  numberJoiners: ['和', '或', '至'],
 };

@@ -118,7 +118,9 @@ function modifiedDate(publication: RenderedPublication): string {
   const { manifestationDate, expressionDate, workDate } = publication.metadata;
   const date = [manifestationDate, expressionDate, workDate].find((d) => d && /^\d{4}-\d{2}-\d{2}/.test(d));
   const day = date ? date.slice(0, 10) : '2000-01-01';
-  return day < '1980-01-01' ? '1980-01-01' : day; // zip (DOS) times start in 1980
+  // Zip (DOS) times run from 1980 to 2107, and fflate refuses years after 2099: a date outside is clamped
+  // (a sidecar may give a date far ahead; the EPUB must still be written).
+  return day < '1980-01-01' ? '1980-01-01' : day > '2099-12-31' ? '2099-12-31' : day;
 }
 
 function packageDocument(publication: RenderedPublication, xml: string, modified: string, relations: readonly string[] = []): string {
@@ -182,8 +184,10 @@ export function renderEpub(xml: string, options: EpubOptions = {}): Uint8Array {
   const modified = modifiedDate(publication);
   const [year, month, day] = modified.split('-').map(Number) as [number, number, number];
   // fflate writes DOS times from the local-time fields of the Date: build it from local fields, so
-  // the bytes do not depend on the machine's time zone.
-  const mtime = new Date(year, month - 1, day, 0, 0, 0);
+  // the bytes do not depend on the machine's time zone. Noon, not midnight: where a daylight-saving
+  // change happens at midnight (Santiago, Beirut...), local midnight does not exist on that day and
+  // would become 01:00.
+  const mtime = new Date(year, month - 1, day, 12, 0, 0);
   // Insertion order is archive order: mimetype must be the first entry and stored (EPUB OCF §4.2).
   const files: Zippable = {
     [EPUB_FILES.mimetype]: [strToU8('application/epub+zip'), { level: 0 }],

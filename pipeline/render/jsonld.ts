@@ -24,8 +24,8 @@ export interface JsonldOptions {
   file?: string;
   /**
    * Resolver base that the relative AKN IRIs (`/akn/un/...`) are resolved against (`@base`).
-   * Default `https://resolver.akn4un.org/` — the example resolver AKN4UN names (§6.4); it is not a
-   * public service, so deployments should pass their own host.
+   * Default DEFAULT_RESOLVER_BASE (resolver.ts), a placeholder under .invalid that resolves nowhere;
+   * deployments pass their own host.
    */
   base?: string;
   /**
@@ -49,7 +49,9 @@ export interface JsonldDocument {
   '@graph': JsonldNode[];
 }
 
-export const DEFAULT_RESOLVER_BASE = 'https://resolver.akn4un.org/';
+export { DEFAULT_RESOLVER_BASE } from '../resolver.js';
+import { DEFAULT_RESOLVER_BASE } from '../resolver.js';
+import { readFacts } from './facts.js';
 
 /** Prefixes of the inline context (profile §9.3); `@base` is added per call. */
 const PREFIXES: Record<string, string> = {
@@ -62,6 +64,8 @@ const PREFIXES: Record<string, string> = {
   oa: 'http://www.w3.org/ns/oa#',
   lan: 'http://id.loc.gov/vocabulary/iso639-1/',
   xsd: 'http://www.w3.org/2001/XMLSchema#',
+  // akn-press's own terms for facts no public vocabulary names (the recorded vote, the plenary meeting).
+  akp: 'https://akn-press.org/ns/proprietary/1.0#',
 };
 
 /** `statement/@name` → the document's class and type (profile §1, §6.2). */
@@ -567,6 +571,24 @@ export function renderJsonld(xml: string, options: JsonldOptions = {}): JsonldDo
   const mentionedOrganizations = organizationsMentioned(statement, tlcs);
   const mentions = [...documents.map((d) => ({ '@id': citedId(d) })), ...mentionedOrganizations.map((o) => ref(o.href))];
   if (mentions.length > 0) work['allot:mentions'] = mentions;
+  // Facts a sidecar gives that the text lacks: sponsors, adoption, vote (render/facts.ts).
+  const facts = readFacts(statement);
+  if (facts.sponsors.length > 0) {
+    // Named nodes (no blank nodes in the graph): each sponsor as this document's sponsor_N.
+    work['schema:sponsor'] = facts.sponsors.map((name, i) => ({ '@id': `${workId}#sponsor_${i + 1}`, '@type': 'schema:Country', 'schema:name': languageString(name, language) }));
+  }
+  if (facts.adoptionDate) work['akp:adoptionDate'] = facts.adoptionDate.length === 10 ? typedDate(facts.adoptionDate) : facts.adoptionDate;
+  if (facts.plenaryMeeting !== undefined) work['akp:plenaryMeeting'] = facts.plenaryMeeting;
+  if (facts.adoptedAs) work['akp:adoptedAs'] = facts.adoptedAs;
+  if (facts.vote) {
+    work['akp:recordedVote'] = {
+      '@id': `${workId}#recordedVote`,
+      '@type': 'akp:RecordedVote',
+      'akp:inFavour': facts.vote.inFavour,
+      'akp:against': facts.vote.against,
+      'akp:abstaining': facts.vote.abstaining,
+    };
+  }
   const others = (options.otherExpressions ?? []).filter((o) => o.iri !== identity.expressionIri);
   const realizations = others.length ? [{ '@id': expressionId }, ...others.map((o) => ({ '@id': nodeId(o.iri) }))] : { '@id': expressionId };
   work['allot:hasRealization'] = realizations;

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { writeOutputsAtomic, type OutputFile } from '../atomic-write.js';
-import { expandInputs, runBatch, type BatchSummary, type ProgressStream } from '../batch.js';
+import { cachedOutputs, expandInputs, runBatch, type BatchSummary, type ProgressStream } from '../batch.js';
 import { renderEpub } from '../render/epub.js';
 import { renderHtml, type LanguageVersion } from '../render/html/index.js';
 import { renderJsonld } from '../render/jsonld.js';
@@ -19,12 +19,14 @@ import { atomFeed, collectionNquads, siteUrl, sitemap, type ManifestFile } from 
 import { FORMATS, SITE_CSS, SITE_PATHS, encodePath, expressionRedirect, indexPage, languageCounts, languagePage, parallelPage, relativeHref, searchPage, workPage } from './pages.js';
 import { miniSearchScript, searchIndexScript, searchPageScript } from './search.js';
 import { groupWorks, type SiteWarning, type SiteWork } from './works.js';
+import { DEFAULT_RESOLVER_BASE } from '../resolver.js';
 
 /**
- * Without --resolver-base the site's absolute links (feeds, IRIs) use this reserved example domain
- * (RFC 2606): it resolves nowhere, so no one mistakes it for a real resolver.
+ * Without --resolver-base the site's absolute links (feeds, IRIs) use the one placeholder of resolver.ts
+ * (under the reserved .invalid domain, RFC 6761), without its final slash: it resolves nowhere, so no
+ * one mistakes it for a real resolver.
  */
-export const DEFAULT_SITE_BASE = 'https://example.org';
+export const DEFAULT_SITE_BASE = DEFAULT_RESOLVER_BASE.replace(/\/+$/, '');
 
 export interface SiteOptions {
   /** Folders (or texts) to publish; sidecars are also looked for in each folder given. */
@@ -201,18 +203,10 @@ function removeStale(out: string, keep: ReadonlySet<string>, documentsDir: strin
   sweep(join(out, 'languages'), (p) => keep.has(p));
   sweep(join(out, 'akn'), (p) => keep.has(p));
   // documents/: the publications written now, and the XML the batch keeps (its cache lists them).
-  const cache = readBatchCache(documentsDir);
+  const cache = cachedOutputs(documentsDir);
   sweep(documentsDir, (p) => keep.has(p) || cache.has(p) || basename(p).startsWith('.'));
 }
 
-function readBatchCache(documentsDir: string): Set<string> {
-  try {
-    const data = JSON.parse(readFileSync(join(documentsDir, '.akn-press-cache.json'), 'utf8')) as { entries: Record<string, { outputs: string[] }> };
-    return new Set(Object.values(data.entries).flatMap((e) => e.outputs.map((o) => resolve(documentsDir, o))));
-  } catch {
-    return new Set();
-  }
-}
 
 function describeFile(base: string, out: string, path: string, mediaType: string): ManifestFile {
   const bytes = readFileSync(join(out, path));

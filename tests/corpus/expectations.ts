@@ -2,6 +2,8 @@
 // Writes: typed CorpusExpectation records for the parser's tests, and the path of each text file
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { CORPUS_DIR } from '../support/corpus.js';
 
 /** The program that turned the PDF into the text file. */
 export type Extractor = 'pdfbox' | 'pdftotext' | 'pymupdf' | 'udhr-xml' | 'web-excerpt';
@@ -262,7 +264,7 @@ export interface CorpusExpectations {
 }
 
 const expectationsJson = fileURLToPath(new URL('./expectations.json', import.meta.url));
-const sharedRoot = fileURLToPath(new URL('../../../shared/', import.meta.url));
+const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Loads and sanity-checks tests/corpus/expectations.json. */
 export function loadCorpusExpectations(path: string = expectationsJson): CorpusExpectations {
@@ -287,13 +289,12 @@ export function corpusExpectation(file: string, data: CorpusExpectations = loadC
   return entry;
 }
 
-/** Absolute path of a text file: the sample lives in shared/input, the rest in shared/corpus/texts. */
-export function corpusTextPath(file: string, root: string = sharedRoot): string {
-  const folder = file === 'fr_A-72-L.10.txt' ? 'input/' : 'corpus/texts/';
-  return root + folder + file;
+/** Absolute path of a text file: the sample lives in input/ of the repository, the rest in the corpus (tests/support/corpus.ts). */
+export function corpusTextPath(file: string, corpus: string = CORPUS_DIR): string {
+  return file === 'fr_A-72-L.10.txt' ? join(repositoryRoot, 'input', file) : join(corpus, 'texts', file);
 }
 
 /** Absolute path of the PDF behind a text file, when the corpus has it. */
-export function corpusPdfPath(entry: CorpusExpectation, root: string = sharedRoot): string | null {
-  return entry.pdf === null ? null : root + 'corpus/pdf/' + entry.pdf;
+export function corpusPdfPath(entry: CorpusExpectation, corpus: string = CORPUS_DIR): string | null {
+  return entry.pdf === null ? null : join(corpus, 'pdf', entry.pdf);
 }

@@ -8,6 +8,8 @@ import { type AknElement, childElements, documentElement, parseAkn } from '../..
 import { DOCUMENT_TYPES, handlers, renderUnknown } from './handlers.js';
 import { type Labels, labelsFor, languageDirection, languageName, statusLabel } from './labels.js';
 import { type PublicationMetadata, readMetadata } from './metadata.js';
+import { factsList } from './facts.js';
+import { readFacts } from '../facts.js';
 import { type Footnote, IdRegistry, RenderState, type Target, noteKey, titleParagraph } from './state.js';
 import { stylesheet } from './style.js';
 import { type TocEntry, buildToc, isLongDocument } from './toc.js';
@@ -18,11 +20,10 @@ export type { Labels } from './labels.js';
 export type { Target } from './state.js';
 export { stylesheet } from './style.js';
 
-/**
- * AKN4UN names `https://resolver.akn4un.org` as the example resolver for relative AKN IRIs (§5.1);
- * it is a placeholder, not a public service, so deployments set their own with `resolverBase`.
- */
-export const DEFAULT_RESOLVER_BASE = 'https://resolver.akn4un.org';
+// The default resolver base is one constant for every publication (see resolver.ts): a placeholder
+// that resolves nowhere, so deployments set their own with `resolverBase`.
+export { DEFAULT_RESOLVER_BASE } from '../../resolver.js';
+import { DEFAULT_RESOLVER_BASE } from '../../resolver.js';
 
 export interface RenderOptions {
   /** Input file name, used in error messages (`file:line: message`). */
@@ -143,8 +144,11 @@ export function renderPublication(xml: string, options: RenderOptions & { target
 
   const hasCoverPage = front.some((c) => c.type === 'element' && c.name === 'coverPage');
   const headerClasses = ['akn-document-header', ...(hasCoverPage ? [] : ['akn-without-coverPage'])];
+  const facts = factsList(readFacts(document), metadata.language.bcp47);
   const header = h('header', { className: headerClasses, dataAknStatus: metadata.status }, [
     identityLine(metadata, labels),
+    // Sidecar facts the text lacks (vote, adoption): shown, not only kept in the XML.
+    ...(facts ? [facts] : []),
     ...state.children(document, front),
     // No docTitle in the text: the heading comes from the metadata, so the page still has its h1.
     ...(topTitle ? [] : [h('h1', { id: titleId, className: ['akn-title', 'akn-synthesized'] }, fallbackTitle)]),

@@ -51,6 +51,11 @@ h1, h2, h3, h4, h5, h6 { line-height: 1.3; }
 .akn-coverPage > p:first-child .akn-docAuthority,
 .akn-coverPage > .akn-container > p:first-child .akn-docAuthority { font-size: 1em; font-weight: normal; }
 
+/* Facts from the metadata (adoption, vote): a compact list under the identity line. */
+.akn-facts { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; margin: 0 0 1rem; font-size: .9rem; }
+.akn-facts dt { color: var(--muted); }
+.akn-facts dd { margin: 0; }
+
 /* Preface: the adoption line, the committee line, the numbered title. */
 .akn-preface { margin: 0 0 1.75rem; }
 .akn-preface [data-akn-name="adoption"] > p:first-child { font-weight: bold; }

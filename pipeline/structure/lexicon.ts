@@ -1,0 +1,183 @@
+// The lexicon of one language: every regular expression the structure stage uses, built in one place
+// from the language table (pipeline/lang/*.ts), once per table. No parser module builds a pattern of its own.
+import { languages, toAsciiDigits } from '../lang/index.js';
+import { statesWithConjunction } from '../lang/states.js';
+import type { LanguageTable, PhraseTable } from '../lang/types.js';
+import { CITATION_PATTERN, SYMBOL_SOURCE } from '../repair.js';
+
+export interface Phrase {
+  phrase: string;
+  key: string;
+}
+
+/** A phrase table ready for matching: longest phrase first, quotes normalised, case folding decided. */
+export interface PhraseMatcher {
+  entries: readonly Phrase[];
+  /** Languages that write their phrases in lower case (Russian) also print them capitalised. */
+  foldFirstLetter: boolean;
+}
+
+export type MastheadField = 'organization' | 'organ' | 'distribution' | 'symbol' | 'original' | 'committee' | 'languageName' | 'date';
+
+export interface Lexicon {
+  language: LanguageTable;
+  formulas: ReadonlyArray<{ formula: string; body: string }>;
+  preambular: PhraseMatcher;
+  operative: PhraseMatcher;
+  /** The shape of a recital opening that the phrase table does not list (a participle phrase). */
+  recitalShape?: RegExp;
+  /** A line that ends a recital, an operative paragraph, a sentence; an intro to a list. */
+  recitalEnd: RegExp;
+  operativeEnd: RegExp;
+  sentenceEnd: RegExp;
+  /** A line that ends with a list conjunction ("…; and"): the next line may open an item. */
+  listJoin: RegExp;
+  /** A line that ends with a noun taking a number ("paragraph", "resolution"): a number after it is a reference. */
+  numberedNounEnd?: RegExp;
+  annexHeading: RegExp;
+  articleHeading: RegExp;
+  preambleHeading: RegExp;
+  plenary: RegExp;
+  adoption: RegExp;
+  resolutionNumber?: RegExp;
+  draft: RegExp;
+  session: RegExp;
+  agenda: RegExp;
+  adoptsText?: RegExp;
+  /** Masthead fields, each recognised alone on a line or as one of the fields of a line ("Security Council   Distr.: General"). */
+  mastheadFields: ReadonlyArray<{ field: MastheadField; pattern: RegExp }>;
+  /** The Organization's or an organ's name at the start of a line with more masthead fields after it. */
+  mastheadPrefix: RegExp;
+  /** The body (TLC key) of an organ named in the masthead or the adoption line. */
+  organBodies: ReadonlyArray<{ pattern: RegExp; body: string }>;
+  /** Dates as printed in a masthead: in the language, or in English (every version prints the issue date so). */
+  mastheadDate(text: string): string | undefined;
+  isDateOnly(text: string): boolean;
+  /** A line of a wrapped sponsor list: names each followed by a comma ("Argentina, Bolivia (Plurinational State of),"). */
+  sponsorListLine: RegExp;
+  sponsorSeparator: RegExp;
+  /** Names of States that contain a conjunction ("Trinidad and Tobago"): a sponsor list never splits them. */
+  statesWithConjunction: readonly string[];
+  /** In a collapsed line (a whole page on one line): where a recital or a paragraph starts. Global patterns. */
+  recitalBoundary?: RegExp;
+  paragraphBoundary: RegExp;
+}
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const anyOf = (words: readonly string[]) => words.map(esc).join('|');
+export const normalizeQuotes = (s: string) => s.replace(/['ʼ]/g, '’').replace(/\s+/g, ' ').trim();
+/** Note citations travel inside the line text; patterns see the line without them. */
+export const withoutCitations = (s: string) => s.replace(CITATION_PATTERN, '');
+
+function phraseMatcher(table: PhraseTable): PhraseMatcher {
+  const entries = table.map(([phrase, key]) => ({ phrase: normalizeQuotes(phrase), key })).sort((a, b) => b.phrase.length - a.phrase.length);
+  return { entries, foldFirstLetter: entries.some((entry) => /^\p{Ll}/u.test(entry.phrase)) };
+}
+
+const foldFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
+/** The phrase of the table that opens `text`, whole words only, as printed in `text`. */
+export function openingPhrase(text: string, matcher: PhraseMatcher): Phrase | undefined {
+  const normalized = normalizeQuotes(text.slice(0, 200));
+  const candidate = matcher.foldFirstLetter ? foldFirst(normalized) : normalized;
+  for (const entry of matcher.entries) {
+    if (!candidate.startsWith(matcher.foldFirstLetter ? foldFirst(entry.phrase) : entry.phrase)) continue;
+    const after = normalized.charAt(entry.phrase.length);
+    // Chinese writes no space after a phrase: a phrase ending in a Han character needs no boundary.
+    const unspaced = /\p{Script=Han}$/u.test(entry.phrase);
+    if (unspaced || after === '' || /[\s,،，:;]/u.test(after) || /[\u{F0000}-\u{FFFFD}]/u.test(after)) {
+      return { phrase: text.slice(0, entry.phrase.length), key: entry.key };
+    }
+  }
+  return undefined;
+}
+
+export function compileLexicon(language: LanguageTable): Lexicon {
+  const list = anyOf(language.conjunctions.list);
+  // A recital or paragraph may end with a conjunction before the next one ("…; and", "…, y", "…; и").
+  const ending = (chars: string) => new RegExp(`[${esc(chars)}]\\s*(?:\\s(?:${list}))?$`, 'u');
+  const mastheadLanguages = language.code === 'en' ? [language] : [language, languages.en];
+  const mastheadWords = (pick: (l: LanguageTable) => readonly string[]) => anyOf([...new Set(mastheadLanguages.flatMap(pick))]);
+  const datePatterns = mastheadLanguages.flatMap((l) => l.datePatterns.map((p) => ({ language: l, whole: new RegExp(`^(?:${p})$`, 'iu') })));
+  const organs = mastheadLanguages.flatMap((l) => l.masthead.organs);
+  const capitalised = language.preambularPhrases.map(([phrase]) => normalizeQuotes(phrase)).filter((phrase) => /^\p{Lu}/u.test(phrase));
+  const name = String.raw`\(?\p{Lu}[\p{L}’'().\- ]{0,60}?\*?`;
+  return {
+    language,
+    formulas: language.formulas.map(([formula, body]) => ({ formula: normalizeQuotes(formula), body })).sort((a, b) => b.formula.length - a.formula.length),
+    preambular: phraseMatcher(language.preambularPhrases),
+    operative: phraseMatcher(language.operativePhrases),
+    recitalShape: language.recitalOpening ? new RegExp(language.recitalOpening, 'u') : undefined,
+    recitalEnd: ending(language.recitalEnd),
+    operativeEnd: ending(`${language.operativeEnd}:`),
+    sentenceEnd: /[.:;。؛；]\s*$/u,
+    listJoin: new RegExp(`(?:[:;,،，；]|\\s(?:${list}))\\s*$`, 'u'),
+    numberedNounEnd: language.numberedNouns?.length ? new RegExp(`(?:^|\\s)(?:${anyOf(language.numberedNouns)})\\s*$`, 'iu') : undefined,
+    annexHeading: new RegExp(`^(?<word>${anyOf(language.annexWords)})(?:\\s+(?<num>[IVXLC]+|\\d+))?\\s*[.:]?$`, 'u'),
+    articleHeading: new RegExp(
+      language.articleHeadingPattern ?? `^(?:${anyOf(language.articleWords)})\\s+(?<num>\\d+|${anyOf(language.firstWords)})\\.?$`,
+      'u',
+    ),
+    preambleHeading: new RegExp(`^(?:${anyOf(language.preambleHeadings)})$`, 'u'),
+    plenary: new RegExp(language.plenaryMeetingPattern, 'u'),
+    adoption: new RegExp(language.adoptionLinePattern, 'u'),
+    resolutionNumber: language.resolutionNumberPattern ? new RegExp(language.resolutionNumberPattern, 'u') : undefined,
+    draft: new RegExp(`(?:${anyOf(language.draftWords)})\\s*$`, 'iu'),
+    session: new RegExp(language.sessionPattern, 'iu'),
+    agenda: new RegExp(language.agendaItemPattern, 'iu'),
+    adoptsText: language.adoptsTextPattern ? new RegExp(language.adoptsTextPattern, 'u') : undefined,
+    mastheadFields: [
+      { field: 'organization', pattern: new RegExp(`^(?:${mastheadWords((l) => l.masthead.organization)})$`, 'u') },
+      { field: 'organ', pattern: new RegExp(`^(?:${anyOf(organs.map(([n]) => n))})$`, 'u') },
+      { field: 'committee', pattern: new RegExp(`^(?:${mastheadWords((l) => l.masthead.committees)})$`, 'u') },
+      // "Distr.: General", "Distr. générale": the same abbreviation in every language version.
+      { field: 'distribution', pattern: /^Distr\.?(?:\s*:)?(?:\s+\p{L}+)?$/u },
+      { field: 'original', pattern: new RegExp(`^(?:${mastheadWords((l) => l.masthead.originalLabels)})\\s*[:：]`, 'u') },
+      { field: 'languageName', pattern: new RegExp(`^(?:${mastheadWords((l) => l.masthead.languageNames)})$`, 'u') },
+      // A symbol alone ("S/2019/90", "A/RES/54/18 B", "S/RES/2532 (2020)").
+      { field: 'symbol', pattern: new RegExp(`^${SYMBOL_SOURCE}(?:\\s[A-Z])?$`, 'u') },
+    ],
+    mastheadPrefix: new RegExp(`^(?:(?<organization>${mastheadWords((l) => l.masthead.organization)})|(?<organ>${anyOf(organs.map(([n]) => n))}))\\s+(?=\\S)`, 'u'),
+    organBodies: organs.map(([organ, body]) => ({ pattern: new RegExp(`(?:^|\\s)${esc(organ)}(?=[\\s,،，:]|$)`, 'u'), body })),
+    mastheadDate: (text) => {
+      for (const l of mastheadLanguages) {
+        const date = dateIn(text, l);
+        if (date) return date;
+      }
+      return undefined;
+    },
+    isDateOnly: (text) => text.length < 60 && datePatterns.some((p) => p.whole.test(toAsciiDigits(text))),
+    sponsorListLine: new RegExp(`^(?:${name},\\s*)+(?:${name}(?:,|\\s+(?:${anyOf(language.conjunctions.and)})\\s+${name})?)?$`, 'u'),
+    recitalBoundary: capitalised.length ? new RegExp(`[,;،，]\\s+(?=(?:${anyOf(capitalised)})\\s)`, 'gu') : undefined,
+    // After a sentence end the next number; after the last recital's comma paragraph 1; after an intro an item.
+    paragraphBoundary: /[.;:]\s+(?=\d{1,4}\.\s+\p{Lu})|[,،，]\s+(?=1\.\s+\p{Lu})|[:;]\s+(?=\([a-z]{1,2}\)\s)/gu,
+    statesWithConjunction,
+    sponsorSeparator: new RegExp(`,\\s*|\\s+(?:${anyOf(language.conjunctions.and)})\\s+`, 'u'),
+  };
+}
+
+/** The first date in a text, as YYYY-MM-DD, using the language's date patterns. */
+export function dateIn(text: string, language: LanguageTable): string | undefined {
+  const ascii = toAsciiDigits(text);
+  for (const source of language.datePatterns) {
+    const groups = new RegExp(source, 'iu').exec(ascii)?.groups;
+    if (!groups) continue;
+    const monthWord = groups['month']!.toLowerCase();
+    const month = /^\d+$/.test(monthWord) ? Number(monthWord) : language.months[monthWord];
+    const day = Number.parseInt(groups['day']!, 10);
+    const year = Number(groups['year']);
+    if (!month || !day || day > 31) continue;
+    return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  }
+  return undefined;
+}
+
+/**
+ * The lexicons of the registered languages, compiled when the module loads (an immutable map: no cache to
+ * fill, no state that changes). A table that is not registered (a test's own) is compiled on demand.
+ */
+const registered: ReadonlyMap<LanguageTable, Lexicon> = new Map(Object.values(languages).map((table) => [table, compileLexicon(table)]));
+
+export function lexiconFor(language: LanguageTable): Lexicon {
+  return registered.get(language) ?? compileLexicon(language);
+}

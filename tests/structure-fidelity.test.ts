@@ -1,0 +1,467 @@
+// The parser on documents it has never seen: one small text per defect class of issue 9 (6–15), each
+// asserting the exact structure (counts, numbers, eIds), and the parser's linear, bounded handling of an
+// unclosed quotation in a long text.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { childElements, findAll, parseAkn, path, textOf, type AknElement } from '../pipeline/akn-tree.js';
+import { build } from '../pipeline/build.js';
+import { layouts } from '../pipeline/structure/layouts.js';
+import { corpusRoot } from './support/corpus.js';
+import { runUntil } from './support/stages.js';
+
+function statementOf(text: string, file = 'test.txt'): { statement: AknElement; report: ReturnType<typeof build>['report']; xml: string } {
+  const result = build({ file, text });
+  expect(result.context.problems).toEqual([]);
+  return { statement: childElements(parseAkn(result.xml))[0]!, report: result.report, xml: result.xml };
+}
+const nums = (statement: AknElement) => {
+  const body = path(statement, 'mainBody')!;
+  return childElements(body)
+    .flatMap((c) => (c.name === 'paragraph' ? [c] : c.name === 'section' ? findAll(c, 'paragraph') : []))
+    .map((p) => textOf(childElements(p, 'num')[0] ?? { type: 'text', value: '' }));
+};
+const recitalNames = (statement: AknElement) => childElements(path(statement, 'preamble')!, 'container').map((c) => c.attrs['name']);
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+const ga = (...lines: string[]) => ['The General Assembly,', 'Recalling its resolutions,', ...lines].join('\n');
+
+describe('class 6: numbering recovery is local', () => {
+  it('a stray digit at the end of the line before "2. Further …" does not hide paragraph 2', () => {
+    const { statement } = statementOf(ga('1. Welcomes the report of the Secretary-General; 3', '2. Further requests the Secretary-General to report;', '3. Decides to continue.'));
+    expect(nums(statement)).toEqual(['1.', '2.', '3.']);
+  });
+
+  it('a lost paragraph costs only itself: the numbering resumes at the next number, with a warning', () => {
+    const { statement, report } = statementOf(
+      ga('1. Welcomes the report;', '2 further requests the Secretary-General to report on', 'the matter;', '3. Decides to continue;', '4. Decides to remain seized of the matter.'),
+    );
+    expect(nums(statement)).toEqual(['1.', '3.', '4.']);
+    expect(textOf(findAll(statement, 'paragraph')[0]!)).toContain('2 further requests');
+    expect(report.diagnostics).toContainEqual(expect.objectContaining({ code: 'paragraph-missing', line: 6 }));
+  });
+
+  it('a long heading that wraps onto a capitalised line stays one heading', () => {
+    const { statement } = statementOf(
+      ga('1. Welcomes the report;', 'Financing of the United Nations Multidimensional Integrated', 'Stabilization Mission in the Central African Republic', '2. Decides to appropriate the amount.'),
+    );
+    const sections = findAll(statement, 'section');
+    expect(sections).toHaveLength(1);
+    expect(squash(textOf(childElements(sections[0]!, 'heading')[0]!))).toBe('Financing of the United Nations Multidimensional Integrated Stabilization Mission in the Central African Republic');
+    expect(nums(statement)).toEqual(['1.', '2.']);
+  });
+
+  it('paragraph 1 lost in the preamble: paragraph 2 (with its operative phrase) resumes the numbering', () => {
+    const { statement, report } = statementOf(ga('Noting the report,', 'l. Welcomes the report of the Secretary-General;', '2. Requests the Secretary-General to report;', '3. Decides to continue.'));
+    expect(nums(statement)).toEqual(['2.', '3.']);
+    expect(recitalNames(statement)).toEqual(['recalling', 'noting']);
+    expect(report.diagnostics).toContainEqual(expect.objectContaining({ code: 'paragraph-missing', line: 5 }));
+  });
+
+  it('a heading and its sub-heading before a paragraph do not swallow the paragraphs after them', () => {
+    const { statement } = statementOf(
+      ga('1. Welcomes the report;', '2. Urges the parties to cooperate;', 'AMISOM', 'Priorities and tasks', '3. Decides to authorise the mission;', '4. Decides to remain seized of the matter.'),
+    );
+    expect(nums(statement)).toEqual(['1.', '2.', '3.', '4.']);
+    const section = childElements(path(statement, 'mainBody')!, 'section')[0]!;
+    expect(textOf(childElements(section, 'heading')[0]!)).toBe('AMISOM');
+    const sub = childElements(section, 'section')[0]!;
+    expect(textOf(childElements(sub, 'heading')[0]!)).toBe('Priorities and tasks');
+    expect(childElements(sub, 'paragraph').map((p) => p.attrs['eId'])).toEqual(['sec_1__sec_1__para_3', 'sec_1__sec_1__para_4'].map((e) => expect.stringContaining(e.slice(-6))) as never);
+  });
+});
+
+describe('class 7: a wrapped line that starts with a capital is not a heading', () => {
+  it('continues the sentence after a colon', () => {
+    const { statement } = statementOf(
+      ga('1. Takes note of the report entitled Global health and foreign policy:', 'A Multisectoral Response, Including Health', '2. Decides to continue.'),
+    );
+    expect(findAll(statement, 'section')).toHaveLength(0);
+    expect(nums(statement)).toEqual(['1.', '2.']);
+    expect(squash(textOf(findAll(statement, 'paragraph')[0]!))).toContain('foreign policy: A Multisectoral Response, Including Health');
+  });
+});
+
+describe('class 8: headings between recitals in a Security Council preamble', () => {
+  const { statement, report } = statementOf(
+    [
+      'The Security Council,',
+      'Recalling its previous resolutions,',
+      'Political process',
+      'Welcoming the agreement of the parties,',
+      'Stressing the importance of dialogue,',
+      'Humanitarian situation',
+      'Expressing concern at the situation,',
+      '1. Decides to remain seized of the matter.',
+    ].join('\n'),
+  );
+
+  it('keeps each recital apart and each heading before its recital', () => {
+    expect(report.detected['layout']?.value).toBe('Security Council resolution or draft');
+    expect(recitalNames(statement)).toEqual(['recalling', 'welcoming', 'stressing', 'expressingConcern']);
+    const preamble = childElements(path(statement, 'preamble')!);
+    expect(preamble.map((c) => (c.name === 'p' ? `p:${textOf(c)}` : c.name))).toEqual([
+      'formula',
+      'container',
+      'p:Political process',
+      'container',
+      'container',
+      'p:Humanitarian situation',
+      'container',
+    ]);
+    expect(squash(textOf(childElements(path(statement, 'preamble')!, 'container')[0]!))).toBe('Recalling its previous resolutions,');
+  });
+});
+
+describe('class 9: recitals that open with a phrase not in the table', () => {
+  const { statement, report } = statementOf(
+    [
+      'Cooperation in outer space',
+      'The General Assembly,',
+      'Further emphasizing the need for cooperation,',
+      'Having received the report of the Committee,',
+      'Further recognizing the role of the Office,',
+      '1. Decides to continue.',
+    ].join('\n'),
+  );
+
+  it('are recitals of their own, the first one too, and the title stays the title', () => {
+    expect(recitalNames(statement)).toEqual(['preambularParagraph', 'preambularParagraph', 'preambularParagraph']);
+    expect(findAll(path(statement, 'preamble')!, 'i').map(textOf)).toEqual(['The General Assembly', 'Further emphasizing', 'Having received', 'Further recognizing']);
+    expect(report.detected['title']?.value).toBe('Cooperation in outer space');
+  });
+
+  it('in Spanish too: a gerund or "Habiendo" + participle opens a recital', () => {
+    const { statement: s } = statementOf(
+      ['La Asamblea General,', 'Recordando sus resoluciones anteriores,', 'Insistiendo en la necesidad de cooperar,', 'Habiendo recibido el informe del Secretario General,', '1. Decide seguir examinando la cuestión.'].join('\n'),
+      'es.txt',
+    );
+    expect(findAll(path(s, 'preamble')!, 'i').map(textOf)).toEqual(['La Asamblea General', 'Recordando', 'Insistiendo', 'Habiendo recibido']);
+  });
+
+  it('in French too: "Ayant reçu" opens a recital of its own', () => {
+    const { statement: s } = statementOf(
+      ['L’Assemblée générale,', 'Rappelant ses résolutions antérieures,', 'Ayant reçu le rapport du Secrétaire général,', '1. Décide de poursuivre l’examen de la question.'].join('\n'),
+      'fr.txt',
+    );
+    expect(findAll(path(s, 'preamble')!, 'i').map(textOf)).toEqual(['L’Assemblée générale', 'Rappelant', 'Ayant reçu']);
+  });
+
+  it('a capitalised name ending in -ing after a comma continues the recital', () => {
+    const { statement: s } = statementOf(ga('Noting the outcome of the Fourth World Conference on Women,', 'Beijing Declaration and Platform for Action,', '1. Decides to continue.'));
+    expect(recitalNames(s)).toEqual(['recalling', 'noting']);
+  });
+});
+
+describe('class 10: mastheads', () => {
+  const { statement, report } = statementOf(
+    [
+      'United Nations   S/2099/5',
+      'Security Council   Distr.: General',
+      '1 March 2099',
+      'S/2099/5',
+      'Original: English',
+      'Argentina, Bolivia',
+      '(Plurinational State of), Brazil and Chile: draft resolution',
+      'The Security Council,',
+      'Recalling its previous resolutions,',
+      '1. Decides to remain seized of the matter.',
+    ].join('\n'),
+  );
+
+  it('reads two fields on one line, keeps a symbol alone out of the title, and takes the wrapped sponsor list in order', () => {
+    expect(report.detected['symbol']?.value).toBe('S/2099/5');
+    expect(report.detected['body']?.value).toBe('un-sc');
+    expect(report.detected['title']).toBeUndefined();
+    expect(findAll(statement, 'docTitle')).toHaveLength(0);
+    expect(findAll(statement, 'docProponent').map(textOf)).toEqual(['Argentina', 'Bolivia (Plurinational State of)', 'Brazil', 'Chile']);
+    expect(squash(textOf(path(statement, 'coverPage')!))).toContain('Security Council Distr.: General');
+  });
+});
+
+describe('class 11: a text adopted inline', () => {
+  const points = ['health', 'water', 'food', 'housing', 'schools', 'roads', 'energy', 'trade', 'science', 'culture', 'sport', 'peace'];
+  const paragraphs = points.map((point, i) => `${i + 1}. Commit to act on ${point} as the programme says;`);
+  const { statement, report } = statementOf(
+    ga(
+      '1. Welcomes the high-level meeting;',
+      '2. Adopts the following political declaration:',
+      'Political declaration of the high-level meeting',
+      'on the prevention of epidemics',
+      'We, Heads of State and Government, assembled at the United Nations,',
+      'Recognizing the burden of epidemics,',
+      ...paragraphs.slice(0, -1),
+      paragraphs.at(-1)!.replace(/;$/, '.'),
+      '3. Requests the Secretary-General to report on the implementation of the declaration.',
+    ),
+  );
+
+  it('is structured as an embedded document: title, intro, recitals and its own numbered paragraphs', () => {
+    expect(report.detected['layout']?.value).toBe('declaration adopted inline');
+    expect(nums(statement)).toEqual(['1.', '2.', '3.']);
+    const embedded = findAll(statement, 'embeddedStructure')[0]!;
+    expect(embedded.attrs['eId']).toBe('para_2__embeddedStructure_1');
+    expect(squash(textOf(childElements(embedded, 'p')[0]!))).toBe('Political declaration of the high-level meeting on the prevention of epidemics');
+    const preamble = childElements(embedded, 'container')[0]!;
+    expect(childElements(preamble, 'p').map((p) => squash(textOf(p)))).toEqual(['We, Heads of State and Government, assembled at the United Nations,', 'Recognizing the burden of epidemics,']);
+    const inner = childElements(embedded, 'paragraph');
+    expect(inner.map((p) => textOf(childElements(p, 'num')[0]!))).toEqual(paragraphs.map((_, i) => `${i + 1}.`));
+    expect(squash(textOf(findAll(statement, 'paragraph').find((p) => p.attrs['eId'] === 'para_3')!))).toBe('3. Requests the Secretary-General to report on the implementation of the declaration.');
+    expect(inner[0]!.attrs['eId']).toBe('para_2__embeddedStructure_1__para_1');
+  });
+});
+
+describe('class 11 (continued): a list of recommendations endorsed is not an adopted text', () => {
+  it('keeps the sentences after "Endorses the following recommendations:" in the paragraph', () => {
+    const { statement, report } = statementOf(
+      ga('1. Endorses the following recommendations:', 'The Committee should consider the question', 'at its next session.', '2. Decides to remain seized of the matter.'),
+    );
+    expect(report.detected['layout']?.value).toBe('declaration adopted inline');
+    expect(findAll(statement, 'embeddedStructure')).toHaveLength(0);
+    expect(nums(statement)).toEqual(['1.', '2.']);
+  });
+});
+
+describe('resolutions with parts and sections that have a preamble of their own', () => {
+  it('part B, with its formula and recitals, is a section numbered from 1 again (AKN4UN: each part its own numbering)', () => {
+    const { statement } = statementOf(
+      [
+        '73/102. Questions relating to information',
+        'A. Information in the service of humanity',
+        'The General Assembly,',
+        'Taking note of the report of the Committee,',
+        '1. Urges all countries to cooperate;',
+        '2. Decides to continue the consideration of the question.',
+        'B. United Nations public information policies and activities',
+        'The General Assembly,',
+        'Emphasizing the role of the Department of Global Communications,',
+        'Recalling its resolution 72/90,',
+        '1. Reaffirms the central role of the Committee;',
+        '2. Requests the Department to report;',
+        '3. Decides to remain seized of the matter.',
+      ].join('\n'),
+    );
+    expect(nums(statement)).toEqual(['1.', '2.', '1.', '2.', '3.']);
+    expect(recitalNames(statement)).toEqual(['takingNote']);
+    const part = childElements(path(statement, 'mainBody')!, 'section')[0]!;
+    expect(part.attrs['eId']).toBe('sec_B');
+    expect(childElements(part, 'crossHeading').map((c) => [c.attrs['eId'], c.attrs['refersTo'], squash(textOf(c))])).toEqual([
+      ['sec_B__crossHeading_1', '#preamble', 'The General Assembly,'],
+      ['sec_B__crossHeading_2', '#preamble', 'Emphasizing the role of the Department of Global Communications,'],
+      ['sec_B__crossHeading_3', '#preamble', 'Recalling its resolution 72/90,'],
+    ]);
+    expect(childElements(part, 'paragraph').map((p) => p.attrs['eId'])).toEqual(['sec_B__para_1', 'sec_B__para_2', 'sec_B__para_3']);
+  });
+
+  it('a budget resolution\'s sections keep their preambular clauses and their own numbering', () => {
+    const { statement } = statementOf(
+      ga(
+        'I',
+        'General matters',
+        'Recalling its resolution 71/1,',
+        'Having considered the report of the Secretary-General,',
+        '1. Takes note of the report;',
+        '2. Requests the Secretary-General to report;',
+        'II',
+        'Financing',
+        'Noting the financial situation,',
+        '1. Decides to appropriate the amount;',
+        '2. Also decides to review the matter.',
+      ),
+    );
+    expect(recitalNames(statement)).toEqual(['recalling']);
+    expect(nums(statement)).toEqual(['1.', '2.', '1.', '2.']);
+    const sections = childElements(path(statement, 'mainBody')!, 'section');
+    expect(sections.map((s) => [s.attrs['eId'], squash(textOf(childElements(s, 'heading')[0]!)), childElements(s, 'crossHeading').length])).toEqual([
+      ['sec_I', 'General matters', 2],
+      ['sec_II', 'Financing', 1],
+    ]);
+  });
+});
+
+describe('class 12: annexes', () => {
+  const { statement } = statementOf(
+    [
+      'The Security Council,',
+      'Recalling its previous resolutions,',
+      '1. Decides to remain seized of the matter.',
+      'Annex',
+      'The entity has engaged in acts that threaten',
+      'the peace and security of the region.',
+      'Designation criteria',
+      'The entity meets the criteria of the resolution.',
+      'Reporting',
+      'The panel shall report every month.',
+    ].join('\n'),
+  );
+
+  it('keeps an unnumbered first paragraph out of the title and makes the sub-headings sections', () => {
+    const annex = findAll(statement, 'attachment')[0]!;
+    expect(findAll(annex, 'docTitle')).toHaveLength(0);
+    const body = path(annex, 'doc', 'mainBody')!;
+    expect(findAll(body, 'paragraph')).toHaveLength(3);
+    expect(squash(textOf(childElements(body, 'paragraph')[0]!))).toBe('The entity has engaged in acts that threaten the peace and security of the region.');
+    expect(childElements(body, 'section').map((s) => textOf(childElements(s, 'heading')[0]!))).toEqual(['Designation criteria', 'Reporting']);
+  });
+
+  it('still takes a title of its own', () => {
+    const { statement: s } = statementOf(
+      ['The Security Council,', 'Recalling its resolutions,', '1. Decides to remain seized.', 'Annex', 'List of entities', 'The entity has engaged in acts that threaten', 'the peace.'].join('\n'),
+    );
+    expect(textOf(findAll(findAll(s, 'attachment')[0]!, 'docTitle')[0]!)).toBe('List of entities');
+    expect(findAll(path(findAll(s, 'attachment')[0]!, 'doc', 'mainBody')!, 'paragraph')).toHaveLength(1);
+  });
+});
+
+describe('class 13: run-in enumerations and bulleted lists', () => {
+  it('"(ii)" inside a sentence that happens to start a line is not an item', () => {
+    const { statement } = statementOf(
+      ga('1. Decides that the measures shall apply to the individuals designated under subparagraph', '(ii) of resolution 2099 (2098), and to the entities;', '2. Decides to remain seized.'),
+    );
+    expect(findAll(statement, 'point')).toHaveLength(0);
+    expect(nums(statement)).toEqual(['1.', '2.']);
+  });
+
+  it('"(ii)" that continues no open roman list under an item is part of the item', () => {
+    const { statement } = statementOf(
+      ga('1. Requests the Panel:', '(a) To assist the Committee in the tasks listed under', '(ii) above;', '(b) To report;', '2. Decides to remain seized.'),
+    );
+    expect(findAll(statement, 'point').map((p) => p.attrs['eId'])).toEqual(['para_1__list_1__point_a', 'para_1__list_1__point_b']);
+  });
+
+  it('a bulleted list stays one level deep', () => {
+    const bullets = Array.from({ length: 8 }, (_, i) => `• Measure number ${i + 1};`);
+    const { statement } = statementOf(ga('1. Calls upon States to take the following measures:', ...bullets, '2. Decides to remain seized.'));
+    const points = findAll(statement, 'point');
+    expect(points).toHaveLength(8);
+    expect(findAll(statement, 'list')).toHaveLength(1);
+    // Bullets have no number of their own: their eIds count them (akn.ts numbers them in roman numerals).
+    expect(points.map((p) => p.attrs['eId'])).toEqual(['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii'].map((n) => `para_1__list_1__point_${n}`));
+  });
+});
+
+describe('class 14: collapsed texts and the Chinese proclamation', () => {
+  it('a whole text on one line is cut back into recitals, paragraphs and items', () => {
+    const filler = 'in accordance with the relevant provisions of the Charter of the United Nations and the rules of procedure';
+    const line = [
+      'The General Assembly,',
+      `Recalling its resolution 1/1 ${filler},`,
+      `Noting the report of the Secretary-General ${filler},`,
+      `1. Welcomes the report ${filler};`,
+      `2. Requests the Secretary-General to report ${filler}:`,
+      '(a) On progress;',
+      '(b) On obstacles;',
+      `3. Decides to continue the consideration of the question ${filler}.`,
+    ].join(' ');
+    const { statement } = statementOf(line);
+    expect(recitalNames(statement)).toEqual(['recalling', 'noting']);
+    expect(nums(statement)).toEqual(['1.', '2.', '3.']);
+    expect(findAll(statement, 'point').map((p) => p.attrs['eId'])).toEqual(['para_2__list_1__point_a', 'para_2__list_1__point_b']);
+  });
+
+  it.each([
+    ['大会，', '发布这一世界人权宣言，作为所有人民和所有国家努力实现的共同标准。'],
+    ['因此现在，大会，发布这一世界人权宣言，作为所有人民和所有国家努力实现的共同标准。'],
+  ])('the proclamation after the last recital of a Chinese declaration is not merged into it (%s)', (...proclamation) => {
+    const { statement, report } = statementOf(['世界人权宣言', '序言', '鉴于对人类家庭所有成员的固有尊严的承认，', '鉴于有必要促进各国间友好关系的发展，', ...proclamation, '第一条', '人人生而自由，在尊严和权利上一律平等。'].join('\n'), 'zh.txt');
+    expect(report.diagnostics.map((d) => d.code)).not.toContain('no-formula');
+    expect(childElements(path(statement, 'preamble')!, 'container')).toHaveLength(2);
+    expect(textOf(childElements(path(statement, 'preamble')!, 'container')[1]!)).not.toContain('发布');
+    expect(textOf(path(statement, 'mainBody')!)).toContain('发布这一世界人权宣言');
+    expect(findAll(statement, 'article')).toHaveLength(1);
+  });
+});
+
+describe('class 15: metadata', () => {
+  it('a Security Council resolution is the Council\'s, even when its formula is not found', () => {
+    const { statement } = statementOf(
+      ['United Nations   S/RES/2099 (2099)', 'Security Council   Distr.: General', '1 July 2099', 'Recalling its previous resolutions,', '1. Decides to remain seized of the matter.'].join('\n'),
+    );
+    expect(childElements(path(statement, 'meta', 'identification', 'FRBRWork')!, 'FRBRauthor')[0]!.attrs['href']).toBe('#un-sc');
+  });
+
+  it('an adopted Security Council resolution: its number line and adoption line are preface, not title', () => {
+    const { statement, report } = statementOf(
+      [
+        'United Nations   S/RES/2532 (2020)',
+        'Security Council   Distr.: General',
+        '1 July 2020',
+        'Resolution 2532 (2020)',
+        'Adopted by the Security Council at its 8748th meeting, on 1 July 2020',
+        'The Security Council,',
+        'Recalling its resolutions,',
+        '1. Demands a general cessation of hostilities;',
+        '2. Decides to remain seized of the matter.',
+      ].join('\n'),
+    );
+    expect(statement.attrs['name']).toBe('resolution');
+    expect(report.detected['number']?.value).toBe('2532 (2020)');
+    expect(report.detected['symbol']?.value).toBe('S/RES/2532 (2020)');
+    expect(findAll(statement, 'docTitle')).toHaveLength(0);
+    expect(path(statement, 'meta', 'identification', 'FRBRWork', 'FRBRuri')!.attrs['value']).toBe('/akn/un/statement/deliberation/un-sc/2020-07-01/2532_2020');
+  });
+
+  it('a symbol with a part letter keeps it', () => {
+    const { statement, report } = statementOf(
+      ['United Nations   A/RES/54/18 B', 'General Assembly   Distr.: General', 'Resolution adopted by the General Assembly on 1 December 1999', '54/18 B. Question of the future', 'The General Assembly,', 'Recalling its resolution 53/1,', '1. Decides to continue.'].join('\n'),
+    );
+    expect(report.detected['symbol']?.value).toBe('A/RES/54/18 B');
+    expect(report.detected['number']?.value).toBe('54/18 B');
+    expect(path(statement, 'meta', 'identification', 'FRBRWork', 'FRBRuri')!.attrs['value']).toBe('/akn/un/statement/deliberation/un-ga/1999-12-01/54-18_B');
+  });
+
+  it('files named in Arabic or Chinese without a sidecar get distinct, non-empty Work IRIs', () => {
+    const text = ga('1. Decides to continue.');
+    const iri = (file: string) => path(statementOf(text, file).statement, 'meta', 'identification', 'FRBRWork', 'FRBRuri')!.attrs['value']!;
+    const arabic = iri('قرار.txt');
+    const chinese = iri('决议.txt');
+    const other = iri('决议二.txt');
+    for (const value of [arabic, chinese, other]) expect(value).toMatch(/\/[^/]+$/);
+    expect(new Set([arabic, chinese, other]).size).toBe(3);
+    expect(arabic.split('/').at(-1)).not.toBe('');
+  });
+});
+
+describe('linear time and bounded blocks', () => {
+  it('an unclosed quotation in a long text does not swallow the paragraphs after it', () => {
+    const paragraphs = Array.from({ length: 400 }, (_, i) => `${i + 2}. Requests the Secretary-General to report on item ${i + 2};`);
+    const text = ga('1. Recalls its resolution entitled “Cooperation in outer space;', ...paragraphs);
+    const context = runUntil(text, 'structure', { language: 'en' });
+    expect(context.document!.operative.map((p) => (p.kind === 'paragraph' ? p.num : undefined))).toEqual(Array.from({ length: 401 }, (_, i) => `${i + 1}.`));
+    expect(context.report.diagnostics).toContainEqual(expect.objectContaining({ code: 'unclosed-quotation', line: 4 }));
+  });
+
+  it('a quotation that wraps over a line that reads like a recital stays one block', () => {
+    const { statement } = statementOf(ga('Welcoming the report entitled “Peace and Security of All States,', 'Taking into Account their Needs”,', '1. Decides to continue.'));
+    expect(recitalNames(statement)).toEqual(['recalling', 'welcoming']);
+  });
+
+  it('every layout is a list of named rules for every region', () => {
+    for (const layout of layouts) {
+      for (const rules of Object.values(layout.regions)) for (const rule of rules) expect(rule.name).toMatch(/\w/);
+    }
+    expect(layouts.map((l) => l.name)).toContain('General Assembly resolution or draft');
+  });
+});
+
+describe('the two extractions of every corpus PDF give the same structure', () => {
+  const texts = join(corpusRoot, 'corpus/texts');
+  const pairs = readdirSync(texts).filter((f) => f.endsWith('.pdftotext.txt')).sort();
+  const shape = (file: string) => {
+    const result = build({ file, text: readFileSync(join(texts, file)) }, { formats: ['xml'] });
+    const s = childElements(parseAkn(result.xml))[0]!;
+    const body = path(s, 'mainBody')!;
+    return {
+      layout: result.report.detected['layout']?.value,
+      recitals: childElements(path(s, 'preamble')!, 'container').map((c) => c.attrs['name']),
+      paragraphs: findAll(body, 'paragraph').map((p) => p.attrs['eId']),
+      points: findAll(body, 'point').map((p) => p.attrs['eId']),
+      sections: findAll(body, 'section').map((p) => p.attrs['eId']),
+      notes: [...new Set(findAll(s, 'authorialNote').map((n) => n.attrs['marker']))],
+      annexes: findAll(s, 'attachment').length,
+    };
+  };
+  it.each(pairs)('%s and its PDFBox twin', (file) => {
+    expect(shape(file)).toEqual(shape(file.replace('.pdftotext.txt', '.txt')));
+  });
+});
