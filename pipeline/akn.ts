@@ -391,10 +391,11 @@ function preface(document: ResolutionDocument, writer: Writer): XmlElement | und
     const inner = new EidScope(eId);
     const nodes: XmlNode[] = [];
     const printed = textOfInlines(titleText);
-    const number = /^(\d{1,3}\/\d{1,4}(?:\s?[A-Z])?)\.\s*/u.exec(printed);
+    const number = /^(\d{1,3}\/\d{1,4}(?:\s?[A-Z])?)(?:\.|\s?[-–])\s*/u.exec(printed);
     let titleInlines = titleText;
     if (number) {
-      nodes.push(el('docNumber', {}, [number[1]!]), '. ');
+      // The separator as printed: ". " (most languages) or " - " (Arabic).
+      nodes.push(el('docNumber', {}, [number[1]!]), number[0].slice(number[1]!.length).replace(/\s+$/u, ' '));
       titleInlines = dropLeading(titleText, number[0].length);
     }
     const title = titleInlines.length ? inlineNodes(titleInlines, inner, writer) : [meta.title ?? ''];

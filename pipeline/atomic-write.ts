@@ -2,7 +2,15 @@
 // never a truncated one. Each file is written to a temporary file in the same directory (so the rename
 // stays on one file system), flushed to disk with fsync, then renamed over the target (POSIX rename
 // replaces atomically). On any failure the temporary file is removed and the error is rethrown.
+//
+// Durability is paid once per batch, not once per file (the group commit of databases): a single build
+// flushes its files before it returns; a batch writes its files with `flush: false` (still atomic: a
+// reader sees the old file or the new one) and calls `flushToDisk` once before it reports success. A
+// profile of a 105-document batch showed fsync at 24 % of the busy CPU time, seven fsyncs a document.
+// If the machine loses power before that flush, an output may be left empty; the batch cache records the
+// sha256 of every output and rebuilds one that does not match, so nothing stale is ever skipped.
 import * as fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -31,9 +39,15 @@ export interface OutputFile {
   data: string | Uint8Array;
 }
 
+export interface WriteOptions {
+  /** Flush the files and their folder to disk before returning (default); false when the caller
+   * flushes a whole batch at once with `flushToDisk`. */
+  flush?: boolean;
+}
+
 /** Writes one file atomically: the target holds either its previous content or all of `data`. */
-export function writeFileAtomic(path: string, data: string | Uint8Array, io: AtomicWriteIo = nodeFileIo): void {
-  writeOutputsAtomic([{ path, data }], io);
+export function writeFileAtomic(path: string, data: string | Uint8Array, io: AtomicWriteIo = nodeFileIo, options: WriteOptions = {}): void {
+  writeOutputsAtomic([{ path, data }], io, options);
 }
 
 /**
@@ -42,7 +56,8 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, io: Ato
  * A failure in the renames themselves (not expected on one local directory) can leave some outputs new
  * and some old, but never a partial file.
  */
-export function writeOutputsAtomic(files: ReadonlyArray<OutputFile>, io: AtomicWriteIo = nodeFileIo): void {
+export function writeOutputsAtomic(files: ReadonlyArray<OutputFile>, io: AtomicWriteIo = nodeFileIo, options: WriteOptions = {}): void {
+  const flush = options.flush !== false;
   const targets = files.map((f) => resolve(f.path));
   const duplicate = targets.find((t, i) => targets.indexOf(t) !== i);
   if (duplicate) throw new Error(`writeOutputsAtomic: ${duplicate} is listed twice`);
@@ -56,7 +71,7 @@ export function writeOutputsAtomic(files: ReadonlyArray<OutputFile>, io: AtomicW
       fs.mkdirSync(dirname(target), { recursive: true });
       const temp = tempPathFor(target);
       temps.push(temp);
-      writeAndFlush(temp, typeof file.data === 'string' ? Buffer.from(file.data, 'utf8') : file.data, io);
+      writeAndFlush(temp, typeof file.data === 'string' ? Buffer.from(file.data, 'utf8') : file.data, io, flush);
     });
     for (let i = 0; i < targets.length; i++) {
       current = i;
@@ -73,7 +88,32 @@ export function writeOutputsAtomic(files: ReadonlyArray<OutputFile>, io: AtomicW
     else if (e.path === undefined && typeof e.code === 'string' && current >= 0) e.path = targets[current];
     throw error;
   }
-  for (const dir of new Set(targets.map((t) => dirname(t)))) flushDirectory(dir);
+  if (flush) for (const dir of new Set(targets.map((t) => dirname(t)))) flushDirectory(dir);
+}
+
+/**
+ * Makes files written with `flush: false` durable, all at once: one syncfs(2) of their file system
+ * through coreutils' `sync -f` (one call, whatever the number of files), else an fsync of each file and
+ * of each folder. Returns how it was done, for the report.
+ */
+export function flushToDisk(paths: readonly string[], syncCommand = 'sync'): 'syncfs' | 'fsync' | 'nothing' {
+  if (paths.length === 0) return 'nothing';
+  const folders = [...new Set(paths.map((p) => dirname(resolve(p))))];
+  const synced = spawnSync(syncCommand, ['-f', ...folders], { stdio: 'ignore' });
+  if (!synced.error && synced.status === 0) return 'syncfs';
+  for (const path of paths) {
+    let fd: number | undefined;
+    try {
+      fd = fs.openSync(path, 'r');
+      fs.fsyncSync(fd);
+    } catch {
+      // A file removed since (a later document replaced it) has nothing left to flush.
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+    }
+  }
+  for (const folder of folders) flushDirectory(folder);
+  return 'fsync';
 }
 
 /**
@@ -86,7 +126,7 @@ function tempPathFor(target: string): string {
   return join(dirname(target), `.${hint}.${process.pid}-${threadId}-${randomBytes(6).toString('hex')}.tmp`);
 }
 
-function writeAndFlush(temp: string, bytes: Uint8Array, io: AtomicWriteIo): void {
+function writeAndFlush(temp: string, bytes: Uint8Array, io: AtomicWriteIo, flush: boolean): void {
   // 'wx': fail rather than write through an existing file or symlink of the same name.
   const fd = io.openSync(temp, 'wx', 0o666);
   let closed = false;
@@ -95,7 +135,7 @@ function writeAndFlush(temp: string, bytes: Uint8Array, io: AtomicWriteIo): void
     while (offset < bytes.byteLength) {
       offset += io.writeSync(fd, bytes, offset, bytes.byteLength - offset);
     }
-    io.fsyncSync(fd);
+    if (flush) io.fsyncSync(fd);
     closed = true;
     io.closeSync(fd);
   } finally {

@@ -10,7 +10,7 @@ export interface WorkerSetup {
   job: string;
   jobExport: string;
   outDir: string;
-  options: Partial<BuildOptions> & { metaFile?: string; sidecarFolders?: string[] };
+  options: Partial<BuildOptions> & { metaFile?: string; sidecarFolders?: string[]; flush?: boolean };
 }
 
 export interface WorkerTask {

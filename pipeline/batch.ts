@@ -26,7 +26,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { siblingModule, startModuleWorker } from './worker-start.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { flushToDisk, writeFileAtomic } from './atomic-write.js';
 import type { BuildOptions } from './context.js';
 import { findSidecar } from './metadata.js';
 import { outputStem, safeStem } from './output-names.js';
@@ -47,7 +47,7 @@ export interface FileResult {
 export type BuildFileJob = (
   inputPath: string,
   outDir: string,
-  options: Partial<BuildOptions> & { metaFile?: string; sidecarFolders?: string[] },
+  options: Partial<BuildOptions> & { metaFile?: string; sidecarFolders?: string[]; flush?: boolean },
 ) => FileResult | Promise<FileResult>;
 
 /** Where progress goes: a TTY gets one updating line, anything else one plain line per document. */
@@ -212,7 +212,7 @@ export function cachedOutputs(outDir: string): Set<string> {
 
 function writeCache(outDir: string, cache: CacheFile): void {
   const sorted = Object.fromEntries(Object.entries(cache.entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  writeFileAtomic(join(outDir, CACHE_FILE), `${JSON.stringify({ version: 2, entries: sorted }, null, 2)}\n`);
+  writeFileAtomic(join(outDir, CACHE_FILE), `${JSON.stringify({ version: 2, entries: sorted }, null, 2)}\n`, undefined, { flush: false });
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -446,12 +446,14 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
   const outDir = resolve(options.outDir);
   const stream = options.progress === false ? undefined : (options.progress ?? process.stderr);
   const progress = new Progress(stream, files.length, options.onProgress);
-  const buildOptions: Partial<BuildOptions> & { metaFile?: string; sidecarFolders?: string[] } = {
+  const buildOptions: Partial<BuildOptions> & { metaFile?: string; sidecarFolders?: string[]; flush?: boolean } = {
     formats: options.formats,
     ...(options.resolverBase !== undefined ? { resolverBase: options.resolverBase } : {}),
     ...(options.markupDate !== undefined ? { markupDate: options.markupDate } : {}),
     ...(options.metaFile !== undefined ? { metaFile: options.metaFile } : {}),
     ...(options.sidecarFolders?.length ? { sidecarFolders: options.sidecarFolders.map((f) => resolve(f)) } : {}),
+    // Durability once for the whole batch (flushToDisk below), not per file: see atomic-write.ts.
+    flush: false,
   };
 
   removeStaleTemporaryFiles(outDir);
@@ -480,7 +482,8 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
         readBounded(file, MAX_INPUT_BYTES, 'input'),
         sidecarPath ? readBounded(sidecarPath, MAX_SIDECAR_BYTES, 'metadata sidecar') : undefined,
         version,
-        buildOptions,
+        // How the outputs reach the disk does not change them.
+        { ...buildOptions, flush: undefined },
       );
       const entry = cache.entries[key];
       if (!options.force && entry && entry.hash === hash && outputsIntact(outDir, entry)) {
@@ -516,6 +519,10 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
   if (options.inProcess) await runInProcess(pending, options, outDir, buildOptions, finished);
   else await runInWorkers(pending, options, outDir, buildOptions, finished);
   if (pending.length === 0 && existsSync(outDir)) writeCache(outDir, cache);
+  // The group commit: every output and the cache on disk before the batch reports success.
+  const writtenPaths = outcomes.flatMap((o) => (o?.status === 'built' ? o.outputs : []));
+  if (existsSync(join(outDir, CACHE_FILE))) writtenPaths.push(join(outDir, CACHE_FILE));
+  flushToDisk(writtenPaths);
 
   const built = outcomes.filter((o) => o.status === 'built');
   const summary: BatchSummary = {
@@ -537,7 +544,7 @@ async function runInProcess(
   documents: PendingDocument[],
   options: BatchOptions,
   outDir: string,
-  buildOptions: Partial<BuildOptions> & { metaFile?: string; sidecarFolders?: string[] },
+  buildOptions: Partial<BuildOptions> & { metaFile?: string; sidecarFolders?: string[]; flush?: boolean },
   done: (doc: PendingDocument, outcome: DocumentOutcome) => void,
 ): Promise<void> {
   if (documents.length === 0) return;
@@ -598,7 +605,7 @@ function runInWorkers(
   documents: PendingDocument[],
   options: BatchOptions,
   outDir: string,
-  buildOptions: Partial<BuildOptions> & { metaFile?: string; sidecarFolders?: string[] },
+  buildOptions: Partial<BuildOptions> & { metaFile?: string; sidecarFolders?: string[]; flush?: boolean },
   done: (doc: PendingDocument, outcome: DocumentOutcome) => void,
 ): Promise<void> {
   if (documents.length === 0) return Promise.resolve();

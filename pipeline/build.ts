@@ -124,6 +124,8 @@ export interface FileBuildOptions extends Partial<BuildOptions> {
   name?: string;
   /** Folders searched for `<stem>.meta.json` when there is none next to the text (`akn-press site`). */
   sidecarFolders?: string[];
+  /** Flush the outputs to disk before returning (default); a batch passes false and flushes once at its end. */
+  flush?: boolean;
 }
 
 export interface FileBuildResult {
@@ -138,7 +140,7 @@ export function buildFile(path: string, outDir: string, options: FileBuildOption
   if (isPdfPath(path)) throw new InputError(path, 'a PDF is read asynchronously: build it with buildInputFile (or buildPdf)', undefined, 'usage');
   if (typeof outDir !== 'string' || outDir === '') throw argumentError('buildFile(path, outDir): outDir must be a folder name');
   const { files, report, file } = buildFileOutputs(path, outDir, options);
-  writeOutputsAtomic(files);
+  writeOutputsAtomic(files, undefined, { flush: options.flush !== false });
   return { file, outputs: files.map((f) => f.path), report };
 }
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { nodeFileIo, writeFileAtomic, writeOutputsAtomic, type AtomicWriteIo } from '../pipeline/atomic-write.js';
+import { flushToDisk, nodeFileIo, writeFileAtomic, writeOutputsAtomic, type AtomicWriteIo } from '../pipeline/atomic-write.js';
 
 let dir: string;
 beforeEach(() => {
@@ -143,5 +143,41 @@ describe('writeOutputsAtomic', () => {
       ]),
     ).toThrow(`writeOutputsAtomic: ${join(dir, 'a.xml')} is listed twice`);
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('durability once per batch (group commit)', () => {
+  const counting = () => {
+    const calls = { fsync: 0 };
+    const io: AtomicWriteIo = {
+      ...nodeFileIo,
+      fsyncSync(fd) {
+        calls.fsync++;
+        nodeFileIo.fsyncSync(fd);
+      },
+    };
+    return { io, calls };
+  };
+
+  it('flushes each file of a single write, and none with flush: false, the write staying atomic', () => {
+    const single = counting();
+    writeOutputsAtomic([{ path: join(dir, 'a.xml'), data: 'a' }, { path: join(dir, 'b.xml'), data: 'b' }], single.io);
+    expect(single.calls.fsync).toBe(2);
+    const deferred = counting();
+    writeOutputsAtomic([{ path: join(dir, 'a.xml'), data: 'A' }, { path: join(dir, 'b.xml'), data: 'B' }], deferred.io, { flush: false });
+    expect(deferred.calls.fsync).toBe(0);
+    expect([readFileSync(join(dir, 'a.xml'), 'utf8'), readFileSync(join(dir, 'b.xml'), 'utf8')]).toEqual(['A', 'B']);
+    expect(readdirSync(dir).sort()).toEqual(['a.xml', 'b.xml']);
+  });
+
+  it('flushToDisk makes a batch durable with one syncfs, or with an fsync per file when `sync` is missing', () => {
+    const paths = ['a', 'b', 'c'].map((n) => join(dir, `${n}.xml`));
+    for (const p of paths) writeFileAtomic(p, p, nodeFileIo, { flush: false });
+    expect(flushToDisk(paths)).toBe('syncfs');
+    expect(flushToDisk(paths, join(dir, 'no-such-sync-command'))).toBe('fsync');
+    // A file gone since it was written (replaced by a later document) is no error.
+    rmSync(paths[0]!);
+    expect(flushToDisk(paths, join(dir, 'no-such-sync-command'))).toBe('fsync');
+    expect(flushToDisk([])).toBe('nothing');
   });
 });

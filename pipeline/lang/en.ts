@@ -19,7 +19,7 @@ export const english: LanguageTable = {
   // concerned") or "Having"/"Being" ("Having received"); the next word is a lower-case one (not a name
   // such as "Beijing Declaration").
   recitalOpening:
-    '^(?:(?:\\p{Lu}\\p{Ll}+ly|Further|Also|Again|Still)\\s+(?:\\p{Ll}+ly\\s+)?\\p{Ll}+(?:ing|ed|en)|(?:Having|Being)\\s+(?:\\p{Ll}+ly\\s+)?\\p{Ll}+(?:ed|en|ing)|\\p{Lu}\\p{Ll}+ing)\\b(?=\\s+[\\p{Ll}“‘(]|\\s*[,:]|$)',
+    '^(?:(?:\\p{Lu}\\p{Ll}+ly|Further|Also|Again|Still)\\s+(?:\\p{Ll}+ly\\s+)?\\p{Ll}+(?:ing|ed|en)|(?:Having|Being)\\s+(?:\\p{Ll}+ly\\s+)?\\p{Ll}+(?:ed|en|ing)|\\p{Lu}\\p{Ll}+(?:ing|ed))\\b(?=\\s+[\\p{Ll}“‘(]|\\s*[,:]|$)',
   preambularPhrases: [
     ['Recalling', 'recalling'],
     ['Recalling also', 'recallingAlso'],
@@ -62,6 +62,13 @@ export const english: LanguageTable = {
     ['Conscious', 'conscious'],
     ['Aware', 'aware'],
     ['Mindful', 'mindful'],
+    ['Cognizant', 'cognizant'],
+    ['Desirous', 'desirous'],
+    ['Encouraged', 'encouraged'],
+    ['Appreciating', 'appreciating'],
+    ['Observing', 'observing'],
+    ['Urging', 'urging'],
+    ['Seeking', 'seeking'],
     ['Deeply concerned', 'deeplyConcerned'],
     ['Gravely concerned', 'gravelyConcerned'],
     ['Seriously concerned', 'seriouslyConcerned'],

@@ -156,7 +156,7 @@ export const chinese: LanguageTable = {
   // "第33次全体会议"
   plenaryMeetingPattern: '^第(?<number>\\d+)次全体会议',
   // "大会2018年10月22日通过的决议"; SC: "2018年2月24日安全理事会第8188次会议通过"
-  adoptionLinePattern: '^(?:大会.*通过的决议|.*安全理事会第\\d+次会议通过)',
+  adoptionLinePattern: '^(?:(?:\\d{4}年\\d{1,2}月\\d{1,2}日)?大会.*通过的决议|.*安全理事会第\\d+次会议通过)',
   resolutionNumberPattern: '^第(?<number>\\d{1,4} ?\\(\\d{4}\\))号决议$',
   annexWords: ['附件'],
   articleWords: ['条'],

@@ -185,11 +185,21 @@ const headRules: readonly HeadRule[] = [
     },
   },
   {
+    // "Draft resolution submitted by the President of the General Assembly": a draft with no sponsor list.
+    name: 'draft line',
+    matches: (l, s) => l.plain.length < 200 && s.lexicon.draftOpening.test(l.plain),
+    take: (l, s) => {
+      s.head.adoption.push([l.line]);
+      s.head.meta.kind = 'resolutionDraft';
+      recognised(s);
+    },
+  },
+  {
     name: 'number and title',
     matches: (l) => l.resolutionNumber !== undefined,
     take: (l, s) => {
       s.head.numberLine = l.resolutionNumber!.number;
-      s.head.title.push({ ...l.line });
+      s.head.title.push(l.line);
       recognised(s);
     },
   },

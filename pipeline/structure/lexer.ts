@@ -63,8 +63,9 @@ const ENUMERATOR = /^(?:\((?<paren>[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)|(?<close>[
 // "1. Decides", "21 Encourage" (period missing), "1 - تقرر" (UN Arabic style), "1．" (full-width).
 const OPERATIVE_NUMBER = /^(?<num>\d{1,4})(?<period>\.|．|\s?[-–]\s?)?(?:\s+|(?=\p{Lu})|(?=\p{Script=Han}))(?<rest>\S.*)?$/u;
 // A letter numbers a section only with its period ("A. Reports"): "A Multisectoral Response" is a sentence.
-// "73/99. Cooperation in outer space", "54/18 B. Question of …": an adopted resolution's number and title.
-const RESOLUTION_NUMBER = /^(?<number>\d{1,3}\/\d{1,4}(?:\s?[A-Z])?)\.(?:\s+|$)/u;
+// "73/99. Cooperation in outer space", "54/18 B. Question of …", "73/6 - الذكرى" (Arabic style): an adopted
+// resolution's number and title.
+const RESOLUTION_NUMBER = /^(?<number>\d{1,3}\/\d{1,4}(?:\s?[A-Z])?)(?:\.|\s?[-–])(?:\s+|$)/u;
 const SECTION_HEADING = /^(?<num>[IVXL]{1,6}\.?|[A-H]\.)(?:\s+(?<title>\p{Lu}.*))?$/u;
 const LONE_ROMAN = /^[IVXL]+\.?$/;
 const CLOSING_PUNCTUATION = /[,;.:،؛，；。:]$/u;

@@ -41,6 +41,8 @@ export interface Lexicon {
   adoption: RegExp;
   resolutionNumber?: RegExp;
   draft: RegExp;
+  /** A line that opens with the draft words ("Draft resolution submitted by the President of the General Assembly"). */
+  draftOpening: RegExp;
   session: RegExp;
   agenda: RegExp;
   adoptsText?: RegExp;
@@ -123,6 +125,7 @@ export function compileLexicon(language: LanguageTable): Lexicon {
     adoption: new RegExp(language.adoptionLinePattern, 'u'),
     resolutionNumber: language.resolutionNumberPattern ? new RegExp(language.resolutionNumberPattern, 'u') : undefined,
     draft: new RegExp(`(?:${anyOf(language.draftWords)})\\s*$`, 'iu'),
+    draftOpening: new RegExp(`^(?:\\p{L}+\\s+)?(?:${anyOf(language.draftWords)})\\s+\\p{L}`, 'iu'),
     session: new RegExp(language.sessionPattern, 'iu'),
     agenda: new RegExp(language.agendaItemPattern, 'iu'),
     adoptsText: language.adoptsTextPattern ? new RegExp(language.adoptsTextPattern, 'u') : undefined,
