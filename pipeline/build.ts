@@ -149,7 +149,7 @@ export async function buildInputFile(path: string, outDir: string, options: File
   if (typeof path !== 'string' || path === '') throw argumentError('buildInputFile(path, outDir): path must be a file name');
   if (typeof outDir !== 'string' || outDir === '') throw argumentError('buildInputFile(path, outDir): outDir must be a folder name');
   const { files, report, file } = await buildInputFileOutputs(path, outDir, options);
-  writeOutputsAtomic(files);
+  writeOutputsAtomic(files, undefined, { flush: options.flush !== false });
   return { file, outputs: files.map((f) => f.path), report };
 }
 
