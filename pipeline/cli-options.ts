@@ -94,7 +94,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'site',
-    usage: 'akn-press site <folder|file.txt>... --out DIR [options]',
+    usage: 'akn-press site <folder|file.txt|file.pdf>... --out DIR [options]',
     summary: 'Build every text and write a static site of the collection',
     details:
       'Unchanged texts are skipped. The site: an index by body, session and language, the documents with their language\n' +
