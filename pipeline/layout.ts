@@ -166,9 +166,10 @@ export function readLayout(context: BuildContext): void {
   const pending: LayoutLine[] = [];
   const glyphPlace = new Map<Glyph, { line: LayoutLine; offset: number }>();
 
-  const makeLine = (source: PageLine, page: number, markers: (text: string) => string | undefined): LayoutLine => {
-    const { text, emphasis, places, kept } = renderLine(source, markers);
-    facts.superscriptsKept += kept;
+  const makeLine = (source: PageLine, page: number, markers?: (text: string) => string | undefined): LayoutLine => {
+    const { text, emphasis, places, kept } = renderLine(source, markers ?? (() => undefined));
+    // In the body, a superscript that names no note stays as printed ("1er"); in a note block the lead one is the marker.
+    if (markers) facts.superscriptsKept += kept;
     // Numbered once every line of the page is read (body first, then notes: the reading order).
     const line: LayoutLine = { text, line: 0, page, glue: ' ', indent: false, x: source.x };
     if (emphasis.length) line.emphasis = emphasis;
@@ -204,7 +205,7 @@ export function readLayout(context: BuildContext): void {
       const lead = source.pieces[0];
       const tabbed = lead?.kind === 'text' && /^(?:\d{1,3}|\*{1,3})$/.test(lead.text) && source.pieces[1]?.kind === 'space' && source.pieces[1].wide === true;
       const marker = lead?.kind === 'superscript' || tabbed ? lead.text.trim() : undefined;
-      const line = makeLine(source, page, () => undefined);
+      const line = makeLine(source, page);
       noteLinesRead[p]!.push(line);
       if (marker !== undefined && lead && lead.kind !== 'space') {
         const before = line.text.length;
@@ -394,7 +395,7 @@ export function readLayout(context: BuildContext): void {
   info(
     report,
     'layout',
-    `read from the PDF layout: ${facts.pages} pages, ${facts.lines} lines, ${facts.furniture} furniture lines from the page bands, ${facts.notes} notes in ${facts.noteBlocks} footnote blocks, ${facts.markers} note markers from superscripts, ${facts.links} links from ${facts.linkRectangles} annotation rectangles, ${facts.italicRuns} italic and ${facts.boldRuns} bold runs from font names`,
+    `read from the PDF layout: ${facts.pages} pages, ${facts.lines} lines, ${facts.furniture} furniture lines from the page bands, ${facts.notes} notes in ${facts.noteBlocks} footnote blocks, ${facts.markers} note markers from superscripts (${facts.superscriptsKept} other superscripts kept as printed), ${facts.links} links from ${facts.linkRectangles} annotation rectangles, ${facts.italicRuns} italic and ${facts.boldRuns} bold runs from font names, ${facts.hyphenBreaksKept} line-end hyphens kept as printed, ${facts.softHyphensClosed} soft hyphens closed`,
   );
 }
 
