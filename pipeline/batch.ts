@@ -19,7 +19,7 @@
 // .ts by itself, so the worker first registers typescript-hooks.mjs, which compiles .ts modules with
 // the project's own TypeScript (transpileModule, no type check) and maps `./x.js` imports to `./x.ts`.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import stringWidth from 'string-width';
 import { join, relative, resolve } from 'node:path';
@@ -60,6 +60,9 @@ export interface ProgressStream {
 export interface BatchOptions extends Partial<Omit<BuildOptions, 'formats'>> {
   outDir: string;
   formats: BuildOptions['formats'];
+  /** Where the cache of unchanged documents lives; default outDir. The site keeps it out of the folder it
+   * publishes (the cache names local input paths). */
+  cacheDir?: string;
   /** Rebuild even when the cache says a document is unchanged. */
   force?: boolean;
   /** Worker threads; default one per core (os.availableParallelism()). */
@@ -191,28 +194,79 @@ interface CacheFile {
   entries: Record<string, CacheEntry>;
 }
 
-function readCache(outDir: string): { cache: CacheFile; problem?: string } {
-  const path = join(outDir, CACHE_FILE);
-  if (!existsSync(path)) return { cache: { version: 2, entries: {} } };
-  try {
-    const data = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
-    if ((data.version as number) === 1) return { cache: { version: 2, entries: {} } }; // older format: rebuilt once, silently
-    if (data.version !== 2 || typeof data.entries !== 'object' || data.entries === null) throw new Error('unknown format');
-    return { cache: data };
-  } catch (error) {
-    return { cache: { version: 2, entries: {} }, problem: `${path}: unreadable cache (${(error as Error).message}); rebuilding everything` };
+/**
+ * What finished since the cache was last written whole: one JSON line per change, appended as each
+ * document finishes, so a batch killed half-way keeps its finished documents without rewriting the whole
+ * cache after every document (that was quadratic in the batch's size: a session of 1,800 documents wrote
+ * the cache 1,800 times). The batch folds it into the cache file at its end.
+ */
+const CACHE_JOURNAL = '.akn-press-cache.journal';
+
+interface JournalLine {
+  key: string;
+  /** The document's new entry, or null when it has none any more. */
+  entry: CacheEntry | null;
+}
+
+function readCache(cacheDir: string): { cache: CacheFile; problem?: string } {
+  const path = join(cacheDir, CACHE_FILE);
+  let cache: CacheFile = { version: 2, entries: {} };
+  let problem: string | undefined;
+  if (existsSync(path)) {
+    try {
+      const data = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
+      if ((data.version as number) === 1) cache = { version: 2, entries: {} }; // older format: rebuilt once, silently
+      else if (data.version !== 2 || typeof data.entries !== 'object' || data.entries === null) throw new Error('unknown format');
+      else cache = data;
+    } catch (error) {
+      problem = `${path}: unreadable cache (${(error as Error).message}); rebuilding everything`;
+    }
+  }
+  replayJournal(cacheDir, cache);
+  return problem ? { cache, problem } : { cache };
+}
+
+/** Applies the journal of a batch that did not finish (killed, or still running in another process). */
+function replayJournal(cacheDir: string, cache: CacheFile): void {
+  const path = join(cacheDir, CACHE_JOURNAL);
+  if (!existsSync(path)) return;
+  for (const text of readFileSync(path, 'utf8').split('\n')) {
+    if (text === '') continue;
+    try {
+      const line = JSON.parse(text) as JournalLine;
+      if (typeof line.key !== 'string') continue;
+      if (line.entry === null) delete cache.entries[line.key];
+      else if (typeof line.entry?.hash === 'string' && Array.isArray(line.entry.outputs)) cache.entries[line.key] = line.entry;
+    } catch {
+      // The last line of a batch killed while appending it: that document is built again.
+    }
   }
 }
 
+function journal(cacheDir: string, line: JournalLine): void {
+  appendFileSync(join(cacheDir, CACHE_JOURNAL), `${JSON.stringify(line)}\n`);
+}
+
+/** The whole cache written at once, the journal it absorbed removed. */
+function saveCache(cacheDir: string, cache: CacheFile): void {
+  writeCache(cacheDir, cache);
+  rmSync(join(cacheDir, CACHE_JOURNAL), { force: true });
+}
+
+/** The inputs the cache of `outDir` holds as built (absolute paths), its journal included. */
+export function cachedDocuments(outDir: string, cacheDir = outDir): string[] {
+  return Object.keys(readCache(resolve(cacheDir)).cache.entries);
+}
+
 /** Every output the cache of `outDir` records (absolute paths): what a batch there built and keeps. */
-export function cachedOutputs(outDir: string): Set<string> {
-  const { cache } = readCache(resolve(outDir));
+export function cachedOutputs(outDir: string, cacheDir = outDir): Set<string> {
+  const { cache } = readCache(resolve(cacheDir));
   return new Set(Object.values(cache.entries).flatMap((e) => e.outputs.map((o) => resolve(outDir, o.path))));
 }
 
-function writeCache(outDir: string, cache: CacheFile): void {
+function writeCache(cacheDir: string, cache: CacheFile): void {
   const sorted = Object.fromEntries(Object.entries(cache.entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  writeFileAtomic(join(outDir, CACHE_FILE), `${JSON.stringify({ version: 2, entries: sorted }, null, 2)}\n`, undefined, { flush: false });
+  writeFileAtomic(join(cacheDir, CACHE_FILE), `${JSON.stringify({ version: 2, entries: sorted }, null, 2)}\n`, undefined, { flush: false });
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -457,7 +511,8 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
   };
 
   removeStaleTemporaryFiles(outDir);
-  const { cache, problem } = readCache(outDir);
+  const cacheDir = options.cacheDir === undefined ? outDir : resolve(options.cacheDir);
+  const { cache, problem } = readCache(cacheDir);
   if (problem) progress.message(problem);
   const outcomes: DocumentOutcome[] = new Array(files.length);
   const record = (index: number, outcome: DocumentOutcome) => {
@@ -499,17 +554,27 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
 
   const finished = (doc: PendingDocument, outcome: DocumentOutcome) => {
     const key = resolve(doc.file);
+    const changes: JournalLine[] = [];
+    if (cache.entries[key]) changes.push({ key, entry: null });
     delete cache.entries[key];
     if (outcome.status === 'built' && doc.hash) {
       const written = outcome.outputs.map((o) => outputRecord(outDir, o)).filter((o): o is CacheOutput => o !== undefined);
       // Another input (same name, another folder, earlier run) that claimed these outputs no longer owns them.
       const paths = new Set(written.map((o) => o.path));
-      for (const [other, entry] of Object.entries(cache.entries)) if (entry.outputs.some((o) => paths.has(o.path))) delete cache.entries[other];
-      if (written.length === outcome.outputs.length) cache.entries[key] = { hash: doc.hash, outputs: written };
+      for (const [other, entry] of Object.entries(cache.entries)) {
+        if (!entry.outputs.some((o) => paths.has(o.path))) continue;
+        delete cache.entries[other];
+        changes.push({ key: other, entry: null });
+      }
+      if (written.length === outcome.outputs.length) {
+        cache.entries[key] = { hash: doc.hash, outputs: written };
+        changes.push({ key, entry: cache.entries[key]! });
+      }
     }
-    // Saved as each document finishes: a batch killed half-way keeps what it finished.
+    // Journaled as each document finishes: a batch killed half-way keeps what it finished.
     try {
-      writeCache(outDir, cache);
+      mkdirSync(cacheDir, { recursive: true });
+      for (const change of changes) journal(cacheDir, change);
     } catch {
       // The outputs are written; a cache that cannot be saved only means rebuilding next time.
     }
@@ -518,10 +583,17 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
   progress.start(options.inProcess ? 1 : Math.max(1, Math.min(options.jobs ?? availableParallelism(), pending.length)));
   if (options.inProcess) await runInProcess(pending, options, outDir, buildOptions, finished);
   else await runInWorkers(pending, options, outDir, buildOptions, finished);
-  if (pending.length === 0 && existsSync(outDir)) writeCache(outDir, cache);
+  if (existsSync(outDir)) {
+    try {
+      mkdirSync(cacheDir, { recursive: true });
+      saveCache(cacheDir, cache);
+    } catch {
+      // As above: only a rebuild next time.
+    }
+  }
   // The group commit: every output and the cache on disk before the batch reports success.
   const writtenPaths = outcomes.flatMap((o) => (o?.status === 'built' ? o.outputs : []));
-  if (existsSync(join(outDir, CACHE_FILE))) writtenPaths.push(join(outDir, CACHE_FILE));
+  if (existsSync(join(cacheDir, CACHE_FILE))) writtenPaths.push(join(cacheDir, CACHE_FILE));
   flushToDisk(writtenPaths);
 
   const built = outcomes.filter((o) => o.status === 'built');

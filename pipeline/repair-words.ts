@@ -36,11 +36,15 @@ export const wordPasses: readonly WordPass[] = [
   { name: 'split years', run: rejoinSplitYears },
   { name: 'dropped hyphens', run: restoreDroppedHyphens },
   { name: 'punctuation spacing', run: fixPunctuationSpacing },
+  { name: 'line glue', run: glueUnspacedLines },
 ];
 
 export function repairWords(state: RepairState, lists: TextLine[][]): void {
   // The table's words (ordinals such as "twenty-first") count as printed words of every document.
-  const tokens = [...lists.flatMap((lines) => lines.flatMap((line) => coresOf(line.text))), ...Object.keys(state.language.sessionOrdinals)];
+  // A compound printed with a clitic ("Secretary-General’s") prints the compound too: evidence for a hyphen.
+  const printed = lists.flatMap((lines) => lines.flatMap((line) => coresOf(line.text)));
+  const stems = printed.flatMap((core) => /^(.+-.+\p{L})[’']\p{L}{1,2}$/u.exec(core)?.[1] ?? []);
+  const tokens = [...printed, ...stems, ...Object.keys(state.language.sessionOrdinals)];
   const judge = new WordJudge(state.language, new DocumentLexicon(lexiconFor(state.language), tokens), lists);
   const width = printedWidth(state.lines);
   for (const lines of lists) {
@@ -102,6 +106,17 @@ class WordJudge {
     return this.lexicon.isWord(core, besides) || this.language.commonWords.includes(lower);
   }
 
+  /** A frequent word of three letters or fewer, as the table lists them ("in", "an", "the"). */
+  isShortWord(core: string): boolean {
+    const lower = core.toLowerCase();
+    const letters = this.language.wordLetters;
+    return (
+      core.length > 0 &&
+      [...core].length <= 3 &&
+      (this.language.commonWords.includes(lower) || (letters?.twoLetterWords?.includes(lower) ?? false) || (letters?.singleLetterWords.includes(lower) ?? false))
+    );
+  }
+
   /** A joined form is a word: short ones from the dictionary alone, longer ones also from the document. */
   isJoined(core: string): boolean {
     const lower = core.toLocaleLowerCase();
@@ -156,33 +171,33 @@ function rejoinSplitWords({ lines, judge, report }: WordContext): void {
   // A token is a word of the document only where it is printed apart from its neighbours here.
   const besides = tokens.map((_, k) => Math.max(1, pairAt(tokens, k - 1, judge), pairAt(tokens, k, judge)));
   const pieceIsWord = tokens.map((t, k) => (t.core ? judge.isPiece(t.core, besides[k]) : true));
-  // For each i, the cheapest reading of tokens[0..i). Costs compare in order: non-words left, joins made, then
-  // (between readings as good) how often the document prints each joined word beside its neighbours
-  // ("pursuant to re solution": "to resolution", not "tore solution"), then the longer joined words
-  // ("Yemen i s": "Yemenis", not "Yemen is").
+  // A short frequent word ("in", "to", "the") is the likeliest to be glued by mistake to a fragment beside it.
+  const shortWord = tokens.map((t, k) => pieceIsWord[k]! && judge.isShortWord(t.core));
+  // For each i, the cheapest reading of tokens[0..i). Costs compare in order: non-words left; short printed
+  // words absorbed into a join ("in e ffectiveness": "in effectiveness", not "ineffectiveness"); joins made;
+  // how often the document prints each joined word beside its neighbours ("pursuant to re solution": "to
+  // resolution", not "tore solution"); the longer joined words ("Yemen i s": "Yemenis", not "Yemen is").
   // Parallel arrays rather than one object per token: the pass runs on every line of every document.
-  const nonWords = new Int32Array(n + 1);
-  const joins = new Int32Array(n + 1);
-  const context = new Int32Array(n + 1);
-  const letters = new Int32Array(n + 1);
+  const costs = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)] as const;
+  const [nonWords, absorbed, joins, context, letters] = costs;
   const size = new Int32Array(n + 1);
   for (let i = 1; i <= n; i++) {
-    nonWords[i] = nonWords[i - 1]! + (tokens[i - 1]!.core && !pieceIsWord[i - 1] ? 1 : 0);
-    joins[i] = joins[i - 1]!;
-    context[i] = context[i - 1]!;
-    letters[i] = letters[i - 1]!;
+    for (const cost of costs) cost[i] = cost[i - 1]!;
+    nonWords[i]! += tokens[i - 1]!.core && !pieceIsWord[i - 1] ? 1 : 0;
     size[i] = 1;
     for (let span = 2; span <= Math.min(MAX_PIECES, i); span++) {
       const start = i - span;
       const word = joinedWord(tokens, start, span, judge, pieceIsWord);
       if (word === undefined) continue;
+      let short = 0;
+      for (let k = start; k < i; k++) if (shortWord[k]) short++;
       const around = (tokens[start - 1]?.core ? judge.pairCount(tokens[start - 1]!.core, word) : 0) + (tokens[i]?.core ? judge.pairCount(word, tokens[i]!.core) : 0);
-      const reading = [nonWords[start]!, joins[start]! + 1, context[start]! + around, letters[start]! + word.length] as const;
-      const current = [nonWords[i]!, joins[i]!, context[i]!, letters[i]!] as const;
-      const better =
-        reading[0] !== current[0] ? reading[0] < current[0] : reading[1] !== current[1] ? reading[1] < current[1] : reading[2] !== current[2] ? reading[2] > current[2] : reading[3] > current[3];
-      if (!better) continue;
-      [nonWords[i], joins[i], context[i], letters[i], size[i]] = [...reading, span];
+      // Lower is better for each cost; the context and the letters count against.
+      const reading = [nonWords[start]!, absorbed[start]! + short, joins[start]! + 1, context[start]! - around, letters[start]! - word.length];
+      const k = reading.findIndex((value, c) => value !== costs[c]![i]);
+      if (k < 0 || reading[k]! > costs[k]![i]!) continue;
+      for (const [c, cost] of costs.entries()) cost[i] = reading[c]!;
+      size[i] = span;
     }
   }
   const groups: Array<[start: number, size: number]> = [];
@@ -327,13 +342,13 @@ function restoreDroppedHyphens({ lines, judge, report, width }: WordContext): vo
     let changed = false;
     for (let i = 0; i < words.length; offset += words[i]!.length + 1, i++) {
       const word = words[i]!;
-      // Letters, with punctuation (and a possessive "’s") kept around them.
-      const core = /^([^\p{L}]*)(\p{L}+)((?:[’']s)?[^\p{L}]*)$/u.exec(word);
+      // Letters, with punctuation (and a clitic after an apostrophe: "’s") kept around them.
+      const core = /^([^\p{L}]*)(\p{L}+)((?:[’']\p{L}{1,2})?[^\p{L}]*)$/u.exec(word);
       if (!core) continue;
       const [, lead, letters, trail] = core as unknown as [string, string, string, string];
       const start = offset + lead.length;
       const next = words[i + 1];
-      const nextCore = next === undefined || trail ? undefined : /^(\p{Ll}+)([^\p{L}]*)$/u.exec(next);
+      const nextCore = next === undefined || trail ? undefined : /^(\p{L}+)([^\p{L}]*)$/u.exec(next);
       if (nextCore && atPrintedEnd(start + letters.length) && judge.lexicon.count(`${letters}-${nextCore[1]}`) > 0 && judge.pairCount(letters, nextCore[1]!) <= 1) {
         const repaired = `${word}-${next}`;
         report.repairs.push({ file: report.file, line: line.line, kind: 'hyphen-restored', before: `${word} ${next}`.replace(CITATION_PATTERN, ''), after: repaired.replace(CITATION_PATTERN, '') });
@@ -415,5 +430,20 @@ function warnKeptFragments(lines: TextLine[], judge: WordJudge, report: Report):
         warn(report, 'split-word-kept', `"${token.core}" is not a word and makes none with its neighbours; kept as printed`, line.line);
       }
     }
+  }
+}
+
+/**
+ * Scripts written without spaces between words (Chinese, Japanese): a line that ends and a line that starts in
+ * such a script (its punctuation after it aside: "大会,") are joined without a space ("鉴于" at a line end, "对人类" on
+ * the next line read "鉴于对人类").
+ */
+const UNSPACED_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF00-\uFF65]\p{P}{0,3}$/u;
+const UNSPACED_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF00-\uFF65]/u;
+
+function glueUnspacedLines({ lines }: WordContext): void {
+  for (const [i, line] of lines.entries()) {
+    const next = lines[i + 1];
+    if (next && line.glue === ' ' && UNSPACED_END.test(line.text.replace(CITATION_PATTERN, '')) && UNSPACED_START.test(next.text)) line.glue = '';
   }
 }

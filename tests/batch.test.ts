@@ -13,6 +13,7 @@ import {
   batchExitStatus,
   batchWorkerPath,
   CACHE_FILE,
+  cachedDocuments,
   documentHash,
   expandInputs,
   formatSummary,
@@ -317,16 +318,24 @@ describe('skipping unchanged documents', () => {
     expect(readFileSync(join(root, 'out/x.xml'), 'utf8')).toBe('OK\nFROM A');
   });
 
-  it('saves the cache as each document finishes, so a killed batch keeps its finished work', async () => {
+  it('journals the cache as each document finishes, so a killed batch keeps its finished work', async () => {
     tree({ 'in/a.txt': 'OK\na', 'in/b.txt': 'OK\nb', 'in/c.txt': 'OK\nc' });
     const onDisk: number[] = [];
-    await batch(['in'], {
-      onProgress: () => {
-        const cache = JSON.parse(readFileSync(join(root, 'out', CACHE_FILE), 'utf8')) as { entries: object };
-        onDisk.push(Object.keys(cache.entries).length);
-      },
-    }).run;
+    await batch(['in'], { onProgress: () => onDisk.push(cachedDocuments(join(root, 'out')).length) }).run;
     expect(onDisk).toEqual([1, 2, 3]);
+    // At its end the batch folds the journal into the cache file.
+    expect(readdirSync(join(root, 'out')).filter((n) => n.startsWith('.akn-press-cache'))).toEqual([CACHE_FILE]);
+    expect(Object.keys((JSON.parse(readFileSync(join(root, 'out', CACHE_FILE), 'utf8')) as { entries: object }).entries)).toHaveLength(3);
+  });
+
+  it('reads a killed batch\'s journal, a torn last line included', async () => {
+    tree({ 'in/a.txt': 'OK\na', 'in/b.txt': 'OK\nb' });
+    await calls(['in']);
+    const journal = join(root, 'out', '.akn-press-cache.journal');
+    // As a killed batch leaves it: b's entry removed (it was being rebuilt), a half-written line after.
+    writeFileSync(journal, `${JSON.stringify({ key: join(root, 'in/b.txt'), entry: null })}\n{"key": "${join(root, 'in/a.txt')}", "ent`);
+    expect(cachedDocuments(join(root, 'out'))).toEqual([join(root, 'in/a.txt')]);
+    expect((await calls(['in'])).built).toEqual(['in/b.txt']);
   });
 
   it('removes temporary files a killed run left behind, not those of a live process', async () => {

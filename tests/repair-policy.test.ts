@@ -1,6 +1,7 @@
 // The repair policy of issue 9: the repair stage changes the printed text only on positive evidence. One
 // small text per defect class seen on real documents, with the exact output expected.
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { repairedLines, runUntil } from './support/stages.js';
 import { join } from 'node:path';
@@ -80,16 +81,20 @@ describe('class 2: no spelling is imposed from elsewhere in the document', () =>
       ...Array.from({ length: 6 }, () => filler).flat(),
       // pdftotext joined two printed lines here and took the line-end hyphens out.
       'Requesting the Secretary-General to report regularly on the implementation of its zerotolerance policy and the SecretaryGeneral to act,',
+      'Recalling the capacity-building efforts of the Office for Outer Space Affairs,',
+      'that the Office can fully and effectively implement its mandate, including capacity building activities for Member States,',
       'Requesting the SecretaryGeneral to report on the long-',
       'term plan,',
     ].join('\n');
     const context = runUntil(text, 'repair', en);
-    expect(repairedLines(context).slice(-3)).toEqual([
+    expect(repairedLines(context).slice(-5)).toEqual([
       'Requesting the Secretary-General to report regularly on the implementation of its zero-tolerance policy and the SecretaryGeneral to act,',
+      'Recalling the capacity-building efforts of the Office for Outer Space Affairs,',
+      'that the Office can fully and effectively implement its mandate, including capacity-building activities for Member States,',
       'Requesting the SecretaryGeneral to report on the long-',
       'term plan,',
     ]);
-    expect(kinds(context, 'hyphen-restored')).toEqual(['zerotolerance -> zero-tolerance']);
+    expect(kinds(context, 'hyphen-restored')).toEqual(['zerotolerance -> zero-tolerance', 'capacity building -> capacity-building']);
     // The line-end hyphen of a compound is kept ("long-" + "term"), joined without a space.
     expect(context.repaired!.lines.at(-2)!.glue).toBe('');
   });
@@ -216,6 +221,17 @@ describe('class 14 and linear time: collapsed whitespace', () => {
     expect(repairedLines(context)).toHaveLength(14);
   });
 
+  it('joins Chinese lines without a space: no space after 鉴于 at a line end', () => {
+    const text = ['大会,', '鉴于', '对人类家庭所有成员的固有尊严及其平等的和不移的权利的承认,乃是世界自由、正义与和平的基础,', 'recalling its resolution,'].join('\n');
+    const context = runUntil(text, 'repair', zh);
+    expect(context.repaired!.lines.map((l) => [l.text, l.glue])).toEqual([
+      ['大会,', ''],
+      ['鉴于', ''],
+      ['对人类家庭所有成员的固有尊严及其平等的和不移的权利的承认,乃是世界自由、正义与和平的基础,', ' '],
+      ['recalling its resolution,', ' '],
+    ]);
+  });
+
   it('reads lines of 40,000 and 500,000 spaces, inside and between the words', () => {
     for (const size of [40_000, 500_000]) {
       const spaces = ' '.repeat(size);
@@ -230,5 +246,43 @@ describe('class 14 and linear time: collapsed whitespace', () => {
     const text = ['The General Assembly,', 'Recalling its resolution 70/1,', 'Noting the report,', '1. Decides to remain seized of the matter.'].join(gap);
     const context = runUntil(text, 'repair', en);
     expect(repairedLines(context)).toEqual(['The General Assembly,', 'Recalling its resolution 70/1,', 'Noting the report,', '1. Decides to remain seized of the matter.']);
+  });
+});
+
+describe('properties: real words are never glued, split words come back whole or stay as printed', () => {
+  // Words of the English lexicon, short ones included; pairs of them are often one word too ("any one",
+  // "some times", "health care"), which is exactly what must not be joined.
+  const vocabulary = ['the', 'a', 'an', 'of', 'to', 'in', 'as', 'at', 'is', 'be', 'we', 'us', 'health', 'care', 'long', 'term', 'road', 'map', 'water', 'borne', 'peace', 'building', 'any', 'one', 'some', 'times', 'man', 'kind', 'their', 'rights', 'General', 'Assembly', 'United', 'Nations', 'ANSAR', 'ALLAH', 'cross', 'cutting'];
+  const long = ['effectiveness', 'institutions', 'determined', 'humanitarian', 'consultations', 'implementation', 'recommendations', 'Monitoring', 'economy', 'financial'];
+  const seed = Number(process.env.FUZZ_SEED ?? 9);
+
+  it('leaves any sequence of words as printed', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...vocabulary), { minLength: 2, maxLength: 14 }), (words) => {
+        const line = `Recalling ${words.join(' ')},`;
+        const context = runUntil(['The Security Council,', line].join('\n'), 'repair', en);
+        expect(repairedLines(context)[1]).toBe(line);
+      }),
+      { seed, numRuns: 150 },
+    );
+  });
+
+  it('gives back a split word whole, or leaves its pieces as printed, and changes no other word', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom(...long),
+        fc.nat(),
+        fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 6 }),
+        (before, word, at, after) => {
+          const cut = 1 + (at % (word.length - 1));
+          const line = `Recalling ${[...before, `${word.slice(0, cut)} ${word.slice(cut)}`, ...after].join(' ')},`;
+          const out = repairedLines(runUntil(['The Security Council,', line].join('\n'), 'repair', en))[1]!;
+          const whole = `Recalling ${[...before, word, ...after].join(' ')},`;
+          expect([whole, line]).toContain(out);
+        },
+      ),
+      { seed, numRuns: 300 },
+    );
   });
 });

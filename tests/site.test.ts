@@ -40,7 +40,11 @@ let manifest: Manifest;
 
 function runSite(...extra: string[]) {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`make\` (or npx tsc) before the tests`);
-  return spawnSync(process.execPath, [CLI, 'site', CORPUS_TEXTS, 'input', '--out', site, '--resolver-base', BASE, ...extra], { encoding: 'utf8' });
+  // The build's cache goes to the user's cache folder: a temporary one here.
+  return spawnSync(process.execPath, [CLI, 'site', CORPUS_TEXTS, 'input', '--out', site, '--resolver-base', BASE, ...extra], {
+    encoding: 'utf8',
+    env: { ...process.env, XDG_CACHE_HOME: `${site}.cache` },
+  });
 }
 
 noteMissingCorpus();
@@ -57,6 +61,7 @@ beforeAll(() => {
 
 afterAll(() => {
   if (site) rmSync(site, { recursive: true, force: true });
+  if (site) rmSync(`${site}.cache`, { recursive: true, force: true });
 });
 
 const read = (path: string) => readFileSync(join(site, path), 'utf8');
@@ -159,6 +164,14 @@ corpusDescribe('the collection', () => {
     } finally {
       rmSync(texts, { recursive: true, force: true });
     }
+  });
+
+  it('publishes no build cache: nothing in the site names a local input path', () => {
+    const files = readdirSync(site, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    expect(files.filter((e) => e.name.startsWith('.akn-press-cache'))).toEqual([]);
+    expect(readdirSync(join(`${site}.cache`, 'akn-press', 'sites'))).toHaveLength(1);
+    const local = files.filter((e) => readFileSync(join(e.parentPath, e.name)).includes(CORPUS_TEXTS));
+    expect(local.map((e) => e.name)).toEqual([]);
   });
 
   it('is incremental: a second run builds nothing and rewrites nothing', () => {

@@ -20,6 +20,7 @@ import { FORMATS, SITE_CSS, SITE_PATHS, encodePath, expressionRedirect, indexPag
 import { miniSearchScript, searchIndexScript, searchPageScript } from './search.js';
 import { groupWorks, type SiteWarning, type SiteWork } from './works.js';
 import { DEFAULT_RESOLVER_BASE } from '../resolver.js';
+import { userCacheFolder } from '../schema-files.js';
 
 /**
  * Without --resolver-base the site's absolute links (feeds, IRIs) use the one placeholder of resolver.ts
@@ -85,8 +86,10 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
 
   // 1. The XML of every text, through the batch builder and its cache (unchanged texts are skipped).
   const fromSource = import.meta.url.endsWith('.ts');
+  const cacheDir = siteCacheDir(out);
   const batch = await runBatch(inputs, {
     outDir: documentsDir,
+    cacheDir,
     formats: ['xml'],
     force: options.force,
     jobs: options.jobs,
@@ -203,10 +206,18 @@ function removeStale(out: string, keep: ReadonlySet<string>, documentsDir: strin
   sweep(join(out, 'languages'), (p) => keep.has(p));
   sweep(join(out, 'akn'), (p) => keep.has(p));
   // documents/: the publications written now, and the XML the batch keeps (its cache lists them).
-  const cache = cachedOutputs(documentsDir);
+  const cache = cachedOutputs(documentsDir, siteCacheDir(out));
   sweep(documentsDir, (p) => keep.has(p) || cache.has(p) || basename(p).startsWith('.'));
 }
 
+
+/**
+ * The batch cache of a site, kept in the user's cache folder, one per output folder: it names the local
+ * input paths, which have no business in a published folder.
+ */
+function siteCacheDir(out: string): string {
+  return join(userCacheFolder(), 'sites', createHash('sha256').update(out).digest('hex').slice(0, 16));
+}
 
 function describeFile(base: string, out: string, path: string, mediaType: string): ManifestFile {
   const bytes = readFileSync(join(out, path));
