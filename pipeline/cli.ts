@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { batchExitStatus, DEFAULT_TIMEOUT_MS, expandInputs, formatSummary, runBatch, type BatchSummary, type DocumentOutcome } from './batch.js';
-import { ALL_FORMATS, buildFileOutputs, type OutputFormat } from './build.js';
+import { ALL_FORMATS, buildInputFileOutputs, type OutputFormat } from './build.js';
 import { writeOutputsAtomic } from './atomic-write.js';
 import { commandHelp, mainHelp, parseCommandLine, UsageError, type OptionValues } from './cli-options.js';
 import { outputPath, outputStem } from './output-names.js';
@@ -177,7 +177,7 @@ async function commandBuild(paths: string[], values: OptionValues, cli: Cli): Pr
     // One text: built in this process (no worker start-up); the cache is kept all the same.
     inProcess: single,
     job: new URL('./build.js', import.meta.url).href,
-    jobExport: 'buildFile',
+    jobExport: 'buildInputFile',
     progress: cli.quiet || cli.json || single ? false : process.stderr,
     printSummary: false,
   });
@@ -219,7 +219,7 @@ async function buildStream(paths: string[], outDir: string, formats: OutputForma
   const input = paths[0]!;
   let outcome: JsonReport['outcomes'][number];
   try {
-    const built = buildFileOutputs(input, toStdout ? '.' : outDir, {
+    const built = await buildInputFileOutputs(input, toStdout ? '.' : outDir, {
       formats: toStdout ? ['xml'] : formats,
       metaFile: values['meta'] as string | undefined,
       name: values['name'] as string | undefined,
