@@ -527,19 +527,40 @@ function splitNotes(state: RepairState): void {
 //   Decides to extend the mandate of the Verification Mission until 31 October
 // The last line is put back after the rest only on positive evidence, on both sides: the line after the
 // number cannot open the paragraph (it starts with a digit or a lower-case letter) and ends it (its
-// punctuation), while the block after it opens the paragraph (a capital) and stops mid-sentence (it ends
-// with a word), with a blank line on either side. With only part of the evidence the lines stay as printed,
+// punctuation), while the block after it opens the paragraph (a capital, a full line of print: a short
+// line is a heading) and stops mid-sentence (it ends with a word), with a blank line on either side. With only part of the evidence the lines stay as printed,
 // with a warning.
 
 /** At most this many lines in the displaced piece, and in the block it belongs after. */
 const DISPLACED_LINES = 2;
 const OPENED_LINES = 4;
+/** A line at least this share of the printed width is a full line of print. */
+const FULL_LINE = 0.6;
+
+/** The document's printed line width: the length nine content lines in ten do not exceed (counted, linear). */
+function printedWidth(raw: readonly RawLine[]): number {
+  const counts = new Map<number, number>();
+  let total = 0;
+  for (const line of raw) {
+    if (line.kind !== 'content') continue;
+    const length = Math.min(400, line.text.trim().length);
+    counts.set(length, (counts.get(length) ?? 0) + 1);
+    total++;
+  }
+  let seen = 0;
+  for (let length = 0; length <= 400; length++) {
+    seen += counts.get(length) ?? 0;
+    if (seen >= total * 0.9) return length;
+  }
+  return 400;
+}
 
 function restoreWrappedLastLines(state: RepairState): void {
   const { raw, language, report } = state;
   const ending = new RegExp(`[${[...new Set(`${language.operativeEnd};:.`)].join('').replace(/[\]\\^-]/g, '\\$&')}]$`, 'u');
   const content = (k: number) => raw[k]?.kind === 'content';
   const blank = (k: number) => k >= raw.length || raw[k]!.kind === 'blank';
+  const width = printedWidth(raw);
   for (let i = 0; i < raw.length; i++) {
     if (!content(i) || !ENUMERATOR_ALONE.test(raw[i]!.text)) continue;
     // The piece right after the number, up to a blank line.
@@ -555,7 +576,8 @@ function restoreWrappedLastLines(state: RepairState): void {
     let stop = start;
     while (content(stop) && stop - start <= OPENED_LINES) stop++;
     const block = raw.slice(start, stop);
-    const opens = block.length > 0 && block.length <= OPENED_LINES && /^\p{Lu}/u.test(block[0]!.text.trim());
+    // A paragraph's first line is a full line of print; a short capitalised line is a heading ("Reporting").
+    const opens = block.length > 0 && block.length <= OPENED_LINES && /^\p{Lu}/u.test(block[0]!.text.trim()) && block[0]!.text.trim().length >= width * FULL_LINE;
     if (!opens) continue;
     if (!/[\p{L}\p{N}]$/u.test(block.at(-1)!.text.trim()) || !blank(stop)) {
       warn(report, 'line-order-suspect', `"${first}" after "${raw[i]!.text.trim()}" may be a line printed out of order; kept as printed`, piece[0]!.line);

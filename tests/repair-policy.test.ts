@@ -299,6 +299,23 @@ describe('a paragraph\'s last line printed before its first line (pdftotext\'s b
     ]);
   });
 
+  it('an item that opens with a lower-case word before a heading is left alone, silently', () => {
+    const text = [
+      'The Security Council,',
+      'Recalling its resolutions and the reports of the Secretary-General on the situation in the region,',
+      '35. Requests the Secretary-General to take the following measures in the coming months:',
+      '(c)',
+      'to report to the Council;',
+      '',
+      'Reporting',
+      '',
+      '36. Decides to remain seized of the matter and to review the situation in the region regularly.',
+    ].join('\n');
+    const context = runUntil(text, 'repair', en);
+    expect(repairedLines(context).slice(3)).toEqual(['(c) to report to the Council;', 'Reporting', '36. Decides to remain seized of the matter and to review the situation in the region regularly.']);
+    expect(context.report.diagnostics.filter((d) => d.code.startsWith('line-order'))).toEqual([]);
+  });
+
   it('an item that opens with a lower-case word and a paragraph after it are left alone', () => {
     const text = ['The Security Council,', 'Recalling its resolutions,', '4. Requests:', '(a)', 'the report;', '', '(b) The plan;', '', '5.', 'Decides to remain seized of the matter.'].join('\n');
     const context = runUntil(text, 'repair', en);
