@@ -142,10 +142,23 @@ export function parseAkn(xml: string, file = '<akn>'): AknElement {
   return root;
 }
 
+/**
+ * The XML a build wrote and libxml2 has just parsed and validated (the validate stage): well-formed, so its
+ * publications parse it without a second well-formedness pass. Only that exact text, from that stage; XML
+ * from anywhere else (`render`, `text`, a site's inputs) always gets the full check.
+ */
+let validatedByLibxml2: { xml: string; file: string } | undefined;
+
+export function markValidatedAkn(xml: string, file: string): void {
+  validatedByLibxml2 = { xml, file };
+}
+
 function parseAknUncached(xml: string, file: string): AknElement {
   refuseDtd(xml, file);
   refuseForbiddenCharacters(xml, file);
-  const verdict = XMLValidator.validate(xml);
+  const trusted = validatedByLibxml2 !== undefined && validatedByLibxml2.file === file && validatedByLibxml2.xml === xml;
+  validatedByLibxml2 = undefined;
+  const verdict = trusted ? true : XMLValidator.validate(xml);
   if (verdict !== true) {
     throw new InputError(file, `not well-formed XML: ${verdict.err.msg}`, verdict.err.line, 'xml');
   }

@@ -4,7 +4,7 @@
 // buildInputFile and buildInputFileOutputs return promises; build and buildFile stay synchronous for texts.
 import { basename } from 'node:path';
 import { writeOutputsAtomic, type OutputFile } from './atomic-write.js';
-import type { BuildContext, BuildOptions } from './context.js';
+import { ALL_FORMATS, type BuildContext, type BuildOptions } from './context.js';
 import { findSidecar, readSidecar, type Sidecar } from './metadata.js';
 import { outputPath, outputStem } from './output-names.js';
 import { readBounded } from './read-input.js';
@@ -14,7 +14,7 @@ import { runStages } from './stages.js';
 import { readPdf, type PdfLayout } from './pdf-read.js';
 
 export type OutputFormat = BuildOptions['formats'][number];
-export const ALL_FORMATS: BuildOptions['formats'] = ['xml', 'html', 'epub', 'jsonld'];
+export { ALL_FORMATS };
 
 export interface BuildInput {
   /** File name used in messages and in the proprietary metadata. */

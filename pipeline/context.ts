@@ -9,6 +9,9 @@ import type { LanguageTable } from './lang/types.js';
 import type { PdfLayout } from './pdf-read.js';
 import type { LayoutFacts } from './layout.js';
 
+/** The formats a build writes; all of them by default. */
+export const ALL_FORMATS: BuildOptions['formats'] = ['xml', 'html', 'epub', 'jsonld'];
+
 export interface BuildOptions {
   /** Formats to produce besides the AKN XML. */
   formats: ReadonlyArray<'xml' | 'html' | 'epub' | 'jsonld'>;

@@ -42,8 +42,14 @@ type NSpellFactory = (dictionary: { aff: string; dic: string }) => NSpellInstanc
 const require = createRequire(import.meta.url);
 const BLOCK_BYTES = 4096;
 const MEMO_LIMIT = 50_000;
-/** Blocks kept decoded per word list: 64 × 4 kB. */
-const BLOCK_CACHE = 64;
+/** Blocks kept decoded per word list: 256 × 4 kB, each one string and the offsets of its lines. */
+const BLOCK_CACHE = 256;
+
+/** A block of the word list as read: its text and where each line starts (the last entry is the text's end + 1). */
+interface Block {
+  text: string;
+  starts: Uint32Array;
+}
 
 /**
  * Where compiled word lists live: `$AKN_LEXICON_DIR`, else `lexicon/` beside package.json in a clone of
@@ -187,7 +193,7 @@ class WordListFile {
   private readonly firstWords: string[];
   private readonly size: number;
   private buffer = Buffer.alloc(BLOCK_BYTES * 2);
-  private readonly blocks = new Map<number, string[]>();
+  private readonly blocks = new Map<number, Block>();
 
   constructor(file: string) {
     this.fd = fs.openSync(file, 'r');
@@ -197,18 +203,30 @@ class WordListFile {
     this.firstWords = index.firstWords;
   }
 
-  /** The words of block `index`, read from the file; the blocks read last are kept (a few hundred kB). */
-  private block(index: number): string[] {
+  /**
+   * Block `index`, read from the file; the blocks read last are kept (about 2 MB). A block stays one string
+   * with its line offsets: a look-up cuts out only the few words its binary search compares, where splitting
+   * the block made some 400 strings per block read (garbage for the collector).
+   */
+  private block(index: number): Block {
     const cached = this.blocks.get(index);
     if (cached) return cached;
     const from = this.offsets[index]!;
     const to = this.offsets[index + 1] ?? this.size;
     if (this.buffer.length < to - from) this.buffer = Buffer.alloc(to - from);
     const read = fs.readSync(this.fd, this.buffer, 0, to - from, from);
-    const lines = this.buffer.toString('utf8', 0, read).split('\n');
+    const text = this.buffer.toString('utf8', 0, read);
+    let lines = 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+    const starts = new Uint32Array(lines + 1);
+    let line = 0;
+    starts[line++] = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[line++] = i + 1;
+    starts[line] = text.length + 1;
+    const block = { text, starts };
     if (this.blocks.size >= BLOCK_CACHE) this.blocks.delete(this.blocks.keys().next().value!);
-    this.blocks.set(index, lines);
-    return lines;
+    this.blocks.set(index, block);
+    return block;
   }
 
   has(word: string): boolean {
@@ -221,12 +239,12 @@ class WordListFile {
       if (this.firstWords[mid]! <= word) low = mid;
       else high = mid - 1;
     }
-    const lines = this.block(low);
+    const { text, starts } = this.block(low);
     let a = 0;
-    let b = lines.length - 1;
+    let b = starts.length - 2;
     while (a <= b) {
       const mid = (a + b) >> 1;
-      const candidate = lines[mid]!;
+      const candidate = text.slice(starts[mid]!, starts[mid + 1]! - 1);
       if (candidate === word) return true;
       if (candidate < word) a = mid + 1;
       else b = mid - 1;

@@ -42,10 +42,13 @@ export const wordPasses: readonly WordPass[] = [
 export function repairWords(state: RepairState, lists: TextLine[][]): void {
   // The table's words (ordinals such as "twenty-first") count as printed words of every document.
   // A compound printed with a clitic ("Secretary-General’s") prints the compound too: evidence for a hyphen.
-  const printed = lists.flatMap((lines) => lines.flatMap((line) => coresOf(line.text)));
-  const stems = printed.flatMap((core) => /^(.+-.+\p{L})[’']\p{L}{1,2}$/u.exec(core)?.[1] ?? []);
+  // Each line's words are read once, for the document's words and for its pairs of adjacent words.
+  const cores = lists.flatMap((lines) => lines.map((line) => coresOf(line.text)));
+  const printed = cores.flat();
+  // Only a core with a hyphen and an apostrophe can be such a compound: the pattern runs on those alone.
+  const stems = printed.flatMap((core) => (core.includes('-') && (core.includes('’') || core.includes("'")) ? (/^(.+-.+\p{L})[’']\p{L}{1,2}$/u.exec(core)?.[1] ?? []) : []));
   const tokens = [...printed, ...stems, ...Object.keys(state.language.sessionOrdinals)];
-  const judge = new WordJudge(state.language, new DocumentLexicon(lexiconFor(state.language), tokens), lists);
+  const judge = new WordJudge(state.language, new DocumentLexicon(lexiconFor(state.language), tokens), cores);
   const width = printedWidth(state.lines);
   for (const lines of lists) {
     for (const pass of wordPasses) pass.run({ lines, judge, language: state.language, report: state.report, width });
@@ -57,11 +60,78 @@ export function repairWords(state: RepairState, lists: TextLine[][]): void {
 
 /** The letters of each word of a text, punctuation and citations aside. */
 function coresOf(text: string): string[] {
-  return text
-    .replace(CITATION_PATTERN, ' ')
-    .split(/\s+/)
-    .map((t) => t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
-    .filter(Boolean);
+  const out: string[] = [];
+  for (const token of text.replace(CITATION_PATTERN, ' ').split(/\s+/)) {
+    const core = trimToLettersAndDigits(token);
+    if (core) out.push(core);
+  }
+  return out;
+}
+
+/** Whether a code point is a letter or a digit (\p{L}, \p{N}); the answers for the BMP are kept. */
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+const bmpLetterOrNumber = new Uint8Array(0x10000);
+function isLetterOrNumber(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 48 && cp <= 57) || ((cp | 32) >= 97 && (cp | 32) <= 122);
+  if (cp > 0xffff) return LETTER_OR_NUMBER.test(String.fromCodePoint(cp));
+  let known = bmpLetterOrNumber[cp]!;
+  if (known === 0) bmpLetterOrNumber[cp] = known = LETTER_OR_NUMBER.test(String.fromCharCode(cp)) ? 1 : 2;
+  return known === 1;
+}
+
+/** A token without the characters that are neither letters nor digits at either end, scanned from both ends. */
+function trimToLettersAndDigits(token: string): string {
+  let start = 0;
+  let end = token.length;
+  while (start < end) {
+    const cp = token.codePointAt(start)!;
+    if (isLetterOrNumber(cp)) break;
+    start += cp > 0xffff ? 2 : 1;
+  }
+  while (end > start) {
+    let i = end - 1;
+    const unit = token.charCodeAt(i);
+    if (unit >= 0xdc00 && unit <= 0xdfff && i > start) {
+      const high = token.charCodeAt(i - 1);
+      if (high >= 0xd800 && high <= 0xdbff) i--;
+    }
+    if (isLetterOrNumber(token.codePointAt(i)!)) break;
+    end = i;
+  }
+  return start === 0 && end === token.length ? token : token.slice(start, end);
+}
+
+/** The number of code points of a string (`[...s].length` without the array). */
+function codePoints(text: string): number {
+  let n = text.length;
+  for (let i = 0; i + 1 < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
+/** A table's word lists as sets, made once per language. */
+interface WordSets {
+  common: Set<string>;
+  single?: Set<string>;
+  two?: Set<string>;
+}
+const wordSetsOf = new WeakMap<LanguageTable, WordSets>();
+function wordSets(language: LanguageTable): WordSets {
+  let sets = wordSetsOf.get(language);
+  if (!sets) {
+    const letters = language.wordLetters;
+    sets = { common: new Set(language.commonWords), single: letters ? new Set(letters.singleLetterWords) : undefined, two: letters?.twoLetterWords ? new Set(letters.twoLetterWords) : undefined };
+    wordSetsOf.set(language, sets);
+  }
+  return sets;
 }
 
 /** Whether a piece of the text is a word: the lexicon, the table's short words, and the document. */
@@ -69,19 +139,25 @@ class WordJudge {
   /** How often each pair of adjacent words is printed: a piece is a word only outside the split judged. */
   private readonly pairs = new Map<string, number>();
   private readonly never: Set<string>;
+  private readonly words: WordSets;
   readonly complete: boolean;
 
+  /** `cores`: the words of each line of the document (coresOf), as printed. */
   constructor(
-    private readonly language: LanguageTable,
+    language: LanguageTable,
     readonly lexicon: DocumentLexicon,
-    lists: TextLine[][],
+    cores: string[][],
   ) {
     this.complete = lexicon.language.complete;
     this.never = new Set((language.neverJoin ?? []).map((w) => w.toLocaleLowerCase()));
-    for (const lines of lists) {
-      for (const line of lines) {
-        const words = coresOf(line.text).map((w) => w.toLowerCase());
-        for (let i = 0; i + 1 < words.length; i++) this.pairs.set(`${words[i]} ${words[i + 1]}`, (this.pairs.get(`${words[i]} ${words[i + 1]}`) ?? 0) + 1);
+    this.words = wordSets(language);
+    for (const line of cores) {
+      let previous = line.length > 0 ? line[0]!.toLowerCase() : '';
+      for (let i = 1; i < line.length; i++) {
+        const word = line[i]!.toLowerCase();
+        const key = `${previous} ${word}`;
+        this.pairs.set(key, (this.pairs.get(key) ?? 0) + 1);
+        previous = word;
       }
     }
   }
@@ -91,6 +167,11 @@ class WordJudge {
     return this.pairs.get(`${first.toLowerCase()} ${second.toLowerCase()}`) ?? 0;
   }
 
+  /** pairCount of two words already in lower case (toLowerCase). */
+  pairCountLower(first: string, second: string): number {
+    return this.pairs.get(`${first} ${second}`) ?? 0;
+  }
+
   /**
    * A piece printed in the text is a word of its own: one or two letters only when the table lists them
    * (dictionaries hold every letter and many abbreviations); a capitalised piece of four letters or more
@@ -98,31 +179,28 @@ class WordJudge {
    */
   isPiece(core: string, besides = 0): boolean {
     const lower = core.toLocaleLowerCase();
-    const length = [...core].length;
-    const letters = this.language.wordLetters;
-    if (length === 1 && letters) return letters.singleLetterWords.includes(lower);
-    if (length === 2 && letters?.twoLetterWords) return letters.twoLetterWords.includes(lower);
+    const length = codePoints(core);
+    const { single, two, common } = this.words;
+    if (length === 1 && single) return single.has(lower);
+    if (length === 2 && two) return two.has(lower);
     if (length >= 4 && /^\p{Lu}/u.test(core)) return true;
-    return this.lexicon.isWord(core, besides) || this.language.commonWords.includes(lower);
+    return this.lexicon.isWord(core, besides) || common.has(lower);
   }
 
   /** A frequent word of three letters or fewer, as the table lists them ("in", "an", "the"). */
   isShortWord(core: string): boolean {
+    if (core.length === 0 || core.length > 6 || codePoints(core) > 3) return false;
     const lower = core.toLowerCase();
-    const letters = this.language.wordLetters;
-    return (
-      core.length > 0 &&
-      [...core].length <= 3 &&
-      (this.language.commonWords.includes(lower) || (letters?.twoLetterWords?.includes(lower) ?? false) || (letters?.singleLetterWords.includes(lower) ?? false))
-    );
+    const { common, two, single } = this.words;
+    return common.has(lower) || (two?.has(lower) ?? false) || (single?.has(lower) ?? false);
   }
 
   /** A joined form is a word: short ones from the dictionary alone, longer ones also from the document. */
   isJoined(core: string): boolean {
     const lower = core.toLocaleLowerCase();
     if (this.never.has(lower)) return false;
-    if (this.lexicon.inDictionary(core) || this.language.commonWords.includes(lower)) return true;
-    return [...core].length >= 4 && this.lexicon.count(core) > 0;
+    if (this.lexicon.inDictionary(core) || this.words.common.has(lower)) return true;
+    return codePoints(core) >= 4 && this.lexicon.count(core) > 0;
   }
 }
 
@@ -135,6 +213,9 @@ interface Token {
   lead: string;
   core: string;
   trail: string;
+  /** The core in lower case (toLowerCase), and whether it starts with a lower-case letter. */
+  lower: string;
+  lowerStart: boolean;
   /** Index of its line in the list, and whether it is the first token of that line. */
   line: number;
   first: boolean;
@@ -146,14 +227,43 @@ const TOKEN = /^([(«“‘"'[]*)(\p{L}(?:[\p{L}\p{M}'’-]*[\p{L}\p{M}])?)([^\p
 const ENUMERATOR = /^\(\p{L}{1,5}\)[^\p{L}]*$/u;
 const MAX_PIECES = 5;
 
+/** What a printed token is made of, whatever its place: read once per distinct token (a document repeats its words). */
+interface Shape {
+  lead: string;
+  core: string;
+  trail: string;
+  lower: string;
+  lowerStart: boolean;
+}
+const NO_WORD: Shape = { lead: '', core: '', trail: '', lower: '', lowerStart: false };
+const shapes = new Map<string, Shape>();
+/** Distinct tokens remembered (a resolution has a few thousand); the memo starts again when full. */
+const SHAPE_MEMO_LIMIT = 20_000;
+
+function shapeOf(text: string): Shape {
+  let shape = shapes.get(text);
+  if (shape) return shape;
+  // An enumerator ("(b)", "(iv)") is no word and no piece of one.
+  const match = ENUMERATOR.test(text) ? undefined : TOKEN.exec(text);
+  if (!match) shape = NO_WORD;
+  else {
+    const core = match[2]!;
+    shape = { lead: match[1]!, core, trail: match[3]!, lower: core.toLowerCase(), lowerStart: /^\p{Ll}/u.test(core) };
+  }
+  if (shapes.size >= SHAPE_MEMO_LIMIT) shapes.clear();
+  shapes.set(text, shape);
+  return shape;
+}
+
 function tokensOf(lines: TextLine[]): Token[] {
   const out: Token[] = [];
-  for (const [index, line] of lines.entries()) {
-    const parts = line.text.split(' ').filter(Boolean);
-    for (const [k, text] of parts.entries()) {
-      // An enumerator ("(b)", "(iv)") is no word and no piece of one.
-      const shape = ENUMERATOR.test(text) ? undefined : TOKEN.exec(text);
-      out.push({ text, lead: shape?.[1] ?? '', core: shape?.[2] ?? '', trail: shape?.[3] ?? '', line: index, first: k === 0, glue: k === 0 ? lines[index - 1]?.glue : undefined });
+  for (let index = 0; index < lines.length; index++) {
+    let first = true;
+    for (const text of lines[index]!.text.split(' ')) {
+      if (text === '') continue;
+      const { lead, core, trail, lower, lowerStart } = shapeOf(text);
+      out.push({ text, lead, core, trail, lower, lowerStart, line: index, first, glue: first ? lines[index - 1]?.glue : undefined });
+      first = false;
     }
   }
   return out;
@@ -169,8 +279,10 @@ function rejoinSplitWords({ lines, judge, report }: WordContext): void {
   const tokens = tokensOf(lines);
   const n = tokens.length;
   // A token is a word of the document only where it is printed apart from its neighbours here.
-  const besides = tokens.map((_, k) => Math.max(1, pairAt(tokens, k - 1, judge), pairAt(tokens, k, judge)));
-  const pieceIsWord = tokens.map((t, k) => (t.core ? judge.isPiece(t.core, besides[k]) : true));
+  const pairNext = new Int32Array(n + 1);
+  for (let k = 0; k + 1 < n; k++) pairNext[k + 1] = pairAt(tokens, k, judge);
+  // pairNext[k + 1]: tokens k and k + 1 side by side; pairNext[k]: tokens k - 1 and k.
+  const pieceIsWord = tokens.map((t, k) => (t.core ? judge.isPiece(t.core, Math.max(1, pairNext[k]!, pairNext[k + 1]!)) : true));
   // A short frequent word ("in", "to", "the") is the likeliest to be glued by mistake to a fragment beside it.
   const shortWord = tokens.map((t, k) => pieceIsWord[k]! && judge.isShortWord(t.core));
   // For each i, the cheapest reading of tokens[0..i). Costs compare in order: non-words left; short printed
@@ -191,7 +303,8 @@ function rejoinSplitWords({ lines, judge, report }: WordContext): void {
       if (word === undefined) continue;
       let short = 0;
       for (let k = start; k < i; k++) if (shortWord[k]) short++;
-      const around = (tokens[start - 1]?.core ? judge.pairCount(tokens[start - 1]!.core, word) : 0) + (tokens[i]?.core ? judge.pairCount(word, tokens[i]!.core) : 0);
+      const lowerWord = word.toLowerCase();
+      const around = (tokens[start - 1]?.core ? judge.pairCountLower(tokens[start - 1]!.lower, lowerWord) : 0) + (tokens[i]?.core ? judge.pairCountLower(lowerWord, tokens[i]!.lower) : 0);
       // Lower is better for each cost; the context and the letters count against.
       const reading = [nonWords[start]!, absorbed[start]! + short, joins[start]! + 1, context[start]! - around, letters[start]! - word.length];
       const k = reading.findIndex((value, c) => value !== costs[c]![i]);
@@ -238,7 +351,7 @@ function joinedWord(tokens: Token[], start: number, size: number, judge: WordJud
     const piece = tokens[start + k]!;
     if (!piece.core || (k > 0 && piece.lead) || (k < size - 1 && piece.trail)) return undefined;
     if (k > 0) {
-      const lower = /^\p{Ll}/u.test(piece.core);
+      const lower = piece.lowerStart;
       lowerAfterFirst &&= lower;
       // Across a line end only into a continuation in lower case ("humanitari" / "an assistance").
       if (piece.first && (++lineEnds > 1 || piece.glue !== ' ' || !lower)) return undefined;
@@ -256,12 +369,14 @@ function joinedWord(tokens: Token[], start: number, size: number, judge: WordJud
 /** How many times the document prints tokens k and k+1 side by side (a split seen twice is still a split). */
 function pairAt(tokens: Token[], k: number, judge: WordJudge): number {
   const [a, b] = [tokens[k], tokens[k + 1]];
-  return a?.core && b?.core ? judge.pairCount(a.core, b.core) : 0;
+  return a?.core && b?.core ? judge.pairCountLower(a.lower, b.lower) : 0;
 }
 
 /** A year split inside its parentheses: "(201 5)" → "(2015)", or across a line end "(201" / "5)". */
 function rejoinSplitYears({ lines, report }: WordContext): void {
   for (const [i, line] of lines.entries()) {
+    // Both forms need an opening parenthesis: a line without one is not scanned.
+    if (!line.text.includes('(')) continue;
     line.text = line.text.replace(/\((\d{1,3}) (\d{1,3}) ?\)/g, (all, a: string, b: string) => {
       const year = `${a}${b}`;
       if (!/^(?:19|20)\d\d$/.test(year)) return all;
@@ -289,11 +404,14 @@ function rejoinSplitYears({ lines, report }: WordContext): void {
 function closeHyphenBreaks({ lines, judge, report }: WordContext): void {
   for (const [i, line] of lines.entries()) {
     const next = lines[i + 1];
-    line.text = line.text.replace(/(\p{L}+) -(\p{L}+)/gu, (all, left: string, right: string) => {
-      report.repairs.push({ file: report.file, line: line.line, kind: 'hyphen-space', before: all, after: `${left}-${right}` });
-      return `${left}-${right}`;
-    });
-    if (!next || !/\p{L}[)]? ?-$/u.test(line.text) || !/^\p{L}/u.test(next.text)) continue;
+    // The patterns run only on a line that has what they need (" -", a hyphen at its end): most lines have neither.
+    if (line.text.includes(' -')) {
+      line.text = line.text.replace(/(\p{L}+) -(\p{L}+)/gu, (all, left: string, right: string) => {
+        report.repairs.push({ file: report.file, line: line.line, kind: 'hyphen-space', before: all, after: `${left}-${right}` });
+        return `${left}-${right}`;
+      });
+    }
+    if (!next || !line.text.endsWith('-') || !/\p{L}[)]? ?-$/u.test(line.text.slice(-5)) || !/^\p{L}/u.test(next.text)) continue;
     line.text = line.text.replace(/ ?-$/, '-');
     const before = line.text;
     line.glue = '';
@@ -343,12 +461,12 @@ function restoreDroppedHyphens({ lines, judge, report, width }: WordContext): vo
     for (let i = 0; i < words.length; offset += words[i]!.length + 1, i++) {
       const word = words[i]!;
       // Letters, with punctuation (and a clitic after an apostrophe: "’s") kept around them.
-      const core = /^([^\p{L}]*)(\p{L}+)((?:[’']\p{L}{1,2})?[^\p{L}]*)$/u.exec(word);
+      const core = printedWordOf(word);
       if (!core) continue;
-      const [, lead, letters, trail] = core as unknown as [string, string, string, string];
+      const [lead, letters, trail] = core;
       const start = offset + lead.length;
       const next = words[i + 1];
-      const nextCore = next === undefined || trail ? undefined : /^(\p{L}+)([^\p{L}]*)$/u.exec(next);
+      const nextCore = next === undefined || trail ? undefined : bareWordOf(next);
       if (nextCore && atPrintedEnd(start + letters.length) && judge.lexicon.count(`${letters}-${nextCore[1]}`) > 0 && judge.pairCount(letters, nextCore[1]!) <= 1) {
         const repaired = `${word}-${next}`;
         report.repairs.push({ file: report.file, line: line.line, kind: 'hyphen-restored', before: `${word} ${next}`.replace(CITATION_PATTERN, ''), after: repaired.replace(CITATION_PATTERN, '') });
@@ -367,6 +485,32 @@ function restoreDroppedHyphens({ lines, judge, report, width }: WordContext): vo
     }
     if (changed) line.text = words.join(' ');
   }
+}
+
+/** A word's letters with the punctuation (and a clitic after an apostrophe: "’s") around them; once per distinct word. */
+const printedWords = new Map<string, readonly [lead: string, letters: string, trail: string] | null>();
+function printedWordOf(word: string): readonly [string, string, string] | null {
+  let shape = printedWords.get(word);
+  if (shape === undefined) {
+    const match = /^([^\p{L}]*)(\p{L}+)((?:[’']\p{L}{1,2})?[^\p{L}]*)$/u.exec(word);
+    shape = match ? [match[1]!, match[2]!, match[3]!] : null;
+    if (printedWords.size >= SHAPE_MEMO_LIMIT) printedWords.clear();
+    printedWords.set(word, shape);
+  }
+  return shape;
+}
+
+/** A word of letters only, punctuation after it; once per distinct word. */
+const bareWords = new Map<string, readonly [whole: string, letters: string] | null>();
+function bareWordOf(word: string): readonly [string, string] | null {
+  let shape = bareWords.get(word);
+  if (shape === undefined) {
+    const match = /^(\p{L}+)([^\p{L}]*)$/u.exec(word);
+    shape = match ? [match[0], match[1]!] : null;
+    if (bareWords.size >= SHAPE_MEMO_LIMIT) bareWords.clear();
+    bareWords.set(word, shape);
+  }
+  return shape;
 }
 
 /** The one place where a non-word splits into two dictionary words of three letters or more, if it is one. */
@@ -426,7 +570,7 @@ function excerptOfChange(a: string, b: string): string {
 function warnKeptFragments(lines: TextLine[], judge: WordJudge, report: Report): void {
   for (const line of lines) {
     for (const token of tokensOf([line])) {
-      if (token.core && [...token.core].length === 1 && /^\p{Ll}$/u.test(token.core) && !judge.isPiece(token.core)) {
+      if (token.core && token.lowerStart && codePoints(token.core) === 1 && !judge.isPiece(token.core)) {
         warn(report, 'split-word-kept', `"${token.core}" is not a word and makes none with its neighbours; kept as printed`, line.line);
       }
     }
@@ -444,6 +588,6 @@ const UNSPACED_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u
 function glueUnspacedLines({ lines }: WordContext): void {
   for (const [i, line] of lines.entries()) {
     const next = lines[i + 1];
-    if (next && line.glue === ' ' && UNSPACED_END.test(line.text.replace(CITATION_PATTERN, '')) && UNSPACED_START.test(next.text)) line.glue = '';
+    if (next && line.glue === ' ' && UNSPACED_START.test(next.text) && UNSPACED_END.test(line.text.replace(CITATION_PATTERN, ''))) line.glue = '';
   }
 }

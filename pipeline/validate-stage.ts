@@ -1,6 +1,7 @@
 // The validate stage (see stages.ts for the order): validation of what the akn stage wrote.
 // Reads: context.xml.   Writes: context.problems; a document with problems fails with an InputError.
 import type { BuildContext, Stage } from './context.js';
+import { markValidatedAkn } from './akn-tree.js';
 import { InputError } from './report.js';
 import { validateAkn } from './validate.js';
 
@@ -15,6 +16,8 @@ export function validateBuiltXml(context: BuildContext): void {
       'invalid-output',
     );
   }
+  // libxml2 parsed this XML without an error: the publications need not check its well-formedness again.
+  markValidatedAkn(context.xml!, context.file);
 }
 
 export const validateStage: Stage = { name: 'validate', run: validateBuiltXml };
