@@ -45,6 +45,8 @@ output: install schemas compile lexicon
 AKN_CORPUS_DIR ?= ../shared/corpus
 export AKN_CORPUS_DIR
 CORPUS := $(wildcard $(AKN_CORPUS_DIR)/texts)
+# Two corpus PDFs built from their layout (notes; italics and an annex), so the publication tests check PDF builds.
+PDF_SAMPLES := $(wildcard $(AKN_CORPUS_DIR)/pdf/A_RES_73_6-EN.pdf $(AKN_CORPUS_DIR)/pdf/S_2022_158-EN.pdf)
 
 # VITEST_JSON_REPORT (set by .ci/run) adds vitest's JSON report beside the usual output.
 # The tests use the real tools: xmllint, epubcheck (Java) and Chromium, from Debian's packages.
@@ -56,7 +58,7 @@ system-tools:
 	else echo "make test needs: $(SYSTEM_PACKAGES) (apt-get install -y $(SYSTEM_PACKAGES))" >&2; exit 1; fi
 
 test: install schemas compile lexicon system-tools
-	node dist/pipeline/cli.js build input/ $(CORPUS) --out output/ --quiet
+	node dist/pipeline/cli.js build input/ $(CORPUS) $(PDF_SAMPLES) --out output/ --quiet
 	npx vitest run $(if $(VITEST_JSON_REPORT),--reporter=default --reporter=json --outputFile.json=$(VITEST_JSON_REPORT))
 
 bench: install schemas compile lexicon

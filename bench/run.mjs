@@ -1,9 +1,9 @@
 // The benchmark behind `make bench`: per-stage times, a 240-document batch against xmllint, peak memory
 // and linearity, all from the compiled dist/.
-// Reads: input/fr_A-72-L.10.txt (+ sidecar), ../shared/corpus/texts/*.txt.
+// Reads: input/fr_A-72-L.10.txt (+ sidecar), ../shared/corpus/texts/*.txt, ../shared/corpus/pdf/*.pdf (bench/pdf.mjs).
 // Writes: a table on stdout, bench/results/latest.json (git-ignored).
 //
-//   node bench/run.mjs [--runs 15] [--warmup 3] [--batch 240] [--batch-runs 3] [--long-times 10] [--long-document 100]
+//   node bench/run.mjs [--runs 15] [--warmup 3] [--batch 240] [--batch-runs 3] [--long-times 10] [--long-document 100] [--pdf-runs 5]
 //
 // Goals: the batch within 3× of xmllint validating the same XML; each stage of a text 10× longer within
 // 12× of its time on the sample, and again from ×10 to the long document (×100, about 2.8 MB). This is a measurement, not a test: it never fails on a missed goal.
@@ -17,10 +17,12 @@ import { build, readSidecar } from '../dist/pipeline/index.js';
 import { findSidecar } from '../dist/pipeline/metadata.js';
 import { longSample } from './long-text.mjs';
 import { ALL_FORMATS, interleavedMedians, median, stageNames } from './stage-times.mjs';
+import { pdfBenchmark, pdfTable } from './pdf.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SAMPLE = join(root, 'input/fr_A-72-L.10.txt');
 const CORPUS = join(root, '../shared/corpus/texts');
+const PDF_CORPUS = join(root, '../shared/corpus/pdf');
 const XSD = join(root, 'schemas/akomantoso30.xsd');
 const CLI = join(root, 'dist/pipeline/cli.js');
 const RESULTS = join(root, 'bench/results/latest.json');
@@ -37,6 +39,7 @@ const { values: args } = parseArgs({
     'batch-runs': { type: 'string', default: '3' },
     'long-times': { type: 'string', default: '10' },
     'long-document': { type: 'string', default: '100' },
+    'pdf-runs': { type: 'string', default: '5' },
   },
 });
 const RUNS = Number(args.runs);
@@ -194,7 +197,7 @@ function batchBenchmark(documents) {
 
 // ---------------------------------------------------------------------------------------------------
 
-function main() {
+async function main() {
   const info = machine();
   log(`Machine: ${info.cpu}, ${info.cores} cores, ${info.memoryGb} GB, Node ${info.node}, ${info.platform}, libxml2 ${info.xmllint}`);
   const loadBefore = loadavg()[0];
@@ -262,6 +265,9 @@ function main() {
   progress(`Batch of ${BATCH_SIZE} documents (${BATCH_RUNS} runs) against xmllint…`);
   const batch = batchBenchmark(documents);
 
+  progress(`PDF input: the corpus PDFs, ${Number(args['pdf-runs'])} runs…`);
+  const pdf = await pdfBenchmark(PDF_CORPUS, { warmup: 1, runs: Number(args['pdf-runs']) });
+
   // ---- The report.
   log();
   log(`Per-stage median, ms per document (${WARMUP} warm-up + ${RUNS} measured runs, the texts built turn about, all formats)`);
@@ -300,6 +306,9 @@ function main() {
   log(`  ratio batch / xmllint       ${batch.ratio.toFixed(1)}×  (goal ≤ ${BATCH_GOAL}×: ${batch.ratio <= BATCH_GOAL ? 'met' : 'MISSED'})${batch.xmllintCpuMs ? `; CPU time ratio ${(batch.batchCpuMs / batch.xmllintCpuMs).toFixed(1)}×` : ''}`);
   log(`  peak RSS (batch process and its workers)  ${batch.peakRssMb.toFixed(0)} MB${batch.xmllintPeakRssMb ? ` (xmllint: ${batch.xmllintPeakRssMb.toFixed(0)} MB)` : ''}`);
 
+  log();
+  pdfTable(pdf, log, ms);
+
   log(`Load average (1 min): ${loadBefore.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end`);
   const results = {
     date: new Date().toISOString(),
@@ -311,6 +320,7 @@ function main() {
     linearity,
     longDocument: longDocumentRow,
     batch,
+    pdf,
   };
   mkdirSync(join(root, 'bench/results'), { recursive: true });
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
@@ -318,4 +328,4 @@ function main() {
   log(`Written: ${relative(root, RESULTS)}`);
 }
 
-main();
+await main();

@@ -204,7 +204,9 @@ function phraseParagraph(phrase: string | undefined, text: Inline[], scope: EidS
 
 function listItems(items: ListItem[], listEid: string, writer: Writer, element: 'point' | 'item'): XmlElement[] {
   const letterFirst = /^\(?[a-z]/.test(items[0]?.num ?? '(a)') && !/^\(?i\)/.test(items[0]?.num ?? '');
-  const kind = /^\(?\d/.test(items[0]?.num ?? '') ? 'number' : letterFirst ? 'letter' : 'roman';
+  // Bullets and unnumbered items have no number to take: an implicit count (profile §3.5), `point_1`.
+  const counted = items[0]?.num !== undefined && !/[\p{L}\p{N}]/u.test(items[0].num);
+  const kind = counted || /^\(?\d/.test(items[0]?.num ?? '') ? 'number' : letterFirst ? 'letter' : 'roman';
   return items.map((item, index) => {
     const eId = `${listEid}__${element}_${eidNumber(item.num, index + 1, kind)}`;
     const scope = new EidScope(eId);

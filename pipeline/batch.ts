@@ -67,9 +67,9 @@ export interface BatchOptions extends Partial<Omit<BuildOptions, 'formats'>> {
   force?: boolean;
   /** Worker threads; default one per core (os.availableParallelism()). */
   jobs?: number;
-  /** Module exporting the job (a path, or a file: URL); default build.js, whose buildFile builds the documents. */
+  /** Module exporting the job (a path, or a file: URL); default build.js, whose buildInputFile builds texts and PDFs. */
   job?: string;
-  /** The job's export name; default `buildFile`. */
+  /** The job's export name; default `buildInputFile` of build.js, `buildFile` of another module. */
   jobExport?: string;
   /** A sidecar to use instead of `<stem>.meta.json` (for a batch of one). */
   metaFile?: string;
@@ -128,7 +128,7 @@ export function batchExitStatus(summary: BatchSummary): number {
 // Inputs
 
 /**
- * Every input text: files as given, folders searched recursively for `*.txt` (sidecars `*.meta.json`,
+ * Every input: files as given, folders searched recursively for `*.txt` and `*.pdf` (sidecars `*.meta.json`,
  * hidden files and folders, and symbolic links to folders are passed over). Sorted, without duplicates.
  */
 export function expandInputs(paths: readonly string[]): string[] {
@@ -145,9 +145,9 @@ export function expandInputs(paths: readonly string[]): string[] {
         if (entry.name.startsWith('.')) continue;
         const child = join(path, entry.name);
         if (entry.isDirectory()) visit(child, false);
-        else if (/\.txt$/i.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isFile(child)))) found.push(child);
+        else if (/\.(?:txt|pdf)$/i.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isFile(child)))) found.push(child);
       }
-    } else if (top || /\.txt$/i.test(path)) {
+    } else if (top || /\.(?:txt|pdf)$/i.test(path)) {
       found.push(path);
     }
   };
@@ -161,7 +161,7 @@ export function expandInputs(paths: readonly string[]): string[] {
   });
   // Code-unit order, not locale order: the same on every machine.
   unique.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  if (unique.length === 0) throw new InputError(paths.join(' ') || '.', 'no .txt files found', undefined, 'read');
+  if (unique.length === 0) throw new InputError(paths.join(' ') || '.', 'no .txt or .pdf files found', undefined, 'read');
   return unique;
 }
 
@@ -477,6 +477,11 @@ function startWorker(setup: WorkerSetup, needsTypeScript: boolean, memoryMb: num
   return startModuleWorker(workerEntry().url, setup, needsTypeScript, { maxOldGenerationSizeMb: memoryMb });
 }
 
+/** The job's export: as named, else build.js's buildInputFile (texts and PDFs), or `buildFile` of another module. */
+function jobExport(options: BatchOptions): string {
+  return options.jobExport ?? (options.job === undefined ? 'buildInputFile' : 'buildFile');
+}
+
 function jobUrl(job: string | undefined): string {
   if (job === undefined) return siblingModule('build').href;
   return /^file:/.test(job) ? job : pathToFileURL(resolve(job)).href;
@@ -642,8 +647,8 @@ async function runInProcess(
 ): Promise<void> {
   if (documents.length === 0) return;
   const module = (await import(jobUrl(options.job))) as Record<string, unknown>;
-  const job = module[options.jobExport ?? 'buildFile'];
-  if (typeof job !== 'function') throw new Error(`cannot load the batch job: ${options.job} has no exported function ${options.jobExport ?? 'buildFile'}`);
+  const job = module[jobExport(options)];
+  if (typeof job !== 'function') throw new Error(`cannot load the batch job: ${options.job} has no exported function ${jobExport(options)}`);
   for (const doc of documents) {
     let outcome: DocumentOutcome;
     try {
@@ -704,7 +709,7 @@ function runInWorkers(
   if (documents.length === 0) return Promise.resolve();
   const queue = [...documents];
   const job = jobUrl(options.job);
-  const setup: WorkerSetup = { job, jobExport: options.jobExport ?? 'buildFile', outDir, options: buildOptions };
+  const setup: WorkerSetup = { job, jobExport: jobExport(options), outDir, options: buildOptions };
   const needsTypeScript = workerEntry().fromSource || /\.ts$/.test(job);
   const size = workerCount(documents, options.jobs);
   const memoryMb = options.workerMemoryMb ?? workerHeapMb(documents.reduce((largest, d) => Math.max(largest, d.bytes ?? MAX_INPUT_BYTES), 0));

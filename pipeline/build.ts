@@ -1,5 +1,7 @@
 // Building documents: the library entry points around the stages (in memory, and file to files).
-// Reads: an input text (bytes) and its sidecar.   Writes: `<stem>.akn.xml` (+ .html, .epub, .jsonld) atomically.
+// Reads: an input text (bytes) or PDF, and its sidecar.   Writes: `<stem>.akn.xml` (+ .html, .epub, .jsonld) atomically.
+// A PDF is read by PDF.js, which is asynchronous, before the (synchronous) stages run: buildPdf,
+// buildInputFile and buildInputFileOutputs return promises; build and buildFile stay synchronous for texts.
 import { basename } from 'node:path';
 import { writeOutputsAtomic, type OutputFile } from './atomic-write.js';
 import { ALL_FORMATS, type BuildContext, type BuildOptions } from './context.js';
@@ -9,6 +11,7 @@ import { readBounded } from './read-input.js';
 import { InputError, newReport, type Report } from './report.js';
 import { checkResolverBase } from './resolver.js';
 import { runStages } from './stages.js';
+import { readPdf, type PdfLayout } from './pdf-read.js';
 
 export type OutputFormat = BuildOptions['formats'][number];
 export { ALL_FORMATS };
@@ -64,11 +67,17 @@ function checkInput(input: unknown): { file: string; bytes: Uint8Array } {
 export function build(input: BuildInput, options: Partial<BuildOptions> = {}): BuildResult {
   const { file, bytes } = checkInput(input);
   if (options === null || typeof options !== 'object') throw argumentError('options must be an object');
+  return runBuild(file, bytes, input, options);
+}
+
+/** The stages on one document: from its bytes (a text), or from its layout (a PDF read by readPdf). */
+function runBuild(file: string, bytes: Uint8Array, input: { sidecar?: Sidecar; sidecarFile?: string }, options: Partial<BuildOptions>, layout?: PdfLayout): BuildResult {
   const formats = checkFormats(options.formats);
   if (options.resolverBase !== undefined) checkResolverBase(options.resolverBase);
   const context: BuildContext = {
     file,
     bytes,
+    layout,
     sidecar: input.sidecar,
     sidecarFile: input.sidecarFile,
     options: { formats, resolverBase: options.resolverBase, markupDate: options.markupDate },
@@ -77,6 +86,36 @@ export function build(input: BuildInput, options: Partial<BuildOptions> = {}): B
   runStages(context);
   return { xml: context.xml!, html: context.html, epub: context.epub, jsonld: context.jsonld, report: context.report, context };
 }
+
+export interface PdfInput {
+  file?: string;
+  /** The bytes of the PDF. */
+  pdf: Uint8Array | ArrayBuffer;
+  sidecar?: Sidecar;
+  sidecarFile?: string;
+  /** The PDF already read (readPdf), to build it again without parsing it again. */
+  layout?: PdfLayout;
+}
+
+/** Builds one PDF in memory: PDF.js reads the pages, then the stages run from the layout stage on. */
+export async function buildPdf(input: PdfInput, options: Partial<BuildOptions> = {}): Promise<BuildResult> {
+  if (input === undefined || input === null || typeof input !== 'object') throw argumentError('buildPdf() needs an input object: buildPdf({ file: "x.pdf", pdf: bytes })');
+  const bytes = input.pdf instanceof ArrayBuffer ? new Uint8Array(input.pdf) : input.pdf;
+  if (!(bytes instanceof Uint8Array)) throw argumentError('input.pdf must be a Uint8Array/Buffer or an ArrayBuffer');
+  const file = input.file ?? '<pdf>';
+  if (!isPdfBytes(bytes)) throw new InputError(file, 'not a PDF: no %PDF- signature at its start', undefined, 'damaged');
+  const layout = input.layout ?? (await readPdf(file, bytes));
+  return runBuild(file, bytes, input, options, layout);
+}
+
+/** A PDF is recognised by its name for files, and checked by its signature before PDF.js sees it. */
+export const isPdfPath = (path: string): boolean => /\.pdf$/i.test(path);
+/** The signature %PDF- within the first kilobyte (the PDF specification allows bytes before it). */
+export const isPdfBytes = (bytes: Uint8Array): boolean => {
+  const head = bytes.subarray(0, 1024);
+  for (let i = 0; i + 5 <= head.length; i++) if (head[i] === 0x25 && head[i + 1] === 0x50 && head[i + 2] === 0x44 && head[i + 3] === 0x46 && head[i + 4] === 0x2d) return true;
+  return false;
+};
 
 export interface FileBuildOptions extends Partial<BuildOptions> {
   /** A sidecar to use instead of `<stem>.meta.json`. */
@@ -98,24 +137,55 @@ export interface FileBuildResult {
 /** Builds `<stem>.akn.xml` and the asked-for publications of one input file into outDir; all or nothing. */
 export function buildFile(path: string, outDir: string, options: FileBuildOptions = {}): FileBuildResult {
   if (typeof path !== 'string' || path === '') throw argumentError('buildFile(path, outDir): path must be a file name');
+  if (isPdfPath(path)) throw new InputError(path, 'a PDF is read asynchronously: build it with buildInputFile (or buildPdf)', undefined, 'usage');
   if (typeof outDir !== 'string' || outDir === '') throw argumentError('buildFile(path, outDir): outDir must be a folder name');
   const { files, report, file } = buildFileOutputs(path, outDir, options);
   writeOutputsAtomic(files, undefined, { flush: options.flush !== false });
   return { file, outputs: files.map((f) => f.path), report };
 }
 
+/** Builds a text or a PDF file (a PDF by its .pdf name, or by its signature on stdin) into outDir; all or nothing. */
+export async function buildInputFile(path: string, outDir: string, options: FileBuildOptions = {}): Promise<FileBuildResult> {
+  if (typeof path !== 'string' || path === '') throw argumentError('buildInputFile(path, outDir): path must be a file name');
+  if (typeof outDir !== 'string' || outDir === '') throw argumentError('buildInputFile(path, outDir): outDir must be a folder name');
+  const { files, report, file } = await buildInputFileOutputs(path, outDir, options);
+  writeOutputsAtomic(files, undefined, { flush: options.flush !== false });
+  return { file, outputs: files.map((f) => f.path), report };
+}
+
+/** What buildInputFile writes, without writing it: a text as buildFileOutputs does, a PDF read first. */
+export async function buildInputFileOutputs(path: string, outDir: string, options: FileBuildOptions = {}): Promise<{ file: string; files: OutputFile[]; report: Report }> {
+  const bytes = readBounded(path, undefined, 'input');
+  const pdf = isPdfPath(path) || (path === '-' && isPdfBytes(bytes));
+  if (!pdf) return buildFileOutputs(path, outDir, options, bytes);
+  const file = path === '-' ? (options.name ?? 'stdin.pdf') : path;
+  if (!isPdfBytes(bytes)) throw new InputError(file, 'not a PDF: no %PDF- signature at its start', undefined, 'damaged');
+  const layout = await readPdf(file, bytes);
+  return fileOutputs(path, file, outDir, options, (input, buildOptions) => runBuild(file, bytes, input, buildOptions, layout));
+}
+
 /** What buildFile writes, without writing it (the CLI's `--out -` prints the XML instead). */
-export function buildFileOutputs(path: string, outDir: string, options: FileBuildOptions = {}): { file: string; files: OutputFile[]; report: Report } {
+export function buildFileOutputs(path: string, outDir: string, options: FileBuildOptions = {}, read?: Uint8Array): { file: string; files: OutputFile[]; report: Report } {
   const file = path === '-' ? (options.name ?? 'stdin.txt') : path;
   // Refuses an oversized or special input before reading it whole.
-  const bytes = readBounded(path, undefined, 'input');
+  const bytes = read ?? readBounded(path, undefined, 'input');
+  return fileOutputs(path, file, outDir, options, (input, buildOptions) => build({ file, text: bytes, ...input }, buildOptions));
+}
+
+function fileOutputs(
+  path: string,
+  file: string,
+  outDir: string,
+  options: FileBuildOptions,
+  run: (input: { sidecar?: Sidecar; sidecarFile?: string }, options: Partial<BuildOptions>) => BuildResult,
+): { file: string; files: OutputFile[]; report: Report } {
   const sidecarFile = options.metaFile ?? (path === '-' ? undefined : findSidecar(path, options.sidecarFolders));
   const early = newReport(file);
   const sidecar = sidecarFile ? readSidecar(sidecarFile, early) : undefined;
   const formats = options.formats ?? ALL_FORMATS;
-  const result = build({ file, text: bytes, sidecar, sidecarFile }, { formats, resolverBase: options.resolverBase, markupDate: options.markupDate });
+  const result = run({ sidecar, sidecarFile }, { formats, resolverBase: options.resolverBase, markupDate: options.markupDate });
   result.report.diagnostics.unshift(...early.diagnostics);
-  if (!sidecarFile) result.report.diagnostics.push({ severity: 'info', code: 'no-sidecar', message: `no metadata sidecar (${basename(file).replace(/\.txt$/i, '')}.meta.json); facts come from the text only`, file });
+  if (!sidecarFile) result.report.diagnostics.push({ severity: 'info', code: 'no-sidecar', message: `no metadata sidecar (${basename(file).replace(/\.(?:txt|pdf)$/i, '')}.meta.json); facts come from the ${result.context.layout ? 'PDF' : 'text'} only`, file });
   const stem = outputStem(file);
   const files: OutputFile[] = [{ path: outputPath(outDir, stem, '.akn.xml'), data: result.xml }];
   if (result.html !== undefined) files.push({ path: outputPath(outDir, stem, '.html'), data: result.html });

@@ -46,10 +46,10 @@ const LENIENT: OptionSpec = { name: 'lenient', help: 'render/print AKN that fail
 export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'build',
-    usage: 'akn-press build <file.txt|folder|->... [options]',
+    usage: 'akn-press build <file.txt|file.pdf|folder|->... [options]',
     summary: 'Build <stem>.akn.xml (and .html, .epub, .jsonld) for each text',
     details:
-      'Folders are searched recursively for .txt files. A sidecar <stem>.meta.json next to a text is used when present.\n' +
+      'Folders are searched recursively for .txt and .pdf files (a PDF is read from its layout). A sidecar <stem>.meta.json next to a text is used when present.\n' +
       '`-` reads one text from stdin (name it with --name); `--out -` writes its AKN XML to stdout.\n' +
       'Unchanged documents (same input path and content, sidecar, options and tool version, outputs intact) are skipped.',
     options: [
@@ -94,7 +94,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'site',
-    usage: 'akn-press site <folder|file.txt>... --out DIR [options]',
+    usage: 'akn-press site <folder|file.txt|file.pdf>... --out DIR [options]',
     summary: 'Build every text and write a static site of the collection',
     details:
       'Unchanged texts are skipped. The site: an index by body, session and language, the documents with their language\n' +

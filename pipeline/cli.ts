@@ -178,7 +178,7 @@ async function commandBuild(paths: string[], values: OptionValues, cli: Cli): Pr
     // One text: built in this process (no worker start-up); the cache is kept all the same.
     inProcess: single,
     job: new URL('./build.js', import.meta.url).href,
-    jobExport: 'buildFile',
+    jobExport: 'buildInputFile',
     progress: cli.quiet || cli.json || single ? false : process.stderr,
     printSummary: false,
   });
@@ -219,9 +219,9 @@ async function buildStream(paths: string[], outDir: string, formats: OutputForma
   const started = performance.now();
   const input = paths[0]!;
   let outcome: JsonReport['outcomes'][number];
-  const { buildFileOutputs } = await import('./build.js');
+  const { buildInputFileOutputs } = await import('./build.js');
   try {
-    const built = buildFileOutputs(input, toStdout ? '.' : outDir, {
+    const built = await buildInputFileOutputs(input, toStdout ? '.' : outDir, {
       formats: toStdout ? ['xml'] : formats,
       metaFile: values['meta'] as string | undefined,
       name: values['name'] as string | undefined,

@@ -6,6 +6,8 @@ import type { RepairedText } from './repair.js';
 import type { ResolutionDocument } from './model.js';
 import type { ValidationProblem } from './validate.js';
 import type { LanguageTable } from './lang/types.js';
+import type { PdfLayout } from './pdf-read.js';
+import type { LayoutFacts } from './layout.js';
 
 /** The formats a build writes; all of them by default. */
 export const ALL_FORMATS: BuildOptions['formats'] = ['xml', 'html', 'epub', 'jsonld'];
@@ -30,7 +32,11 @@ export interface BuildContext {
   options: BuildOptions;
   report: Report;
 
-  /** decode: the text, as Unicode with LF line ends. */
+  /** A PDF input: its pages as read by PDF.js before the stages run (pdf-read.ts); absent for a text. */
+  layout?: PdfLayout;
+  /** layout: what was read from the page geometry (PDF input only). */
+  layoutFacts?: LayoutFacts;
+  /** decode (or layout, for a PDF): the text, as Unicode with LF line ends. */
   text?: string;
   /** language: the language of the text (sidecar, else detected). */
   language?: LanguageTable;

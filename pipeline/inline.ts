@@ -11,16 +11,16 @@ import { warn, type Report } from './report.js';
 import { dateIn } from './structure.js';
 import { symbolOfUndocsUrl } from './uri.js';
 
-type TextLeaf = Extract<Inline, { type: 'text' }>;
+export type TextLeaf = Extract<Inline, { type: 'text' }>;
 
-interface Match {
+export interface Match {
   start: number;
   end: number;
   make: (children: Inline[]) => Inline;
 }
 
 /** Every inline run of the document, in reading order, notes last (as they are printed at page ends). */
-function runsOf(document: ResolutionDocument): Inline[][] {
+export function runsOf(document: ResolutionDocument): Inline[][] {
   const runs: Inline[][] = [...document.masthead, ...document.preface.adoption];
   if (document.preface.sponsors) runs.push(document.preface.sponsors);
   runs.push(document.preface.title);
@@ -67,7 +67,7 @@ function runsOf(document: ResolutionDocument): Inline[][] {
   return runs;
 }
 
-function notesOf(runs: Inline[][], document: ResolutionDocument): Footnote[] {
+export function notesOf(runs: Inline[][], document: ResolutionDocument): Footnote[] {
   const seen = new Set<Footnote>(document.unplacedNotes);
   const visit = (inlines: Inline[]) => {
     for (const node of inlines) {
@@ -80,7 +80,7 @@ function notesOf(runs: Inline[][], document: ResolutionDocument): Footnote[] {
 }
 
 /** Leaves of a run in order, descending into children (but not into refs: a ref is already marked). */
-function leavesOf(inlines: Inline[], into: TextLeaf[] = []): TextLeaf[] {
+export function leavesOf(inlines: Inline[], into: TextLeaf[] = []): TextLeaf[] {
   for (const node of inlines) {
     if (node.type === 'text') into.push(node);
     else if (node.type !== 'ref' && node.type !== 'noteRef' && 'children' in node) leavesOf(node.children, into);
@@ -89,7 +89,7 @@ function leavesOf(inlines: Inline[], into: TextLeaf[] = []): TextLeaf[] {
 }
 
 /** Replaces leaves by the marked-up pieces, in place. */
-function applyMatches(inlines: Inline[], matches: Map<TextLeaf, Match[]>): void {
+export function applyMatches(inlines: Inline[], matches: Map<TextLeaf, Match[]>): void {
   for (let i = 0; i < inlines.length; i++) {
     const node = inlines[i]!;
     if (node.type !== 'text') {
@@ -224,7 +224,9 @@ function attachLinks(document: ResolutionDocument, links: PageLink[], report: Re
 
   for (const link of links) {
     const symbol = symbolOfUndocsUrl(link.url);
-    const forms = symbol ? citationForms(symbol) : [];
+    // A link read from a PDF annotation knows the words it covers (layout.ts): they are looked for first.
+    const printed = (link as PageLink & { text?: string }).text;
+    const forms = [...(printed ? [printed] : []), ...(symbol ? citationForms(symbol) : [])];
     const pageLeaves = pages.get(link.page) ?? [];
     const cursor = cursors.get(link.page) ?? { leaf: 0, offset: 0 };
     let found = forms.length ? tryLeaves(pageLeaves, forms, cursor.leaf, cursor.offset) ?? tryLeaves(pageLeaves, forms, 0, 0) : undefined;

@@ -49,7 +49,7 @@ export interface Sidecar {
 
 /** The sidecar of an input: `x.meta.json` next to `x.txt`. */
 export function sidecarPathFor(inputPath: string): string {
-  return inputPath.replace(/\.txt$/i, '') + '.meta.json';
+  return inputPath.replace(/\.(?:txt|pdf)$/i, '') + '.meta.json';
 }
 
 export { readSidecar } from './sidecar.js';

@@ -11,7 +11,7 @@ export const MAX_STEM_BYTES = 200;
 /** The input's file name without its folder and without `.txt`: `input/fr_A-72-L.10.txt` → `fr_A-72-L.10`. */
 export function outputStem(inputPath: string): string {
   const name = inputPath.split(/[\\/]/).pop() ?? '';
-  return name.replace(/\.txt$/i, '');
+  return name.replace(/\.(?:txt|pdf)$/i, '');
 }
 
 /**

@@ -134,6 +134,7 @@ export interface RepairPass {
 export const repairPasses: readonly RepairPass[] = [
   { name: 'reflow collapsed text', run: reflowCollapsedText },
   { name: 'pages and furniture', run: classifyLines },
+  { name: 'wrapped line printed before its paragraph', run: restoreWrappedLastLines },
   { name: 'footnote blocks and link lists', run: splitNotes },
   { name: 'line fragments and notes', run: mergeFragmentsAndParseNotes },
   { name: 'marker lines', run: resolveMarkerLines },
@@ -515,21 +516,109 @@ function splitNotes(state: RepairState): void {
 }
 
 // ---------------------------------------------------------------------------------------------
+// A paragraph's last line printed before its first line
+//
+// pdftotext (without -layout) prints a page as text blocks in reading order. A paragraph whose number
+// stands in the margin and whose short last line wraps back to that margin can come out as the number and
+// the last line in one block, then the rest of the paragraph as a block of its own:
+//   4.
+//   2021;
+//   <blank>
+//   Decides to extend the mandate of the Verification Mission until 31 October
+// The last line is put back after the rest only on positive evidence, on both sides: the line after the
+// number cannot open the paragraph (it starts with a digit or a lower-case letter) and ends it (its
+// punctuation), while the block after it opens the paragraph (a capital, a full line of print: a short
+// line is a heading) and stops mid-sentence (it ends with a word), with a blank line on either side. With only part of the evidence the lines stay as printed,
+// with a warning.
+
+/** At most this many lines in the displaced piece, and in the block it belongs after. */
+const DISPLACED_LINES = 2;
+const OPENED_LINES = 4;
+/** A line at least this share of the printed width is a full line of print. */
+const FULL_LINE = 0.6;
+
+/** The document's printed line width: the length nine content lines in ten do not exceed (counted, linear). */
+function printedWidth(raw: readonly RawLine[]): number {
+  const counts = new Map<number, number>();
+  let total = 0;
+  for (const line of raw) {
+    if (line.kind !== 'content') continue;
+    const length = Math.min(400, line.text.trim().length);
+    counts.set(length, (counts.get(length) ?? 0) + 1);
+    total++;
+  }
+  let seen = 0;
+  for (let length = 0; length <= 400; length++) {
+    seen += counts.get(length) ?? 0;
+    if (seen >= total * 0.9) return length;
+  }
+  return 400;
+}
+
+function restoreWrappedLastLines(state: RepairState): void {
+  const { raw, language, report } = state;
+  const ending = new RegExp(`[${[...new Set(`${language.operativeEnd};:.`)].join('').replace(/[\]\\^-]/g, '\\$&')}]$`, 'u');
+  const content = (k: number) => raw[k]?.kind === 'content';
+  const blank = (k: number) => k >= raw.length || raw[k]!.kind === 'blank';
+  const width = printedWidth(raw);
+  for (let i = 0; i < raw.length; i++) {
+    if (!content(i) || !ENUMERATOR_ALONE.test(raw[i]!.text)) continue;
+    // The piece right after the number, up to a blank line.
+    let end = i + 1;
+    while (content(end) && end - i <= DISPLACED_LINES) end++;
+    const piece = raw.slice(i + 1, end);
+    if (piece.length === 0 || piece.length > DISPLACED_LINES || !blank(end)) continue;
+    const first = piece[0]!.text.trim();
+    if (!/^[\p{Ll}\p{Nd}]/u.test(first) || ENUMERATOR_ALONE.test(first) || /^\d{1,3}\.\s/.test(first) || !ending.test(piece.at(-1)!.text.trim())) continue;
+    // The block after the blank lines.
+    let start = end;
+    while (start < raw.length && raw[start]!.kind === 'blank') start++;
+    let stop = start;
+    while (content(stop) && stop - start <= OPENED_LINES) stop++;
+    const block = raw.slice(start, stop);
+    // A paragraph's first line is a full line of print; a short capitalised line is a heading ("Reporting").
+    const opens = block.length > 0 && block.length <= OPENED_LINES && /^\p{Lu}/u.test(block[0]!.text.trim()) && block[0]!.text.trim().length >= width * FULL_LINE;
+    if (!opens) continue;
+    if (!/[\p{L}\p{N}]$/u.test(block.at(-1)!.text.trim()) || !blank(stop)) {
+      warn(report, 'line-order-suspect', `"${first}" after "${raw[i]!.text.trim()}" may be a line printed out of order; kept as printed`, piece[0]!.line);
+      continue;
+    }
+    // Number, the block, then the piece: rewritten in place (as many lines as before, nothing shifts).
+    const blanks = raw.slice(end, start);
+    [...block, ...blanks, ...piece].forEach((line, k) => (raw[i + 1 + k] = line));
+    report.repairs.push({
+      file: report.file,
+      line: piece[0]!.line,
+      kind: 'line-order',
+      before: `${raw[i]!.text.trim()} ${first} … ${block.at(-1)!.text.trim()}`,
+      after: `${raw[i]!.text.trim()} … ${block.at(-1)!.text.trim()} ${piece.map((l) => l.text.trim()).join(' ')}`,
+    });
+    warn(report, 'line-order', `"${piece.map((l) => l.text.trim()).join(' ')}" printed before its paragraph's first line; put after "${block.at(-1)!.text.trim()}"`, piece[0]!.line);
+    i = stop - 1;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Superscripts, note markers and numbers on their own line
 
 const MARKER_ALONE = /^\s*(\d{1,3}|\*{1,3})\s*$/;
 const ENUMERATOR_ALONE = /^\s*(\d{1,3}\.|\([a-z]{1,2}\)|\([ivxlc]{1,6}\)|[a-z]\)|[ivx]{1,5}\))\s*$/;
 const STARTS_AS_CONTINUATION = /^(?:\s|[,.;:)\]’”»؛،，；。])/u;
 
+/** A marker of four digits or more (notes 1000 and above) is a marker only where the notes say so. */
+const LONG_MARKER = /^\s*(\d{4,5})\s*$/;
+
 function mergeFragmentsAndParseNotes(state: RepairState): void {
   const { language, report } = state;
-  state.lines = mergeLineFragments(state.body, language, report, 'body');
+  // The notes first: a number of four digits alone on a body line is a marker only if a note has it.
   for (const block of state.blocks) {
     state.notes.push(...parseNoteBlock(mergeLineFragments(block, language, report, 'note'), report, state.notes.at(-1)));
   }
+  const longMarkers = new Set(state.notes.map((n) => n.marker).filter((m) => m.length >= 4));
+  state.lines = mergeLineFragments(state.body, language, report, 'body', longMarkers);
 }
 
-function mergeLineFragments(lines: RawLine[], language: LanguageTable, report: Report, where: 'body' | 'note'): WorkLine[] {
+function mergeLineFragments(lines: RawLine[], language: LanguageTable, report: Report, where: 'body' | 'note', longMarkers: ReadonlySet<string> = new Set()): WorkLine[] {
   const out: WorkLine[] = [];
   /** Appends text to a line, after its last pending marker if it has one. */
   const append = (line: WorkLine, text: string) => {
@@ -553,7 +642,7 @@ function mergeLineFragments(lines: RawLine[], language: LanguageTable, report: R
       }
       continue;
     }
-    if (where === 'body' && previous && MARKER_ALONE.test(trimmed)) {
+    if (where === 'body' && previous && (MARKER_ALONE.test(trimmed) || (LONG_MARKER.test(trimmed) && longMarkers.has(trimmed)))) {
       // Kept apart until the notes are known: a marker if a note of the page has it, else a number.
       if (!previous.segments) previous.segments = [previous.text.trimEnd()];
       else previous.segments[previous.segments.length - 1] = previous.segments.at(-1)!.trimEnd();
@@ -565,7 +654,7 @@ function mergeLineFragments(lines: RawLine[], language: LanguageTable, report: R
       }
       continue;
     }
-    if (ENUMERATOR_ALONE.test(trimmed) && next && !MARKER_ALONE.test(next.text) && !ENUMERATOR_ALONE.test(next.text)) {
+    if (ENUMERATOR_ALONE.test(trimmed) && next && !MARKER_ALONE.test(next.text) && !(LONG_MARKER.test(next.text) && longMarkers.has(next.text.trim())) && !ENUMERATOR_ALONE.test(next.text)) {
       // "1." or "(a)" printed in a column of its own: it opens the next line's paragraph.
       out.push({ text: `${trimmed} ${next.text.trim()}`, line: current.line, page: current.page, glue: ' ', indent: true });
       i++;
@@ -593,8 +682,23 @@ function parseNoteBlock(lines: TextLine[], report: Report, previousNote: NoteEnt
     current = { marker, lines: text === undefined ? [] : [{ ...line, text }], page: line.page, line: line.line };
     notes.push(current);
   };
+  /** The marker a note of four digits or more must have: the one after the last note (999 → 1000). */
+  const nextMarker = () => {
+    const last = queue.at(-1) ?? notes.at(-1)?.marker ?? previousNote?.marker;
+    return last !== undefined && /^\d+$/.test(last) ? String(Number(last) + 1) : undefined;
+  };
   for (const line of lines) {
-    const start = /^(\*{1,3}|\d{1,3})(?:\s+(\S.*))?$/.exec(line.text);
+    // Notes 1 to 999 by their shape; from 1000 on only in sequence, so a wrapped line that starts with a
+    // year ("2021 as printed") stays the text of its note.
+    let start = /^(\*{1,3}|\d{1,3})(?:\s+(\S.*))?$/.exec(line.text);
+    const long = start ? null : /^(\d{4,5})(?:\s+(\S.*))?$/.exec(line.text);
+    const expected = nextMarker();
+    // In sequence, or the first line of a document's first footnote block (nothing before to attach it to).
+    if (long && (long[1] === expected || (expected === undefined && line === lines[0]))) start = long;
+    else if (long && expected !== undefined && Number(long[1]) > Number(expected) && Number(long[1]) <= Number(expected) + 5) {
+      // A marker out of sequence (a note missing?) or a number of the text: kept as printed, said.
+      warn(report, 'note-marker-uncertain', `"${long[1]}" opens a footnote line but the next note is ${expected}; kept as the text of the note before`, line.line);
+    }
     if (start && start[2] !== undefined) {
       open(start[1]!, line, start[2]);
       continue;
@@ -842,7 +946,7 @@ function findOrphanMarkerRuns({ lines, notes, citations, language, report }: Rep
   for (const line of lines) {
     // A heading ("Artículo 1") or a list of numbers ("paragraphs 21, 22 and 23") holds no markers.
     if (line.text.split(' ').length >= 4) {
-      for (const m of line.text.matchAll(/(?<=[\p{L}\p{N}”’»),])\s(\d{1,3})(?=[\s,.;:]|$)/gu)) {
+      for (const m of line.text.matchAll(/(?<=[\p{L}\p{N}”’»),])\s(\d{1,4})(?=[\s,.;:]|$)/gu)) {
         const before = line.text.slice(0, m.index);
         const word = before.split(/\s+/).at(-1)!.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
         const afterYear = /(?:^|\s)(?:19|20)\d\d$/.test(before);
@@ -857,6 +961,8 @@ function findOrphanMarkerRuns({ lines, notes, citations, language, report }: Rep
   let run: typeof candidates = [];
   for (const candidate of candidates) {
     if (run.length && candidate.value === run.at(-1)!.value + 1 && candidate.position - run.at(-1)!.position >= 5) run.push(candidate);
+    // A four-digit number that goes on no run (a year: "2006 13, 2011 14") neither starts nor breaks one.
+    else if (candidate.value >= 1000) continue;
     else {
       if (run.length >= 3) runs.push(run);
       run = [candidate];

@@ -98,7 +98,7 @@ describe('expandInputs', () => {
     try {
       expandInputs(['empty']);
     } catch (error) {
-      expect(String(error)).toBe('empty: no .txt files found');
+      expect(String(error)).toBe('empty: no .txt or .pdf files found');
     }
     expect(() => expandInputs(['empty'])).toThrow(InputError);
   });

@@ -30,7 +30,7 @@ describe('akn-press command line', () => {
   it('prints help (exit 0) and refuses a bad command or option (exit 2)', () => {
     const help = run('--help');
     expect(help.status).toBe(0);
-    expect(help.stdout).toContain('akn-press build <file.txt|folder|->');
+    expect(help.stdout).toContain('akn-press build <file.txt|file.pdf|folder|->');
     const unknown = run('frobnicate');
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/^akn-press: unknown command "frobnicate"/);

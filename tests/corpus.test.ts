@@ -33,10 +33,15 @@ function built(entry: CorpusExpectation): Built {
   return value;
 }
 
-/** Top-level operative paragraphs: in mainBody, or under its headings (sections). */
+/**
+ * Top-level operative paragraphs, in print order: in mainBody, or under its headings (sections) at any
+ * depth ("AMISOM" then "Priorities and tasks" in S/2020/445 is a section in a section). Not the
+ * paragraphs of a text adopted inline or of an annex: those are not the resolution's.
+ */
 function operativeParagraphs(statement: AknElement): AknElement[] {
-  const body = path(statement, 'mainBody')!;
-  return childElements(body).flatMap((c) => (c.name === 'paragraph' ? [c] : c.name === 'section' ? childElements(c, 'paragraph') : []));
+  const inSections = (parent: AknElement): AknElement[] =>
+    childElements(parent).flatMap((c) => (c.name === 'paragraph' ? [c] : c.name === 'section' ? inSections(c) : []));
+  return inSections(path(statement, 'mainBody')!);
 }
 
 /**
@@ -144,5 +149,48 @@ describe.each(pairs)('two extractions of $file', (entry) => {
       same += Math.min(n, wb.get(w) ?? 0);
     }
     expect(same / total).toBeGreaterThan(0.998);
+  });
+});
+
+/**
+ * The eight Security Council drafts of 2016–2024 (both extractions of each), with facts established
+ * without the parser:
+ *  - `last`: the last operative paragraph number given by ../shared/corpus/SOURCES.md; both texts print
+ *    1…last at line starts (counted with the README's patterns: `^ {1,2}\d+\.? [A-Z]` and `^\d+\.($| [A-Z])`);
+ *  - `recitals`: the recitals of the PDF, counted as the capitalised italic runs that open a line before
+ *    paragraph 1 (pdf.js text content and font names), the formula aside;
+ *  - `subItems`: lines opening with "(a)", "(ii)" or "•", counted in both texts (they agree);
+ *  - `headings`: the bold lines of the operative part in the PDF, running headers and page numbers aside,
+ *    in print order ("AMISOM" and "Priorities and tasks" are two headings printed one after the other).
+ */
+const SC_DRAFTS: ReadonlyArray<{ file: string; last: number; recitals: number; subItems: number; headings: string[] }> = [
+  { file: 'en_S-2016-1061', last: 3, recitals: 3, subItems: 0, headings: [] },
+  {
+    file: 'en_S-2017-77',
+    last: 39,
+    recitals: 28,
+    subItems: 29,
+    headings: ['Arms embargo', 'Travel ban', 'Asset freeze', 'Designation criteria', 'Sanctions Committee', 'Panel of Experts', 'Reporting and review'],
+  },
+  { file: 'en_S-2018-257', last: 29, recitals: 19, subItems: 0, headings: ['UNSOM', 'Somalia'] },
+  { file: 'en_S-2019-90', last: 12, recitals: 6, subItems: 0, headings: [] },
+  { file: 'en_S-2020-445', last: 39, recitals: 17, subItems: 22, headings: ['AMISOM', 'Priorities and tasks', 'Logistical and Financial Support', 'Somalia', 'Reporting'] },
+  { file: 'en_S-2021-443', last: 5, recitals: 8, subItems: 0, headings: [] },
+  { file: 'en_S-2023-427', last: 16, recitals: 18, subItems: 0, headings: [] },
+  { file: 'en_S-2024-302', last: 8, recitals: 12, subItems: 0, headings: [] },
+];
+const scDrafts = CORPUS_AVAILABLE ? SC_DRAFTS.flatMap((d) => ['txt', 'pdftotext.txt'].map((ext) => ({ ...d, file: `${d.file}.${ext}` }))) : [];
+describe.each(scDrafts)('Security Council draft $file', (draft) => {
+  it('has the recitals, the operative paragraphs numbered 1 to the last as printed (under headings at any depth), the sub-items and the headings', () => {
+    const file = corpusTextPath(draft.file);
+    const result = build({ file, text: readFileSync(file) }, { formats: ['xml'] });
+    expect(result.context.problems).toEqual([]);
+    const statement = childElements(parseAkn(result.xml))[0]!;
+    expect(childElements(path(statement, 'preamble')!, 'container')).toHaveLength(draft.recitals);
+    const numbers = operativeParagraphs(statement).map((p) => textOf(childElements(p, 'num')[0] ?? { type: 'text', value: '' }));
+    expect(numbers).toEqual(Array.from({ length: draft.last }, (_, i) => `${i + 1}.`));
+    const body = path(statement, 'mainBody')!;
+    expect(findAll(body, 'point').length + findAll(body, 'item').length).toBe(draft.subItems);
+    expect(findAll(body, 'section').map((s) => normalize(textOf(childElements(s, 'heading')[0]!)))).toEqual(draft.headings);
   });
 });

@@ -189,6 +189,141 @@ describe('class 5: note markers spaced from their word are placed when the page�
   });
 });
 
+describe('notes numbered 1000 and above (issue 12, section 3) are notes of their own, never merged', () => {
+  const notesOf = (context: ReturnType<typeof runUntil>) => context.repaired!.notes.map((n) => `${n.marker}: ${n.lines.map((l) => l.text).join(' ')}`);
+
+  it('recognises four-digit markers in sequence: glued, spaced, on a line of their own, and in the footnote block', () => {
+    const text = [
+      'The General Assembly,',
+      'Recalling its report,999 the note,1000 and the other note.1001 And the decision',
+      '1002',
+      'of 2021, and the plan of 1003 states,',
+      '__________________',
+      ' 999  See A/67/1.',
+      ' 1000  See A/67/3.',
+      ' 1001  See A/67/15, adopted in',
+      '2021 as printed.',
+      ' 1002  See A/67/16.',
+    ].join('\n');
+    const context = runUntil(text, 'repair', en);
+    expect(repairedLines(context)).toEqual([
+      'The General Assembly,',
+      'Recalling its report,[999] the note,[1000] and the other note.[1001] And the decision[1002]',
+      'of 2021, and the plan of 1003 states,',
+    ]);
+    // The wrapped line that starts with a year stays in its note; "1003" has no note and stays a number.
+    expect(notesOf(context)).toEqual(['999: See A/67/1.', '1000: See A/67/3.', '1001: See A/67/15, adopted in 2021 as printed.', '1002: See A/67/16.']);
+    expect(context.report.diagnostics.map((d) => d.code)).toEqual([]);
+  });
+
+  it('markers printed in a column before their texts, from 998 on', () => {
+    const text = ['The Security Council,', 'Recalling the reports,998 the plans,999 and the letters,1000', '__________________', '998', '999', '1000', 'See A/1.', 'See A/2.', 'See A/3.'].join('\n');
+    const context = runUntil(text, 'repair', en);
+    expect(notesOf(context)).toEqual(['998: See A/1.', '999: See A/2.', '1000: See A/3.']);
+    expect(repairedLines(context)[1]).toBe('Recalling the reports,[998] the plans,[999] and the letters,[1000]');
+  });
+
+  it('a four-digit line out of sequence is kept as the text of the note before, with a warning', () => {
+    const text = ['The General Assembly,', 'Recalling its report,999 and the other,1001', '__________________', ' 999  See A/67/1.', ' 1001  See A/67/2.'].join('\n');
+    const context = runUntil(text, 'repair', en);
+    expect(notesOf(context)).toEqual(['999: See A/67/1. 1001 See A/67/2.']);
+    expect(context.report.diagnostics.filter((d) => d.code === 'note-marker-uncertain').map((d) => `${d.line}: ${d.message}`)).toEqual([
+      '5: "1001" opens a footnote line but the next note is 1000; kept as the text of the note before',
+    ]);
+  });
+
+  it('markers of missing notes run on past 999; a run of years is not one', () => {
+    const text = [
+      'The General Assembly,',
+      'Recalling the first report 998 and the second report 999 and the third report 1000 and the last report 1001,',
+      'Noting the plans adopted in 2019 and revised in 2020 and completed in 2021 as printed,',
+    ].join('\n');
+    const context = runUntil(text, 'repair', en);
+    expect(repairedLines(context)).toEqual([
+      'The General Assembly,',
+      'Recalling the first report[998] and the second report[999] and the third report[1000] and the last report[1001],',
+      'Noting the plans adopted in 2019 and revised in 2020 and completed in 2021 as printed,',
+    ]);
+  });
+});
+
+describe('a paragraph\'s last line printed before its first line (pdftotext\'s block order)', () => {
+  it('is put back after the paragraph when both sides show it: a piece that ends the paragraph, a block that opens it', () => {
+    const text = [
+      'The Security Council,',
+      'Recalling its resolutions,',
+      '3.',
+      'Welcomes the report;',
+      '4.',
+      '2021;',
+      '',
+      'Decides to extend the mandate of the Mission until 31 October',
+      '',
+      '5.',
+      'Requests the Secretary-General:',
+      '(a) To report;',
+      '(b)',
+      'process;',
+      '',
+      'To inform the Council of each judicial',
+      '',
+      '6.',
+      'Decides to remain seized of the matter.',
+    ].join('\n');
+    const context = runUntil(text, 'repair', en);
+    expect(repairedLines(context)).toEqual([
+      'The Security Council,',
+      'Recalling its resolutions,',
+      '3. Welcomes the report;',
+      '4. Decides to extend the mandate of the Mission until 31 October',
+      '2021;',
+      '5. Requests the Secretary-General:',
+      '(a) To report;',
+      '(b) To inform the Council of each judicial',
+      'process;',
+      '6. Decides to remain seized of the matter.',
+    ]);
+    expect(kinds(context, 'line-order')).toEqual([
+      '4. 2021; … Decides to extend the mandate of the Mission until 31 October -> 4. … Decides to extend the mandate of the Mission until 31 October 2021;',
+      '(b) process; … To inform the Council of each judicial -> (b) … To inform the Council of each judicial process;',
+    ]);
+  });
+
+  it('stays as printed, with a warning, when the block after it ends its own sentence', () => {
+    const text = ['The Security Council,', 'Recalling its resolutions,', '4.', '2021;', '', 'Decides to remain seized of the matter.', '', '5.', 'Requests a report.'].join('\n');
+    const context = runUntil(text, 'repair', en);
+    expect(repairedLines(context)).toEqual(['The Security Council,', 'Recalling its resolutions,', '4. 2021;', 'Decides to remain seized of the matter.', '5. Requests a report.']);
+    expect(kinds(context, 'line-order')).toEqual([]);
+    expect(context.report.diagnostics.filter((d) => d.code.startsWith('line-order')).map((d) => `${d.line}: ${d.code}: ${d.message}`)).toEqual([
+      '4: line-order-suspect: "2021;" after "4." may be a line printed out of order; kept as printed',
+    ]);
+  });
+
+  it('an item that opens with a lower-case word before a heading is left alone, silently', () => {
+    const text = [
+      'The Security Council,',
+      'Recalling its resolutions and the reports of the Secretary-General on the situation in the region,',
+      '35. Requests the Secretary-General to take the following measures in the coming months:',
+      '(c)',
+      'to report to the Council;',
+      '',
+      'Reporting',
+      '',
+      '36. Decides to remain seized of the matter and to review the situation in the region regularly.',
+    ].join('\n');
+    const context = runUntil(text, 'repair', en);
+    expect(repairedLines(context).slice(3)).toEqual(['(c) to report to the Council;', 'Reporting', '36. Decides to remain seized of the matter and to review the situation in the region regularly.']);
+    expect(context.report.diagnostics.filter((d) => d.code.startsWith('line-order'))).toEqual([]);
+  });
+
+  it('an item that opens with a lower-case word and a paragraph after it are left alone', () => {
+    const text = ['The Security Council,', 'Recalling its resolutions,', '4. Requests:', '(a)', 'the report;', '', '(b) The plan;', '', '5.', 'Decides to remain seized of the matter.'].join('\n');
+    const context = runUntil(text, 'repair', en);
+    expect(repairedLines(context)).toEqual(['The Security Council,', 'Recalling its resolutions,', '4. Requests:', '(a) the report;', '(b) The plan;', '5. Decides to remain seized of the matter.']);
+    expect(context.report.diagnostics.filter((d) => d.code.startsWith('line-order'))).toEqual([]);
+  });
+});
+
 describe('class 16: spacing', () => {
   it('closes a space before an apostrophe and after an opening bracket', () => {
     const text = ['The Security Council,', 'Recalling the situation in Darfur ’s camps and the report ( S/2021/839) ,'].join('\n');

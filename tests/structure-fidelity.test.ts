@@ -153,6 +153,66 @@ describe('class 9: recitals that open with a phrase not in the table', () => {
   });
 });
 
+describe('class 9 in Russian, Arabic and Chinese: the shape of an opening the table does not list', () => {
+  const preambleOf = (statement: AknElement) =>
+    childElements(path(statement, 'preamble')!, 'container').map((c) => `${c.attrs['name']}: ${findAll(c, 'i').map(textOf).join('|')}: ${squash(textOf(c))}`);
+
+  it('Russian: "будучи", an adverb or "с" + noun before a деепричастие, and one in -уя, -ясь, -вшись; a wrapped adjective continues', () => {
+    const { statement } = statementOf(
+      [
+        'Совет Безопасности,',
+        'ссылаясь на свои резолюции,',
+        'неизменно поддерживая суверенитет страны,',
+        'будучи твердо намерен содействовать миру,',
+        'констатируя, что положение представляет угрозу,',
+        'с тревогой отмечая рост насилия, нападения на школы,',
+        'международная помощь которым необходима,',
+        'убедившись в необходимости действовать,',
+        '1. постановляет продлить мандат;',
+        '2. постановляет продолжать заниматься этим вопросом.',
+      ].join('\n'),
+      'ru.txt',
+    );
+    expect(preambleOf(statement)).toEqual([
+      'recalling: ссылаясь на: ссылаясь на свои резолюции,',
+      'preambularParagraph: неизменно поддерживая: неизменно поддерживая суверенитет страны,',
+      'preambularParagraph: будучи твердо намерен: будучи твердо намерен содействовать миру,',
+      'preambularParagraph: констатируя: констатируя, что положение представляет угрозу,',
+      'preambularParagraph: с тревогой отмечая: с тревогой отмечая рост насилия, нападения на школы, международная помощь которым необходима,',
+      'preambularParagraph: убедившись: убедившись в необходимости действовать,',
+    ]);
+    expect(nums(statement)).toEqual(['1.', '2.']);
+  });
+
+  it('Arabic: "وإذ" (or "واذ") and a verb of the body, or its pronoun', () => {
+    const { statement } = statementOf(
+      ['إن مجلس الأمن،', 'إذ يشير إلى قراراته السابقة،', 'وإذ يسلّم بأهمية الحوار،', 'واذ يستذكر التزاماته،', 'وإذ هو مقتنع بضرورة العمل،', 'من أجل السلام،', '1 - يقرر تمديد الولاية؛', '2 - يقرر أن يبقي المسألة قيد نظره.'].join('\n'),
+      'ar.txt',
+    );
+    expect(preambleOf(statement)).toEqual([
+      'recalling: إذ يشير: إذ يشير إلى قراراته السابقة،',
+      'preambularParagraph: وإذ يسلّم: وإذ يسلّم بأهمية الحوار،',
+      'preambularParagraph: واذ يستذكر: واذ يستذكر التزاماته،',
+      'preambularParagraph: وإذ هو: وإذ هو مقتنع بضرورة العمل، من أجل السلام،',
+    ]);
+    expect(nums(statement)).toHaveLength(2);
+  });
+
+  it('Chinese: "又", "还", "再次" before a verb of the table; "并" continues the sentence', () => {
+    const { statement } = statementOf(
+      ['安全理事会，', '回顾其以往各项决议，', '还强调必须开展对话，', '并强调必须保护平民，', '又深信和平进程至关重要，', '再次确认其对主权的承诺，', '1. 决定延长任务期限；', '2. 决定继续积极处理此案。'].join('\n'),
+      'zh.txt',
+    );
+    expect(preambleOf(statement)).toEqual([
+      'recalling: 回顾: 回顾其以往各项决议，',
+      'preambularParagraph: 还强调: 还强调必须开展对话，并强调必须保护平民，',
+      'preambularParagraph: 又深信: 又深信和平进程至关重要，',
+      'preambularParagraph: 再次确认: 再次确认其对主权的承诺，',
+    ]);
+    expect(nums(statement)).toEqual(['1.', '2.']);
+  });
+});
+
 describe('class 10: mastheads', () => {
   const { statement, report } = statementOf(
     [
@@ -216,6 +276,35 @@ describe('class 11: a text adopted inline', () => {
     expect(inner.map((p) => textOf(childElements(p, 'num')[0]!))).toEqual(paragraphs.map((_, i) => `${i + 1}.`));
     expect(squash(textOf(findAll(statement, 'paragraph').find((p) => p.attrs['eId'] === 'para_3')!))).toBe('3. Requests the Secretary-General to report on the implementation of the declaration.');
     expect(inner[0]!.attrs['eId']).toBe('para_2__embeddedStructure_1__para_1');
+  });
+});
+
+describe('class 11 (continued): a text with articles adopted inline', () => {
+  it('is embedded under the paragraph that adopts it, title and articles, and the resolution\'s numbering resumes after it', () => {
+    const { statement, report } = statementOf(
+      ga(
+        '1. Welcomes the meeting;',
+        '2. Adopts the following Declaration:',
+        'Declaration on the principles of cooperation',
+        'Article 1',
+        'States shall cooperate.',
+        'Article 2',
+        'States shall report.',
+        '3. Requests the Secretary-General to report.',
+      ),
+    );
+    expect(report.detected['layout']?.value).toBe('text with articles adopted inline');
+    expect(childElements(path(statement, 'mainBody')!).map((p) => p.attrs['eId'])).toEqual(['para_1', 'para_2', 'para_3']);
+    const embedded = findAll(statement, 'embeddedStructure')[0]!;
+    expect(embedded.attrs['eId']).toBe('para_2__embeddedStructure_1');
+    const shown = (c: AknElement) =>
+      c.name === 'p' ? `p.${c.attrs['class']}: ${textOf(c)}` : `${c.attrs['eId']}: ${textOf(childElements(c, 'heading')[0]!)} / ${squash(textOf(childElements(c, 'paragraph')[0]!))}`;
+    expect(childElements(embedded).map(shown)).toEqual([
+      'p.title: Declaration on the principles of cooperation',
+      'para_2__embeddedStructure_1__art_1: Article 1 / States shall cooperate.',
+      'para_2__embeddedStructure_1__art_2: Article 2 / States shall report.',
+    ]);
+    expect(squash(textOf(childElements(path(statement, 'mainBody')!)[1]!))).not.toContain('Article 1 States shall cooperate. Article 2');
   });
 });
 
@@ -343,8 +432,41 @@ describe('class 13: run-in enumerations and bulleted lists', () => {
     const points = findAll(statement, 'point');
     expect(points).toHaveLength(8);
     expect(findAll(statement, 'list')).toHaveLength(1);
-    // Bullets have no number of their own: their eIds count them (akn.ts numbers them in roman numerals).
-    expect(points.map((p) => p.attrs['eId'])).toEqual(['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii'].map((n) => `para_1__list_1__point_${n}`));
+    // Bullets have no number of their own: their eIds are an implicit count (profile §3.5: "else an implicit count").
+    expect(points.map((p) => p.attrs['eId'])).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => `para_1__list_1__point_${n}`));
+    expect(points.map((p) => textOf(childElements(p, 'num')[0]!))).toEqual(Array(8).fill('•'));
+  });
+});
+
+describe('class 13 (continued): an enumerator after a numbered noun cites, it opens no item', () => {
+  const pointsOf = (statement: AknElement) => findAll(path(statement, 'mainBody')!, 'paragraph').map((p) => findAll(p, 'point').map((pt) => textOf(childElements(pt, 'num')[0]!)));
+  const cases: ReadonlyArray<readonly [file: string, lines: string[], cited: string]> = [
+    [
+      'en.txt',
+      ['The Security Council,', 'Recalling its resolutions,', '1. Decides that the measures imposed by subparagraph', '(a) of resolution 2127 (2013) shall apply;', '2. Requests the Secretary-General:', '(a) To report;', '(b) To act;'],
+      'Decides that the measures imposed by subparagraph (a) of resolution 2127 (2013) shall apply;',
+    ],
+    [
+      'fr.txt',
+      ['Le Conseil de sécurité,', 'Rappelant ses résolutions,', '1. Décide que les mesures imposées par l’alinéa', 'a) de la résolution 2127 (2013) s’appliquent;', '2. Prie le Secrétaire général :', 'a) De faire rapport;', 'b) D’agir;'],
+      'Décide que les mesures imposées par l’alinéa a) de la résolution 2127 (2013) s’appliquent;',
+    ],
+    [
+      'es.txt',
+      ['El Consejo de Seguridad,', 'Recordando sus resoluciones,', '1. Decide que las medidas impuestas en el apartado', 'a) de la resolución 2127 (2013) se aplicarán;', '2. Solicita al Secretario General:', 'a) Que informe;', 'b) Que actúe;'],
+      'Decide que las medidas impuestas en el apartado a) de la resolución 2127 (2013) se aplicarán;',
+    ],
+    [
+      'ru.txt',
+      ['Совет Безопасности,', 'ссылаясь на свои резолюции,', '1. постановляет, что меры, введенные подпунктом', 'a) резолюции 2127 (2013), применяются;', '2. просит Генерального секретаря:', 'a) представить доклад;', 'b) принять меры;'],
+      'постановляет, что меры, введенные подпунктом a) резолюции 2127 (2013), применяются;',
+    ],
+  ];
+  it.each(cases)('%s: "subparagraph\\n(a) of resolution" stays in its paragraph; a list after a colon is a list', (file, lines, cited) => {
+    const { statement } = statementOf(lines.join('\n'), file);
+    expect(nums(statement)).toEqual(['1.', '2.']);
+    expect(pointsOf(statement)).toEqual([[], file === 'en.txt' ? ['(a)', '(b)'] : ['a)', 'b)']]);
+    expect(squash(textOf(findAll(path(statement, 'mainBody')!, 'paragraph')[0]!)).replace(/^1\. /, '')).toBe(cited);
   });
 });
 

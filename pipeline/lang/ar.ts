@@ -24,6 +24,12 @@ export const arabic: LanguageTable = {
     ['إن المجلس الاقتصادي والاجتماعي،', 'un-ecosoc'],
     ['إن مجلس حقوق الإنسان،', 'un-hrc'],
   ],
+  /**
+   * A recital opening the table does not list: "إذ" / "وإذ" and a verb in the imperfect of the body ("وإذ
+   * تدرك", "وإذ يساوره القلق"), or the pronoun of a nominal clause ("وإذ هي مقتنعة"). The alef may lack its
+   * hamza ("واذ"); the verb may carry diacritics.
+   */
+  recitalOpening: '^و?[إا]ذ\\s+(?:[تي][\\p{L}\\p{M}]{2,}|هي|هو)(?=[\\s،,]|$)',
   preambularPhrases: [
     // "إذ" opens the first recital, "وإذ" every following one; GA forms, then SC forms.
     ['إذ تشير', 'recalling'],
@@ -452,7 +458,9 @@ export const arabic: LanguageTable = {
     ['مجلس حقوق الإنسان', 'un-hrc'],
   ],
 
-  numberedNouns: ['الفقرة', 'الفقرتين', 'الفقرات', 'المادة', 'المادتين', 'المواد', 'القرار', 'القرارات', 'المقرر', 'البند', 'الفصل', 'المرفق', 'القاعدة'],
+  numberedNouns: ['الفقرة', 'الفقرتين', 'الفقرات', 'المادة', 'المادتين', 'المواد', 'القرار', 'القرارات', 'المقرر', 'البند', 'الفصل', 'المرفق', 'القاعدة',
+    // "الفقرة الفرعية (أ)": a sub-paragraph cited by its letter.
+    'الفقرة الفرعية', 'الفقرتين الفرعيتين', 'الفقرات الفرعية'],
 
   commonWords: [
     'في', 'من', 'على', 'إلى', 'أن', 'عن', 'مع', 'التي', 'الذي', 'هذه', 'هذا', 'أو', 'ما', 'لا', 'كما', 'بما', 'ذلك',

@@ -231,7 +231,7 @@ export const english: LanguageTable = {
   ],
   dictionary: { package: 'dictionary-en' },
   numberedNouns: [
-    'paragraph', 'paragraphs', 'article', 'articles', 'resolution', 'resolutions', 'decision', 'decisions', 'item', 'items',
+    'paragraph', 'paragraphs', 'subparagraph', 'subparagraphs', 'sub-paragraph', 'sub-paragraphs', 'article', 'articles', 'resolution', 'resolutions', 'decision', 'decisions', 'item', 'items',
     'chapter', 'chapters', 'annex', 'section', 'sections', 'rule', 'rules', 'page', 'pages', 'part', 'principle', 'goal', 'goals',
     'target', 'targets', 'recommendation', 'recommendations', 'volume', 'number', 'no', 'nos', 'protocol',
     'para', 'paras', 'art', 'vol',

@@ -239,7 +239,7 @@ export const spanish: LanguageTable = {
   ],
 
   numberedNouns: [
-    'párrafo', 'párrafos', 'artículo', 'artículos', 'resolución', 'resoluciones', 'decisión', 'decisiones', 'tema', 'temas',
+    'párrafo', 'párrafos', 'apartado', 'apartados', 'inciso', 'incisos', 'subpárrafo', 'subpárrafos', 'artículo', 'artículos', 'resolución', 'resoluciones', 'decisión', 'decisiones', 'tema', 'temas',
     'capítulo', 'anexo', 'sección', 'regla', 'página',
   ],
 

@@ -198,7 +198,7 @@ export const french: LanguageTable = {
   ],
   dictionary: { package: 'dictionary-fr', elisions: ['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu', 'presqu', 'quelqu'] },
   numberedNouns: [
-    'paragraphe', 'paragraphes', 'alinéa', 'alinéas', 'article', 'articles', 'résolution', 'résolutions', 'décision', 'décisions',
+    'paragraphe', 'paragraphes', 'alinéa', 'alinéas', 'sous-alinéa', 'sous-alinéas', 'sous-paragraphe', 'sous-paragraphes', 'article', 'articles', 'résolution', 'résolutions', 'décision', 'décisions',
     'point', 'points', 'chapitre', 'chapitres', 'annexe', 'section', 'sections', 'règle', 'règles', 'page', 'pages', 'partie',
     'principe', 'objectif', 'objectifs', 'cible', 'cibles', 'recommandation', 'recommandations', 'volume',
     'numéro', 'no', 'nº', 'protocole',

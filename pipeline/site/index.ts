@@ -95,7 +95,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteSummary> {
     jobs: options.jobs,
     sidecarFolders: folders,
     job: new URL(fromSource ? '../build.ts' : '../build.js', import.meta.url).href,
-    jobExport: 'buildFile',
+    jobExport: 'buildInputFile',
     progress: options.progress,
   });
 

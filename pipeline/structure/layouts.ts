@@ -73,6 +73,13 @@ const withRule = (rules: readonly BlockRule[], rule: BlockRule, before: BlockRul
 /** The layouts, most specific first; the first that fits the document is used. */
 export const layouts: readonly Layout[] = [
   {
+    // A resolution that adopts a text with articles ("Adopts the following Declaration:", then its title
+    // and "Article 1"…): the text is embedded under the paragraph that adopts it, its articles its own.
+    name: 'text with articles adopted inline',
+    fits: (facts) => facts.adoptsText && facts.articles,
+    regions: { ...generalAssembly, operative: withRule(generalAssembly.operative, adoptedText, operativeHeading) },
+  },
+  {
     // The UDHR and other proclaimed texts: a preamble (maybe before the formula), a proclamation, articles.
     name: 'proclaimed text with articles',
     fits: (facts) => facts.articles,

@@ -114,7 +114,8 @@ export function compileLexicon(language: LanguageTable): Lexicon {
     operativeEnd: ending(`${language.operativeEnd}:`),
     sentenceEnd: /[.:;。؛；]\s*$/u,
     listJoin: new RegExp(`(?:[:;,،，；]|\\s(?:${list}))\\s*$`, 'u'),
-    numberedNounEnd: language.numberedNouns?.length ? new RegExp(`(?:^|\\s)(?:${anyOf(language.numberedNouns)})\\s*$`, 'iu') : undefined,
+    // After a space or an elision ("de l’alinéa"): a number or an enumerator on the next line cites, it opens nothing.
+    numberedNounEnd: language.numberedNouns?.length ? new RegExp(`(?:^|[\\s’'])(?:${anyOf(language.numberedNouns)})\\s*$`, 'iu') : undefined,
     annexHeading: new RegExp(`^(?<word>${anyOf(language.annexWords)})(?:\\s+(?<num>[IVXLC]+|\\d+))?\\s*[.:]?$`, 'u'),
     articleHeading: new RegExp(
       language.articleHeadingPattern ?? `^(?:${anyOf(language.articleWords)})\\s+(?<num>\\d+|${anyOf(language.firstWords)})\\.?$`,

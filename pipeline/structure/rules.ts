@@ -117,9 +117,11 @@ export const annexHeading: BlockRule = {
 
 export const articleHeading: BlockRule = {
   name: 'article heading',
-  starts: ({ lexeme }, state) => lexeme.article !== undefined && afterEnd(state),
+  // After a sentence's end, or right after the title of a text adopted inline ("Declaration on …").
+  starts: ({ lexeme }, state) => lexeme.article !== undefined && (afterEnd(state) || state.current?.kind === 'adoptedText'),
   open: ({ lexeme }, state) => {
-    state.region = 'declaration';
+    // An adopted text's articles stay in its region: the resolution's numbering resumes after it.
+    if (state.region !== 'embedded') state.region = 'declaration';
     state.expected = 1;
     openSegment(state, { kind: 'article', lexemes: [lexeme], num: lexeme.article!.num });
   },
@@ -191,7 +193,8 @@ const restartsAfterSectionPreamble = (state: ParseState) => state.region === 'op
 /**
  * An enumerator "(a)", "(ii)", "•" opens an item when the line before introduces or ends one and the
  * enumerator continues an open level of the list or starts a new one with its first value. "(ii)" that
- * continues nothing is a run-in reference that happens to start a line; "(a)" after "paragraph 1" cites.
+ * continues nothing is a run-in reference that happens to start a line; "(a)" after "paragraph 1" or after a
+ * numbered noun of the language's table ("subparagraph", "alinéa", "apartado", "подпункт") cites.
  */
 export const listItem: BlockRule = {
   name: 'list item',
@@ -201,7 +204,8 @@ export const listItem: BlockRule = {
     if (!e || !last) return false;
     const placed = placeItem(e, state.listLevels);
     if (!placed) return false;
-    if (/\d\s*$/.test(last.plain) && !last.ends.listJoin) return false;
+    // "paragraph 1\n(a)", "subparagraph\n(a) of resolution …": a citation that happens to start a line.
+    if ((/\d\s*$/.test(last.plain) || last.ends.numberedNoun) && !last.ends.listJoin) return false;
     // The first item of a paragraph may continue its intro sentence ("…shall\n(a) prioritize").
     const firstOfBlock = state.listLevels.length === 0 && !placed.continues;
     return last.ends.listJoin || last.ends.sentence || firstOfBlock || (state.current!.kind === 'item' && placed.continues);

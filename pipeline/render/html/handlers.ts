@@ -132,11 +132,18 @@ function holds(element: AknElement): string | undefined {
   return names.length > 0 ? [...new Set(names)].join(' ') : undefined;
 }
 
-/** `p`: a paragraph of text; the one holding the docTitle is the document's heading (h1, h2 in annexes). */
+/**
+ * `p`: a paragraph of text; the one holding the docTitle is the document's heading (h1, h2 in annexes).
+ * A `p class="crossHeading"` in a preamble is a topical heading printed between recitals (a Security
+ * Council preamble): a heading one level below the document's title, like the operative part's sections.
+ */
 const paragraphOfText: AknHandler = (element, state) => {
   const level = state.titleParagraphs.get(element);
   if (level !== undefined && !state.inline) {
     return [h(`h${level}`, state.common(element, ['akn-title'], 'title'), state.children(element))];
+  }
+  if (element.attrs.class === 'crossHeading' && state.parent?.name === 'preamble') {
+    return [box(state, `h${headingLevel(state)}`, state.common(element, ['akn-preamble-heading']), state.inlineChildren(element))];
   }
   const properties = state.common(element);
   if (state.ancestors.some((a) => a.name === 'coverPage')) {
@@ -150,6 +157,24 @@ const paragraphOfText: AknHandler = (element, state) => {
 const standaloneHeading: AknHandler = (element, state) => [
   box(state, `h${headingLevel(state)}`, state.common(element), state.children(element)),
 ];
+
+/**
+ * embeddedStructure: a text quoted or adopted inline, a block quotation. A text adopted inline opens with
+ * its title (`p class="title"`, "Political declaration of …"): a heading at the level where it stands, and
+ * the text's own headed parts (its articles) one level below it.
+ */
+const embeddedStructure: AknHandler = (element, state) => {
+  const first = childElements(element)[0];
+  if (first?.name !== 'p' || first.attrs.class !== 'title') return block('blockquote')(element, state);
+  const title = box(state, `h${headingLevel(state)}`, state.common(first, ['akn-title']), state.inlineChildren(first));
+  state.hierarchyDepth++;
+  try {
+    const body = state.children(element, element.children.filter((c) => c !== first));
+    return [box(state, 'blockquote', state.common(element), [title, ...body])];
+  } finally {
+    state.hierarchyDepth--;
+  }
+};
 
 // ---------------------------------------------------------------------------------------------
 // Links
@@ -310,7 +335,7 @@ export const handlers: Readonly<Record<string, AknHandler>> = {
   heading: standaloneHeading,
   subheading: block('p'),
   quotedStructure: block('blockquote'),
-  embeddedStructure: block('blockquote'),
+  embeddedStructure,
 
   // Hierarchy (operative part)
   ...Object.fromEntries(HEADED_HIERARCHIES.map((name) => [name, headedHierarchy])),
