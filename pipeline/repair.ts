@@ -167,7 +167,8 @@ export function repairExtraction(context: BuildContext): void {
     citations: state.citations,
     links: state.links,
     symbol,
-    pageCount: Math.max(1, ...state.raw.map((l) => l.page)),
+    // A loop, not Math.max(...lines): spreading the lines of a long text as arguments overflows the stack.
+    pageCount: state.raw.reduce((most, l) => Math.max(most, l.page), 1),
   };
 }
 
