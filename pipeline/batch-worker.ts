@@ -2,15 +2,14 @@
 // Reads: WorkerSetup (workerData), WorkerTask messages.   Writes: WorkerReply messages (see batch.ts).
 // Anything the job throws is caught and sent back; a crash of the whole thread is the batch's to handle.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { BuildOptions } from './context.js';
-import type { BuildFileJob, FileResult } from './batch.js';
+import type { BuildFileJob, FileResult, JobOptions } from './batch.js';
 
 export interface WorkerSetup {
   /** file: URL of the module exporting the job. */
   job: string;
   jobExport: string;
   outDir: string;
-  options: Partial<BuildOptions> & { metaFile?: string; sidecarFolders?: string[]; flush?: boolean };
+  options: JobOptions;
 }
 
 export interface WorkerTask {

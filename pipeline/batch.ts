@@ -43,11 +43,14 @@ export interface FileResult {
   report: Report;
 }
 
+/** What the batch passes to its job for every document (buildFile's options). */
+export type JobOptions = Partial<BuildOptions> & { metaFile?: string; sidecarFolders?: string[]; flush?: boolean };
+
 /** The job's shape: `buildFile(path, outDir, options)` from build.ts, or a test's stand-in. */
 export type BuildFileJob = (
   inputPath: string,
   outDir: string,
-  options: Partial<BuildOptions> & { metaFile?: string; sidecarFolders?: string[]; flush?: boolean },
+  options: JobOptions,
 ) => FileResult | Promise<FileResult>;
 
 /** Where progress goes: a TTY gets one updating line, anything else one plain line per document. */
@@ -525,7 +528,7 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
   const outDir = resolve(options.outDir);
   const stream = options.progress === false ? undefined : (options.progress ?? process.stderr);
   const progress = new Progress(stream, files.length, options.onProgress);
-  const buildOptions: Partial<BuildOptions> & { metaFile?: string; sidecarFolders?: string[]; flush?: boolean } = {
+  const buildOptions: JobOptions = {
     formats: options.formats,
     ...(options.resolverBase !== undefined ? { resolverBase: options.resolverBase } : {}),
     ...(options.markupDate !== undefined ? { markupDate: options.markupDate } : {}),
@@ -642,7 +645,7 @@ async function runInProcess(
   documents: PendingDocument[],
   options: BatchOptions,
   outDir: string,
-  buildOptions: Partial<BuildOptions> & { metaFile?: string; sidecarFolders?: string[]; flush?: boolean },
+  buildOptions: JobOptions,
   done: (doc: PendingDocument, outcome: DocumentOutcome) => void,
 ): Promise<void> {
   if (documents.length === 0) return;
@@ -703,7 +706,7 @@ function runInWorkers(
   documents: PendingDocument[],
   options: BatchOptions,
   outDir: string,
-  buildOptions: Partial<BuildOptions> & { metaFile?: string; sidecarFolders?: string[]; flush?: boolean },
+  buildOptions: JobOptions,
   done: (doc: PendingDocument, outcome: DocumentOutcome) => void,
 ): Promise<void> {
   if (documents.length === 0) return Promise.resolve();
