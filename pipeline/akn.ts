@@ -115,9 +115,13 @@ class EidScope {
   }
 }
 
-/** eId number from a printed enumerator: "(a)" → "a", "1." → "1", "11.2 Rev. A" → "11-2RevA" (profile §3.5). */
+/**
+ * eId number from a printed enumerator: "(a)" → "a", "1." → "1", "1 -" (Arabic style) → "1", "11.2 Rev. A" →
+ * "11-2RevA" (profile §3.5). A letter of another script ("б)", "(ب)") takes the Latin letter of its place, so
+ * paragraph and point N have the same eId in every language version.
+ */
 function eidNumber(num: string | undefined, position: number, kind: 'letter' | 'roman' | 'number'): string {
-  const cleaned = (num ?? '').replace(/[()[\]\s]/g, '').replace(/[.:;,)]+$/, '').replace(/\./g, '-');
+  const cleaned = (num ?? '').replace(/[()[\]\s]/g, '').replace(/[.:;,)\-–]+$/, '').replace(/\./g, '-');
   if (/^[A-Za-z0-9-]+$/.test(cleaned) && cleaned !== '') return cleaned;
   if (kind === 'letter') return position <= 26 ? String.fromCharCode(96 + position) : `${String.fromCharCode(96 + Math.floor((position - 1) / 26))}${String.fromCharCode(97 + ((position - 1) % 26))}`;
   if (kind === 'roman') return toRoman(position).toLowerCase();
@@ -203,7 +207,7 @@ function phraseParagraph(phrase: string | undefined, text: Inline[], scope: EidS
 }
 
 function listItems(items: ListItem[], listEid: string, writer: Writer, element: 'point' | 'item'): XmlElement[] {
-  const letterFirst = /^\(?[a-z]/.test(items[0]?.num ?? '(a)') && !/^\(?i\)/.test(items[0]?.num ?? '');
+  const letterFirst = /^\(?\p{Ll}|^\(?\p{Lo}/u.test(items[0]?.num ?? '(a)') && !/^\(?i\)/.test(items[0]?.num ?? '');
   // Bullets and unnumbered items have no number to take: an implicit count (profile §3.5), `point_1`.
   const counted = items[0]?.num !== undefined && !/[\p{L}\p{N}]/u.test(items[0].num);
   const kind = counted || /^\(?\d/.test(items[0]?.num ?? '') ? 'number' : letterFirst ? 'letter' : 'roman';

@@ -470,6 +470,57 @@ describe('class 13 (continued): an enumerator after a numbered noun cites, it op
   });
 });
 
+describe('class 13 (continued): items lettered in the language\'s own script', () => {
+  const points = (statement: AknElement) =>
+    findAll(path(statement, 'mainBody')!, 'point').map((p) => [childElements(p, 'num').map(textOf)[0], p.attrs['eId'], findAll(p, 'point').length]);
+
+  it('Russian "а)", "б)", "в)" with roman sub-items under them', () => {
+    const { statement } = statementOf(
+      [
+        'Совет Безопасности,',
+        'ссылаясь на свои резолюции,',
+        '1. просит Генерального секретаря:',
+        'а) представить доклад;',
+        'б) оказывать поддержку:',
+        'i) правительству;',
+        'ii) региональным организациям;',
+        'в) информировать Совет;',
+        '2. постановляет продолжать заниматься этим вопросом.',
+      ].join('\n'),
+      'ru.txt',
+    );
+    expect(points(statement)).toEqual([
+      ['а)', 'para_1__list_1__point_a', 0],
+      ['б)', 'para_1__list_1__point_b', 2],
+      ['i)', 'para_1__list_1__point_b__list_1__point_i', 0],
+      ['ii)', 'para_1__list_1__point_b__list_1__point_ii', 0],
+      ['в)', 'para_1__list_1__point_c', 0],
+    ]);
+    expect(nums(statement)).toEqual(['1.', '2.']);
+  });
+
+  it('Arabic "(أ)", "(ب)", "(ج)", "(د)", "(هـ)" in abjad order', () => {
+    const { statement } = statementOf(
+      ['إن مجلس الأمن،', 'إذ يشير إلى قراراته السابقة،', '1 - يطلب إلى الأمين العام ما يلي:', '(أ) أن يقدم تقريرا؛', '(ب) أن يقدم الدعم؛', '(ج) أن يبلغ المجلس؛', '(د) أن يتابع المسألة؛', '(هـ) أن يقدم توصيات؛', '2 - يقرر أن يبقي المسألة قيد نظره.'].join('\n'),
+      'ar.txt',
+    );
+    expect(points(statement).map(([num, eId]) => [num, eId])).toEqual([
+      ['(أ)', 'para_1__list_1__point_a'],
+      ['(ب)', 'para_1__list_1__point_b'],
+      ['(ج)', 'para_1__list_1__point_c'],
+      ['(د)', 'para_1__list_1__point_d'],
+      ['(هـ)', 'para_1__list_1__point_e'],
+    ]);
+    expect(nums(statement)).toEqual(['1 -', '2 -']);
+  });
+
+  it('a letter that does not start the list or continue it opens nothing ("в) " in running text stays text)', () => {
+    const { statement } = statementOf(['Совет Безопасности,', 'ссылаясь на свои резолюции,', '1. просит Генерального секретаря представить доклад', 'в) срок, указанный в резолюции;', '2. постановляет продолжать заниматься этим вопросом.'].join('\n'), 'ru.txt');
+    expect(findAll(statement, 'point')).toEqual([]);
+    expect(textOf(findAll(statement, 'paragraph')[0]!)).toContain('в) срок');
+  });
+});
+
 describe('class 14: collapsed texts and the Chinese proclamation', () => {
   it('a whole text on one line is cut back into recitals, paragraphs and items', () => {
     const filler = 'in accordance with the relevant provisions of the Charter of the United Nations and the rules of procedure';

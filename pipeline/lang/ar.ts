@@ -29,6 +29,8 @@ export const arabic: LanguageTable = {
    * تدرك", "وإذ يساوره القلق"), or the pronoun of a nominal clause ("وإذ هي مقتنعة"). The alef may lack its
    * hamza ("واذ"); the verb may carry diacritics.
    */
+  // Lettered items as the Arabic versions print them, in abjad order: "(أ)", "(ب)", "(ج)", "(د)", "(هـ)"…
+  itemLetters: ['أ', 'ب', 'ج', 'د', 'هـ', 'و', 'ز', 'ح', 'ط', 'ي', 'ك', 'ل', 'م', 'ن', 'س', 'ع', 'ف', 'ص', 'ق', 'ر', 'ش', 'ت', 'ث', 'خ', 'ذ', 'ض', 'ظ', 'غ'],
   recitalOpening: '^و?[إا]ذ\\s+(?:[تي][\\p{L}\\p{M}]{2,}|هي|هو)(?=[\\s،,]|$)',
   preambularPhrases: [
     // "إذ" opens the first recital, "وإذ" every following one; GA forms, then SC forms.

@@ -21,6 +21,11 @@ export interface LanguageTable {
    * not list (a participle: "Determining", "Constatant"); such recitals get the key `preambularParagraph`.
    */
   recitalOpening?: string;
+  /**
+   * The letters of lettered items in this language's own script, in order, when its documents do not use
+   * Latin "(a)" (Russian "а)", "б)"…; Arabic "(أ)", "(ب)"…): item N is the Nth letter.
+   */
+  itemLetters?: readonly string[];
   /** Opening phrases of operative paragraphs (verbs in the present tense). */
   operativePhrases: PhraseTable;
 

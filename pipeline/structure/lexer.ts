@@ -84,6 +84,21 @@ export function readEnumerator(text: string): Enumerator | undefined {
   return kinds.length ? { num, value, kinds } : undefined;
 }
 
+/**
+ * An item lettered in the language's own script: "б)" is item 2. It is read as the Latin letter of the same
+ * place ("b"), so lists, levels and sequence checks work as for "(b)"; `num` keeps what is printed.
+ */
+function readNativeEnumerator(text: string, lexicon: Lexicon): Enumerator | undefined {
+  const native = lexicon.nativeEnumerator;
+  const match = native?.pattern.exec(text);
+  if (!native || !match?.groups) return undefined;
+  const { paren, close } = match.groups;
+  const letter = (paren ?? close)!;
+  const place = native.ordinal.get(letter)!;
+  if (place > 26) return undefined;
+  return { num: paren !== undefined ? `(${paren})` : `${close})`, value: String.fromCharCode(96 + place), kinds: ['letter'] };
+}
+
 export function ordinalOf(value: string, kind: ItemKind): number {
   if (kind === 'letter') return value.length === 2 ? 26 + value.charCodeAt(0) - 96 : value.charCodeAt(0) - 96;
   if (kind === 'number') return Number(value);
@@ -139,7 +154,7 @@ export function tagLine(line: TextLine, index: number, lexicon: Lexicon): Lexeme
     plain,
     number,
     resolutionNumber: resolution ? { number: resolution.groups!['number']!, length: resolution[0].length } : undefined,
-    enumerator: readEnumerator(plain),
+    enumerator: readEnumerator(plain) ?? readNativeEnumerator(plain, lexicon),
     preambular,
     recitalShaped: shape ? { phrase: shape, key: 'preambularParagraph' } : undefined,
     operative: openingPhrase(plain, lexicon.operative),

@@ -34,6 +34,8 @@ export interface Lexicon {
   listJoin: RegExp;
   /** A line that ends with a noun taking a number ("paragraph", "resolution"): a number after it is a reference. */
   numberedNounEnd?: RegExp;
+  /** An item lettered in the language's own script ("а)", "(أ)"), with each letter's place in the order. */
+  nativeEnumerator?: { pattern: RegExp; ordinal: ReadonlyMap<string, number> };
   annexHeading: RegExp;
   articleHeading: RegExp;
   preambleHeading: RegExp;
@@ -94,6 +96,15 @@ export function openingPhrase(text: string, matcher: PhraseMatcher): Phrase | un
   return undefined;
 }
 
+/** "(а)" or "а)" then a space, for the letters of the table; the longest letter first ("هـ" before "ه"). */
+function nativeEnumerator(letters: readonly string[]): NonNullable<Lexicon['nativeEnumerator']> {
+  const alternatives = anyOf([...letters].sort((a, b) => b.length - a.length));
+  return {
+    pattern: new RegExp(`^(?:\\((?<paren>${alternatives})\\)|(?<close>${alternatives})\\))\\s+`, 'u'),
+    ordinal: new Map(letters.map((letter, i) => [letter, i + 1])),
+  };
+}
+
 export function compileLexicon(language: LanguageTable): Lexicon {
   const list = anyOf(language.conjunctions.list);
   // A recital or paragraph may end with a conjunction before the next one ("…; and", "…, y", "…; и").
@@ -115,6 +126,7 @@ export function compileLexicon(language: LanguageTable): Lexicon {
     sentenceEnd: /[.:;。؛；]\s*$/u,
     listJoin: new RegExp(`(?:[:;,،，；]|\\s(?:${list}))\\s*$`, 'u'),
     // After a space or an elision ("de l’alinéa"): a number or an enumerator on the next line cites, it opens nothing.
+    nativeEnumerator: language.itemLetters?.length ? nativeEnumerator(language.itemLetters) : undefined,
     numberedNounEnd: language.numberedNouns?.length ? new RegExp(`(?:^|[\\s’'])(?:${anyOf(language.numberedNouns)})\\s*$`, 'iu') : undefined,
     annexHeading: new RegExp(`^(?<word>${anyOf(language.annexWords)})(?:\\s+(?<num>[IVXLC]+|\\d+))?\\s*[.:]?$`, 'u'),
     articleHeading: new RegExp(
