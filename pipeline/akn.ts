@@ -263,6 +263,7 @@ function hierarchy(nodes: Array<OperativeParagraph | Section>, prefix: string, w
   const scope = new EidScope(prefix);
   let unnumbered = 0;
   let sections = 0;
+  const levels = { article: 0, section: 0, title: 0, division: 0 };
   return nodes.map((node) => {
     if (node.kind === 'paragraph') {
       unnumbered++;
@@ -270,9 +271,15 @@ function hierarchy(nodes: Array<OperativeParagraph | Section>, prefix: string, w
       return operativeParagraph(node, scope.join(`para_${number}`), writer);
     }
     sections++;
-    const ref = sectionElement === 'article' ? 'art' : 'sec';
+    // The level a heading opens (profile §3.3): a roman numeral or a part of the resolution ("B", with its own
+    // formula) a `section`, a capital letter a `title` ("A. Reports"), an unnumbered heading a `division`
+    // ("Reports"); articles stay articles.
+    const part = node.formula !== undefined || (node.recitals?.length ?? 0) > 0;
+    const element = sectionElement === 'article' ? 'article' : !node.num ? 'division' : /^[A-H]\.$/.test(node.num.trim()) && !part ? 'title' : 'section';
+    const ref = { article: 'art', section: 'sec', title: 'title', division: 'dvs' }[element];
+    const counted = ++levels[element];
     // Articles are numbered by position when printed in words ("Article premier", "第一条").
-    const printed = node.num ? eidNumber(node.num, sections, 'number') : String(sections);
+    const printed = node.num ? eidNumber(node.num, counted, 'number') : String(counted);
     const eId = scope.join(`${ref}_${sectionElement === 'article' && !/^\d+$/.test(printed) ? sections : printed}`);
     const headingScope = new EidScope(eId);
     const headingNodes = inlineNodes(node.heading, headingScope, writer);
@@ -288,9 +295,9 @@ function hierarchy(nodes: Array<OperativeParagraph | Section>, prefix: string, w
     const numbered = sectionElement === 'section' && node.num ? [el('num', {}, [node.num])] : [];
     if (children.length === 0) {
       // An article or section with no paragraph of its own still needs a content model: its text is the heading.
-      return el(sectionElement, { eId }, [...numbered, el('heading', {}, headingNodes), el('content', { eId: `${eId}__content` }, [el('p', {}, [])])]);
+      return el(element, { eId }, [...numbered, el('heading', {}, headingNodes), el('content', { eId: `${eId}__content` }, [el('p', {}, [])])]);
     }
-    return el(sectionElement, { eId }, [...numbered, el('heading', {}, headingNodes), ...children]);
+    return el(element, { eId }, [...numbered, el('heading', {}, headingNodes), ...children]);
   });
 }
 

@@ -11,6 +11,11 @@ import { corpusTextPath, loadCorpusExpectations, type CorpusExpectation } from '
 import { CORPUS_AVAILABLE, noteMissingCorpus } from './support/corpus.js';
 import { countWords, inputWords, missingWords, withoutCitationMarkers, words } from './support/words.js';
 
+/** The levels an operative heading opens (profile §3.3): section (I, II), title (A., B.), division (unnumbered). */
+const HEADED = new Set(['section', 'title', 'division']);
+const headedIn = (parent: AknElement): AknElement[] => findAll(parent, 'section').concat(findAll(parent, 'title'), findAll(parent, 'division')).sort((a, b) => order(parent).indexOf(a) - order(parent).indexOf(b));
+const order = (parent: AknElement): AknElement[] => { const out: AknElement[] = []; const walk = (e: AknElement) => { for (const c of childElements(e)) { if (HEADED.has(c.name)) out.push(c); walk(c); } }; walk(parent); return out; };
+
 const expectations = loadCorpusExpectations();
 noteMissingCorpus();
 const corpusFiles = CORPUS_AVAILABLE ? Object.values(expectations.files).filter((e) => e.file !== 'fr_A-72-L.10.txt') : [];
@@ -40,7 +45,7 @@ function built(entry: CorpusExpectation): Built {
  */
 function operativeParagraphs(statement: AknElement): AknElement[] {
   const inSections = (parent: AknElement): AknElement[] =>
-    childElements(parent).flatMap((c) => (c.name === 'paragraph' ? [c] : c.name === 'section' ? inSections(c) : []));
+    childElements(parent).flatMap((c) => (c.name === 'paragraph' ? [c] : HEADED.has(c.name) ? inSections(c) : []));
   return inSections(path(statement, 'mainBody')!);
 }
 
@@ -84,7 +89,7 @@ describe.each(corpusFiles)('$file', (entry) => {
     expect(paragraphs.map((p) => textOf(childElements(p, 'num')[0] ?? { type: 'text', value: '' }))).toEqual(operative.numbers);
     const body = path(statement, 'mainBody')!;
     expect(findAll(body, 'point').length + findAll(body, 'item').length).toBe(operative.subItemCount);
-    expect(findAll(body, 'section').length).toBe(operative.crossHeadings.length);
+    expect(headedIn(body).length).toBe(operative.crossHeadings.length);
   });
 
   it('has every footnote at its citations', () => {
@@ -191,6 +196,6 @@ describe.each(scDrafts)('Security Council draft $file', (draft) => {
     expect(numbers).toEqual(Array.from({ length: draft.last }, (_, i) => `${i + 1}.`));
     const body = path(statement, 'mainBody')!;
     expect(findAll(body, 'point').length + findAll(body, 'item').length).toBe(draft.subItems);
-    expect(findAll(body, 'section').map((s) => normalize(textOf(childElements(s, 'heading')[0]!)))).toEqual(draft.headings);
+    expect(headedIn(body).map((s) => normalize(textOf(childElements(s, 'heading')[0]!)))).toEqual(draft.headings);
   });
 });

@@ -10,6 +10,11 @@ import { layouts } from '../pipeline/structure/layouts.js';
 import { CORPUS_AVAILABLE, CORPUS_TEXTS, corpusDescribe } from './support/corpus.js';
 import { runUntil } from './support/stages.js';
 
+/** The levels an operative heading opens (profile §3.3): section (I, II), title (A., B.), division (unnumbered). */
+const HEADED = new Set(['section', 'title', 'division']);
+const headedIn = (parent: AknElement): AknElement[] => findAll(parent, 'section').concat(findAll(parent, 'title'), findAll(parent, 'division')).sort((a, b) => order(parent).indexOf(a) - order(parent).indexOf(b));
+const order = (parent: AknElement): AknElement[] => { const out: AknElement[] = []; const walk = (e: AknElement) => { for (const c of childElements(e)) { if (HEADED.has(c.name)) out.push(c); walk(c); } }; walk(parent); return out; };
+
 function statementOf(text: string, file = 'test.txt'): { statement: AknElement; report: ReturnType<typeof build>['report']; xml: string } {
   const result = build({ file, text });
   expect(result.context.problems).toEqual([]);
@@ -18,7 +23,7 @@ function statementOf(text: string, file = 'test.txt'): { statement: AknElement; 
 const nums = (statement: AknElement) => {
   const body = path(statement, 'mainBody')!;
   return childElements(body)
-    .flatMap((c) => (c.name === 'paragraph' ? [c] : c.name === 'section' ? findAll(c, 'paragraph') : []))
+    .flatMap((c) => (c.name === 'paragraph' ? [c] : HEADED.has(c.name) ? findAll(c, 'paragraph') : []))
     .map((p) => textOf(childElements(p, 'num')[0] ?? { type: 'text', value: '' }));
 };
 const recitalNames = (statement: AknElement) => childElements(path(statement, 'preamble')!, 'container').map((c) => c.attrs['name']);
@@ -45,8 +50,8 @@ describe('class 6: numbering recovery is local', () => {
     const { statement } = statementOf(
       ga('1. Welcomes the report;', 'Financing of the United Nations Multidimensional Integrated', 'Stabilization Mission in the Central African Republic', '2. Decides to appropriate the amount.'),
     );
-    const sections = findAll(statement, 'section');
-    expect(sections).toHaveLength(1);
+    const sections = headedIn(statement);
+    expect(sections.map((s) => s.name)).toEqual(['division']);
     expect(squash(textOf(childElements(sections[0]!, 'heading')[0]!))).toBe('Financing of the United Nations Multidimensional Integrated Stabilization Mission in the Central African Republic');
     expect(nums(statement)).toEqual(['1.', '2.']);
   });
@@ -63,11 +68,11 @@ describe('class 6: numbering recovery is local', () => {
       ga('1. Welcomes the report;', '2. Urges the parties to cooperate;', 'AMISOM', 'Priorities and tasks', '3. Decides to authorise the mission;', '4. Decides to remain seized of the matter.'),
     );
     expect(nums(statement)).toEqual(['1.', '2.', '3.', '4.']);
-    const section = childElements(path(statement, 'mainBody')!, 'section')[0]!;
+    const section = childElements(path(statement, 'mainBody')!, 'division')[0]!;
     expect(textOf(childElements(section, 'heading')[0]!)).toBe('AMISOM');
-    const sub = childElements(section, 'section')[0]!;
+    const sub = childElements(section, 'division')[0]!;
     expect(textOf(childElements(sub, 'heading')[0]!)).toBe('Priorities and tasks');
-    expect(childElements(sub, 'paragraph').map((p) => p.attrs['eId'])).toEqual(['sec_1__sec_1__para_3', 'sec_1__sec_1__para_4']);
+    expect(childElements(sub, 'paragraph').map((p) => p.attrs['eId'])).toEqual(['dvs_1__dvs_1__para_3', 'dvs_1__dvs_1__para_4']);
   });
 });
 
@@ -376,6 +381,28 @@ describe('resolutions with parts and sections that have a preamble of their own'
   });
 });
 
+describe('the levels of operative headings (profile §3.3)', () => {
+  it('a roman numeral opens a section, a letter A.–H. a title, an unnumbered heading a division', () => {
+    const { statement, xml } = statementOf(
+      ga(
+        'I. General matters',
+        '1. Decides to act;',
+        'A. Reports',
+        '2. Requests a report;',
+        'Financing',
+        '3. Decides to finance;',
+        'II. Other matters',
+        '1. Decides to remain seized of the matter.',
+      ),
+    );
+    const body = path(statement, 'mainBody')!;
+    // Headings follow one another in the operative part (the parser does not nest one level in another).
+    expect(order(body).map((h) => `${h.name}:${h.attrs['eId']}`)).toEqual(['section:sec_I', 'title:title_A', 'division:dvs_1', 'section:sec_II']);
+    expect(xml).toContain('<paragraph eId="title_A__para_2">');
+    expect(xml).toContain('<paragraph eId="sec_II__para_1">');
+  });
+});
+
 describe('class 12: annexes', () => {
   const { statement } = statementOf(
     [
@@ -392,13 +419,13 @@ describe('class 12: annexes', () => {
     ].join('\n'),
   );
 
-  it('keeps an unnumbered first paragraph out of the title and makes the sub-headings sections', () => {
+  it('keeps an unnumbered first paragraph out of the title and makes the sub-headings divisions', () => {
     const annex = findAll(statement, 'attachment')[0]!;
     expect(findAll(annex, 'docTitle')).toHaveLength(0);
     const body = path(annex, 'doc', 'mainBody')!;
     expect(findAll(body, 'paragraph')).toHaveLength(3);
     expect(squash(textOf(childElements(body, 'paragraph')[0]!))).toBe('The entity has engaged in acts that threaten the peace and security of the region.');
-    expect(childElements(body, 'section').map((s) => textOf(childElements(s, 'heading')[0]!))).toEqual(['Designation criteria', 'Reporting']);
+    expect(childElements(body, 'division').map((s) => textOf(childElements(s, 'heading')[0]!))).toEqual(['Designation criteria', 'Reporting']);
   });
 
   it('still takes a title of its own', () => {
@@ -655,7 +682,7 @@ corpusDescribe('the two extractions of every corpus PDF give the same structure'
       recitals: childElements(path(s, 'preamble')!, 'container').map((c) => c.attrs['name']),
       paragraphs: findAll(body, 'paragraph').map((p) => p.attrs['eId']),
       points: findAll(body, 'point').map((p) => p.attrs['eId']),
-      sections: findAll(body, 'section').map((p) => p.attrs['eId']),
+      sections: headedIn(body).map((p) => p.attrs['eId']),
       notes: [...new Set(findAll(s, 'authorialNote').map((n) => n.attrs['marker']))],
       annexes: findAll(s, 'attachment').length,
     };

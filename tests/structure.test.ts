@@ -113,8 +113,9 @@ describe('structure: a Security Council draft', () => {
     const recitals = childElements(path(statement, 'preamble')!, 'container');
     expect(recitals.map((r) => r.attrs['name'])).toEqual(['recalling', 'acting']);
     const body = path(statement, 'mainBody')!;
-    expect(childElements(body).map((c) => `${c.name}:${c.attrs['eId']}`)).toEqual(['paragraph:para_1', 'section:sec_1']);
-    expect(textOf(childElements(childElements(body, 'section')[0]!, 'heading')[0]!)).toBe('Reporting');
+    // An unnumbered heading opens a division (profile §3.3).
+    expect(childElements(body).map((c) => `${c.name}:${c.attrs['eId']}`)).toEqual(['paragraph:para_1', 'division:dvs_1']);
+    expect(textOf(childElements(childElements(body, 'division')[0]!, 'heading')[0]!)).toBe('Reporting');
     const annex = findAll(statement, 'attachment')[0]!;
     expect(annex.attrs['eId']).toBe('att_1');
     const annexParagraphs = findAll(annex, 'paragraph');
