@@ -92,15 +92,23 @@ export function writeOutputsAtomic(files: ReadonlyArray<OutputFile>, io: AtomicW
 }
 
 /**
- * Makes files written with `flush: false` durable, all at once: one syncfs(2) of their file system
- * through coreutils' `sync -f` (one call, whatever the number of files), else an fsync of each file and
- * of each folder. Returns how it was done, for the report.
+ * Below this many files an fsync of each is cheaper than syncfs(2), which also waits for every other
+ * writer's dirty pages on the file system (a one-document build must not pay for a busy disk).
  */
-export function flushToDisk(paths: readonly string[], syncCommand = 'sync'): 'syncfs' | 'fsync' | 'nothing' {
+const SYNCFS_FROM_FILES = 32;
+
+/**
+ * Makes files written with `flush: false` durable, all at once: for a batch, one syncfs(2) of their file
+ * system through coreutils' `sync -f` (one call, whatever the number of files); for a few files, or where
+ * `sync` is missing, an fsync of each file and of each folder. Returns how it was done.
+ */
+export function flushToDisk(paths: readonly string[], syncCommand = 'sync', syncfsFrom = SYNCFS_FROM_FILES): 'syncfs' | 'fsync' | 'nothing' {
   if (paths.length === 0) return 'nothing';
   const folders = [...new Set(paths.map((p) => dirname(resolve(p))))];
-  const synced = spawnSync(syncCommand, ['-f', ...folders], { stdio: 'ignore' });
-  if (!synced.error && synced.status === 0) return 'syncfs';
+  if (paths.length >= syncfsFrom) {
+    const synced = spawnSync(syncCommand, ['-f', ...folders], { stdio: 'ignore' });
+    if (!synced.error && synced.status === 0) return 'syncfs';
+  }
   for (const path of paths) {
     let fd: number | undefined;
     try {

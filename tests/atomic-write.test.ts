@@ -170,14 +170,16 @@ describe('durability once per batch (group commit)', () => {
     expect(readdirSync(dir).sort()).toEqual(['a.xml', 'b.xml']);
   });
 
-  it('flushToDisk makes a batch durable with one syncfs, or with an fsync per file when `sync` is missing', () => {
+  it('flushToDisk makes a batch durable with one syncfs, a few files or a missing `sync` with an fsync per file', () => {
     const paths = ['a', 'b', 'c'].map((n) => join(dir, `${n}.xml`));
     for (const p of paths) writeFileAtomic(p, p, nodeFileIo, { flush: false });
-    expect(flushToDisk(paths)).toBe('syncfs');
-    expect(flushToDisk(paths, join(dir, 'no-such-sync-command'))).toBe('fsync');
+    // Three files: fewer than a batch's worth, so no syncfs of the whole file system.
+    expect(flushToDisk(paths)).toBe('fsync');
+    expect(flushToDisk(paths, 'sync', 3)).toBe('syncfs');
+    expect(flushToDisk(paths, join(dir, 'no-such-sync-command'), 3)).toBe('fsync');
     // A file gone since it was written (replaced by a later document) is no error.
     rmSync(paths[0]!);
-    expect(flushToDisk(paths, join(dir, 'no-such-sync-command'))).toBe('fsync');
+    expect(flushToDisk(paths, join(dir, 'no-such-sync-command'), 1)).toBe('fsync');
     expect(flushToDisk([])).toBe('nothing');
   });
 });
