@@ -333,11 +333,22 @@ export function lexiconFor(language: LanguageTable): Lexicon {
 export class DocumentLexicon {
   private readonly counts = new Map<string, number>();
 
+  /**
+   * `tokens`: the document's words as printed, each once per time it is printed, or as a map from each distinct
+   * word to its number of times (a document repeats its words: each is lower-cased once).
+   */
   constructor(
     readonly language: Lexicon,
-    tokens: Iterable<string>,
+    tokens: Iterable<string> | ReadonlyMap<string, number>,
   ) {
-    for (const token of tokens) {
+    if (tokens instanceof Map) {
+      for (const [token, times] of tokens as ReadonlyMap<string, number>) {
+        const key = token.toLocaleLowerCase();
+        this.counts.set(key, (this.counts.get(key) ?? 0) + times);
+      }
+      return;
+    }
+    for (const token of tokens as Iterable<string>) {
       const key = token.toLocaleLowerCase();
       this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     }

@@ -9,6 +9,7 @@
 // joins: "the e ffectiveness" reads "the effectiveness", not "thee ffectiveness". A hyphen is put back into a
 // word only when the word as printed is not a word and the document prints the hyphenated form; a hyphen at a
 // line end is closed only when both pieces are fragments.
+import { isLetterOrNumber } from './characters.js';
 import type { LanguageTable } from './lang/types.js';
 import { DocumentLexicon, lexiconFor } from './lexicon.js';
 import { CITATION_PATTERN, type RepairState, type TextLine } from './repair.js';
@@ -42,13 +43,38 @@ export const wordPasses: readonly WordPass[] = [
 export function repairWords(state: RepairState, lists: TextLine[][]): void {
   // The table's words (ordinals such as "twenty-first") count as printed words of every document.
   // A compound printed with a clitic ("Secretary-General’s") prints the compound too: evidence for a hyphen.
-  // Each line's words are read once, for the document's words and for its pairs of adjacent words.
-  const cores = lists.flatMap((lines) => lines.map((line) => coresOf(line.text)));
-  const printed = cores.flat();
+  // Each line is cut into tokens once (tokenized: shared with the passes below while its text is unchanged)
+  // and each distinct token is read once (shapeOf): its words and their lower case come from that memo, so
+  // the document's words and its pairs of adjacent words cost a look-up per token, a lower-casing per word.
+  const printed = new Map<string, number>();
+  const pairs: PairCounts = new Map();
+  for (const lines of lists) {
+    for (const line of lines) {
+      let previous: string | undefined;
+      for (const shape of tokenized(line).shapes) {
+        for (let k = 0; k < shape.printed.length; k++) {
+          const core = shape.printed[k]!;
+          printed.set(core, (printed.get(core) ?? 0) + 1);
+          const lower = shape.printedLower[k]!;
+          if (previous !== undefined) {
+            let after = pairs.get(previous);
+            if (!after) pairs.set(previous, (after = new Map()));
+            after.set(lower, (after.get(lower) ?? 0) + 1);
+          }
+          previous = lower;
+        }
+      }
+    }
+  }
   // Only a core with a hyphen and an apostrophe can be such a compound: the pattern runs on those alone.
-  const stems = printed.flatMap((core) => (core.includes('-') && (core.includes('’') || core.includes("'")) ? (/^(.+-.+\p{L})[’']\p{L}{1,2}$/u.exec(core)?.[1] ?? []) : []));
-  const tokens = [...printed, ...stems, ...Object.keys(state.language.sessionOrdinals)];
-  const judge = new WordJudge(state.language, new DocumentLexicon(lexiconFor(state.language), tokens), cores);
+  const words = new Map(printed);
+  for (const [core, times] of printed) {
+    if (!core.includes('-') || !(core.includes('’') || core.includes("'"))) continue;
+    const stem = /^(.+-.+\p{L})[’']\p{L}{1,2}$/u.exec(core)?.[1];
+    if (stem !== undefined) words.set(stem, (words.get(stem) ?? 0) + times);
+  }
+  for (const ordinal of Object.keys(state.language.sessionOrdinals)) words.set(ordinal, (words.get(ordinal) ?? 0) + 1);
+  const judge = new WordJudge(state.language, new DocumentLexicon(lexiconFor(state.language), words), pairs);
   const width = printedWidth(state.lines);
   for (const lines of lists) {
     for (const pass of wordPasses) pass.run({ lines, judge, language: state.language, report: state.report, width });
@@ -58,7 +84,7 @@ export function repairWords(state: RepairState, lists: TextLine[][]): void {
   }
 }
 
-/** The letters of each word of a text, punctuation and citations aside. */
+/** The letters of each word of a text (cut at any space), punctuation and citations aside. */
 function coresOf(text: string): string[] {
   const out: string[] = [];
   for (const token of text.replace(CITATION_PATTERN, ' ').split(/\s+/)) {
@@ -66,17 +92,6 @@ function coresOf(text: string): string[] {
     if (core) out.push(core);
   }
   return out;
-}
-
-/** Whether a code point is a letter or a digit (\p{L}, \p{N}); the answers for the BMP are kept. */
-const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
-const bmpLetterOrNumber = new Uint8Array(0x10000);
-function isLetterOrNumber(cp: number): boolean {
-  if (cp < 0x80) return (cp >= 48 && cp <= 57) || ((cp | 32) >= 97 && (cp | 32) <= 122);
-  if (cp > 0xffff) return LETTER_OR_NUMBER.test(String.fromCodePoint(cp));
-  let known = bmpLetterOrNumber[cp]!;
-  if (known === 0) bmpLetterOrNumber[cp] = known = LETTER_OR_NUMBER.test(String.fromCharCode(cp)) ? 1 : 2;
-  return known === 1;
 }
 
 /** A token without the characters that are neither letters nor digits at either end, scanned from both ends. */
@@ -134,42 +149,40 @@ function wordSets(language: LanguageTable): WordSets {
   return sets;
 }
 
+/** How often the document prints each pair of adjacent words (lower case, toLowerCase): first word → second → times. */
+type PairCounts = Map<string, Map<string, number>>;
+
 /** Whether a piece of the text is a word: the lexicon, the table's short words, and the document. */
 class WordJudge {
-  /** How often each pair of adjacent words is printed: a piece is a word only outside the split judged. */
-  private readonly pairs = new Map<string, number>();
   private readonly never: Set<string>;
   private readonly words: WordSets;
+  /**
+   * What isPiece answers for each piece, once per distinct piece of the document: +Infinity for a word whatever
+   * the count, -1 for never a word, else the document's count of it (a word when printed more than `besides`).
+   */
+  private readonly pieceScores = new Map<string, number>();
+  private readonly shortWords = new Map<string, boolean>();
   readonly complete: boolean;
 
-  /** `cores`: the words of each line of the document (coresOf), as printed. */
+  /** `pairs`: how often each pair of adjacent words is printed (a piece is a word only outside the split judged). */
   constructor(
     language: LanguageTable,
     readonly lexicon: DocumentLexicon,
-    cores: string[][],
+    private readonly pairs: PairCounts,
   ) {
     this.complete = lexicon.language.complete;
     this.never = new Set((language.neverJoin ?? []).map((w) => w.toLocaleLowerCase()));
     this.words = wordSets(language);
-    for (const line of cores) {
-      let previous = line.length > 0 ? line[0]!.toLowerCase() : '';
-      for (let i = 1; i < line.length; i++) {
-        const word = line[i]!.toLowerCase();
-        const key = `${previous} ${word}`;
-        this.pairs.set(key, (this.pairs.get(key) ?? 0) + 1);
-        previous = word;
-      }
-    }
   }
 
   /** How many times the document prints these two words side by side. */
   pairCount(first: string, second: string): number {
-    return this.pairs.get(`${first.toLowerCase()} ${second.toLowerCase()}`) ?? 0;
+    return this.pairCountLower(first.toLowerCase(), second.toLowerCase());
   }
 
   /** pairCount of two words already in lower case (toLowerCase). */
   pairCountLower(first: string, second: string): number {
-    return this.pairs.get(`${first} ${second}`) ?? 0;
+    return this.pairs.get(first)?.get(second) ?? 0;
   }
 
   /**
@@ -178,21 +191,37 @@ class WordJudge {
    * is taken for a name; otherwise the dictionary, or the document printing it more than `besides` times.
    */
   isPiece(core: string, besides = 0): boolean {
+    let score = this.pieceScores.get(core);
+    if (score === undefined) {
+      score = this.pieceScore(core);
+      this.pieceScores.set(core, score);
+    }
+    return score > besides;
+  }
+
+  private pieceScore(core: string): number {
     const lower = core.toLocaleLowerCase();
     const length = codePoints(core);
     const { single, two, common } = this.words;
-    if (length === 1 && single) return single.has(lower);
-    if (length === 2 && two) return two.has(lower);
-    if (length >= 4 && /^\p{Lu}/u.test(core)) return true;
-    return this.lexicon.isWord(core, besides) || common.has(lower);
+    if (length === 1 && single) return single.has(lower) ? Infinity : -1;
+    if (length === 2 && two) return two.has(lower) ? Infinity : -1;
+    if (length >= 4 && /^\p{Lu}/u.test(core)) return Infinity;
+    return this.lexicon.inDictionary(core) || common.has(lower) ? Infinity : this.lexicon.count(core);
   }
 
   /** A frequent word of three letters or fewer, as the table lists them ("in", "an", "the"). */
   isShortWord(core: string): boolean {
-    if (core.length === 0 || core.length > 6 || codePoints(core) > 3) return false;
-    const lower = core.toLowerCase();
-    const { common, two, single } = this.words;
-    return common.has(lower) || (two?.has(lower) ?? false) || (single?.has(lower) ?? false);
+    let short = this.shortWords.get(core);
+    if (short === undefined) {
+      short = false;
+      if (core.length > 0 && core.length <= 6 && codePoints(core) <= 3) {
+        const lower = core.toLowerCase();
+        const { common, two, single } = this.words;
+        short = common.has(lower) || (two?.has(lower) ?? false) || (single?.has(lower) ?? false);
+      }
+      this.shortWords.set(core, short);
+    }
+    return short;
   }
 
   /** A joined form is a word: short ones from the dictionary alone, longer ones also from the document. */
@@ -207,15 +236,10 @@ class WordJudge {
 // ---------------------------------------------------------------------------------------------
 // Split words
 
-/** A token of a line: opening punctuation, the letters of a word, closing punctuation. */
+/** A token of a line in its place: what it is made of (its shape), its line, and how that line joins the one before. */
 interface Token {
   text: string;
-  lead: string;
-  core: string;
-  trail: string;
-  /** The core in lower case (toLowerCase), and whether it starts with a lower-case letter. */
-  lower: string;
-  lowerStart: boolean;
+  shape: Shape;
   /** Index of its line in the list, and whether it is the first token of that line. */
   line: number;
   first: boolean;
@@ -227,15 +251,22 @@ const TOKEN = /^([(«“‘"'[]*)(\p{L}(?:[\p{L}\p{M}'’-]*[\p{L}\p{M}])?)([^\p
 const ENUMERATOR = /^\(\p{L}{1,5}\)[^\p{L}]*$/u;
 const MAX_PIECES = 5;
 
-/** What a printed token is made of, whatever its place: read once per distinct token (a document repeats its words). */
+/**
+ * What a printed token (a line cut at its spaces) is made of, whatever its place: opening punctuation, the
+ * letters of a word, closing punctuation; and the words it gives the document's counts. Read once per
+ * distinct token: a document repeats its words, and so does every document of a batch.
+ */
 interface Shape {
   lead: string;
   core: string;
   trail: string;
+  /** The core in lower case (toLowerCase), and whether it starts with a lower-case letter. */
   lower: string;
   lowerStart: boolean;
+  /** The words of the token as the document's word and pair counts read them (coresOf), and their lower case. */
+  printed: readonly string[];
+  printedLower: readonly string[];
 }
-const NO_WORD: Shape = { lead: '', core: '', trail: '', lower: '', lowerStart: false };
 const shapes = new Map<string, Shape>();
 /** Distinct tokens remembered (a resolution has a few thousand); the memo starts again when full. */
 const SHAPE_MEMO_LIMIT = 20_000;
@@ -243,27 +274,53 @@ const SHAPE_MEMO_LIMIT = 20_000;
 function shapeOf(text: string): Shape {
   let shape = shapes.get(text);
   if (shape) return shape;
+  const printed = coresOf(text);
+  const printedLower = printed.map((core) => core.toLowerCase());
   // An enumerator ("(b)", "(iv)") is no word and no piece of one.
   const match = ENUMERATOR.test(text) ? undefined : TOKEN.exec(text);
-  if (!match) shape = NO_WORD;
+  if (!match) shape = { lead: '', core: '', trail: '', lower: '', lowerStart: false, printed, printedLower };
   else {
     const core = match[2]!;
-    shape = { lead: match[1]!, core, trail: match[3]!, lower: core.toLowerCase(), lowerStart: /^\p{Ll}/u.test(core) };
+    shape = { lead: match[1]!, core, trail: match[3]!, lower: core.toLowerCase(), lowerStart: /^\p{Ll}/u.test(core), printed, printedLower };
   }
   if (shapes.size >= SHAPE_MEMO_LIMIT) shapes.clear();
   shapes.set(text, shape);
   return shape;
 }
 
+/** A line cut at its spaces, and the shape of each token, for the text it was cut from. */
+interface LineTokens {
+  text: string;
+  texts: string[];
+  shapes: Shape[];
+}
+/**
+ * The tokens of each line, kept while its text stays the same: the document's counts, the split words and the
+ * fragments left over read a line each, and most lines come out of the passes between them unchanged.
+ */
+const lineTokens = new WeakMap<TextLine, LineTokens>();
+
+function tokenized(line: TextLine): LineTokens {
+  const known = lineTokens.get(line);
+  if (known && known.text === line.text) return known;
+  const texts: string[] = [];
+  const lineShapes: Shape[] = [];
+  for (const text of line.text.split(' ')) {
+    if (text === '') continue;
+    texts.push(text);
+    lineShapes.push(shapeOf(text));
+  }
+  const tokens = { text: line.text, texts, shapes: lineShapes };
+  lineTokens.set(line, tokens);
+  return tokens;
+}
+
 function tokensOf(lines: TextLine[]): Token[] {
   const out: Token[] = [];
   for (let index = 0; index < lines.length; index++) {
-    let first = true;
-    for (const text of lines[index]!.text.split(' ')) {
-      if (text === '') continue;
-      const { lead, core, trail, lower, lowerStart } = shapeOf(text);
-      out.push({ text, lead, core, trail, lower, lowerStart, line: index, first, glue: first ? lines[index - 1]?.glue : undefined });
-      first = false;
+    const { texts, shapes: lineShapes } = tokenized(lines[index]!);
+    for (let k = 0; k < texts.length; k++) {
+      out.push({ text: texts[k]!, shape: lineShapes[k]!, line: index, first: k === 0, glue: k === 0 ? lines[index - 1]?.glue : undefined });
     }
   }
   return out;
@@ -282,9 +339,9 @@ function rejoinSplitWords({ lines, judge, report }: WordContext): void {
   const pairNext = new Int32Array(n + 1);
   for (let k = 0; k + 1 < n; k++) pairNext[k + 1] = pairAt(tokens, k, judge);
   // pairNext[k + 1]: tokens k and k + 1 side by side; pairNext[k]: tokens k - 1 and k.
-  const pieceIsWord = tokens.map((t, k) => (t.core ? judge.isPiece(t.core, Math.max(1, pairNext[k]!, pairNext[k + 1]!)) : true));
+  const pieceIsWord = tokens.map(({ shape: { core } }, k) => (core ? judge.isPiece(core, Math.max(1, pairNext[k]!, pairNext[k + 1]!)) : true));
   // A short frequent word ("in", "to", "the") is the likeliest to be glued by mistake to a fragment beside it.
-  const shortWord = tokens.map((t, k) => pieceIsWord[k]! && judge.isShortWord(t.core));
+  const shortWord = tokens.map((t, k) => pieceIsWord[k]! && judge.isShortWord(t.shape.core));
   // For each i, the cheapest reading of tokens[0..i). Costs compare in order: non-words left; short printed
   // words absorbed into a join ("in e ffectiveness": "in effectiveness", not "ineffectiveness"); joins made;
   // how often the document prints each joined word beside its neighbours ("pursuant to re solution": "to
@@ -295,7 +352,7 @@ function rejoinSplitWords({ lines, judge, report }: WordContext): void {
   const size = new Int32Array(n + 1);
   for (let i = 1; i <= n; i++) {
     for (const cost of costs) cost[i] = cost[i - 1]!;
-    nonWords[i]! += tokens[i - 1]!.core && !pieceIsWord[i - 1] ? 1 : 0;
+    nonWords[i]! += tokens[i - 1]!.shape.core && !pieceIsWord[i - 1] ? 1 : 0;
     size[i] = 1;
     for (let span = 2; span <= Math.min(MAX_PIECES, i); span++) {
       const start = i - span;
@@ -304,7 +361,9 @@ function rejoinSplitWords({ lines, judge, report }: WordContext): void {
       let short = 0;
       for (let k = start; k < i; k++) if (shortWord[k]) short++;
       const lowerWord = word.toLowerCase();
-      const around = (tokens[start - 1]?.core ? judge.pairCountLower(tokens[start - 1]!.lower, lowerWord) : 0) + (tokens[i]?.core ? judge.pairCountLower(lowerWord, tokens[i]!.lower) : 0);
+      const before = tokens[start - 1]?.shape;
+      const after = tokens[i]?.shape;
+      const around = (before?.core ? judge.pairCountLower(before.lower, lowerWord) : 0) + (after?.core ? judge.pairCountLower(lowerWord, after.lower) : 0);
       // Lower is better for each cost; the context and the letters count against.
       const reading = [nonWords[start]!, absorbed[start]! + short, joins[start]! + 1, context[start]! - around, letters[start]! - word.length];
       const k = reading.findIndex((value, c) => value !== costs[c]![i]);
@@ -319,13 +378,13 @@ function rejoinSplitWords({ lines, judge, report }: WordContext): void {
   groups.reverse();
   const grouped = new Set(groups.flatMap(([start, size]) => Array.from({ length: size }, (_, k) => start + k)));
   // A join beside a fragment left over is a guess ("thee ffectiveness" when "effectiveness" is unknown): undone.
-  const leftOver = (k: number) => k >= 0 && k < n && !grouped.has(k) && !pieceIsWord[k] && /^\p{Ll}[\p{L}'’]*$/u.test(tokens[k]!.core);
+  const leftOver = (k: number) => k >= 0 && k < n && !grouped.has(k) && !pieceIsWord[k] && /^\p{Ll}[\p{L}'’]*$/u.test(tokens[k]!.shape.core);
   const joined = groups.filter(([start, size]) => !((!pieceIsWord[start + size - 1] && leftOver(start + size)) || (!pieceIsWord[start] && leftOver(start - 1))));
   const replaced = new Map<number, string>();
   const removed = new Set<number>();
   for (const [start, size] of joined) {
     const pieces = tokens.slice(start, start + size);
-    const word = `${pieces[0]!.lead}${pieces.map((p) => p.core).join('')}${pieces.at(-1)!.trail}`;
+    const word = `${pieces[0]!.shape.lead}${pieces.map((p) => p.shape.core).join('')}${pieces.at(-1)!.shape.trail}`;
     replaced.set(start, word);
     for (let k = start + 1; k < start + size; k++) removed.add(k);
     report.repairs.push({ file: report.file, line: lines[pieces[0]!.line]!.line, kind: 'split-word', before: pieces.map((p) => p.text).join(' ').replace(CITATION_PATTERN, ''), after: word.replace(CITATION_PATTERN, '') });
@@ -349,9 +408,10 @@ function joinedWord(tokens: Token[], start: number, size: number, judge: WordJud
   let lowerAfterFirst = true;
   for (let k = 0; k < size; k++) {
     const piece = tokens[start + k]!;
-    if (!piece.core || (k > 0 && piece.lead) || (k < size - 1 && piece.trail)) return undefined;
+    const { core, lead, trail } = piece.shape;
+    if (!core || (k > 0 && lead) || (k < size - 1 && trail)) return undefined;
     if (k > 0) {
-      const lower = piece.lowerStart;
+      const lower = piece.shape.lowerStart;
       lowerAfterFirst &&= lower;
       // Across a line end only into a continuation in lower case ("humanitari" / "an assistance").
       if (piece.first && (++lineEnds > 1 || piece.glue !== ' ' || !lower)) return undefined;
@@ -361,14 +421,15 @@ function joinedWord(tokens: Token[], start: number, size: number, judge: WordJud
   // Never two words; the look-up of the joined form comes last, as the costliest test.
   if (!nonWord) return undefined;
   let core = '';
-  for (let k = 0; k < size; k++) core += tokens[start + k]!.core;
+  for (let k = 0; k < size; k++) core += tokens[start + k]!.shape.core;
   if (!lowerAfterFirst && core !== core.toUpperCase()) return undefined;
   return judge.isJoined(core) ? core : undefined;
 }
 
 /** How many times the document prints tokens k and k+1 side by side (a split seen twice is still a split). */
 function pairAt(tokens: Token[], k: number, judge: WordJudge): number {
-  const [a, b] = [tokens[k], tokens[k + 1]];
+  const a = tokens[k]?.shape;
+  const b = tokens[k + 1]?.shape;
   return a?.core && b?.core ? judge.pairCountLower(a.lower, b.lower) : 0;
 }
 
@@ -453,9 +514,11 @@ function printedWidth(lines: TextLine[]): number {
 function restoreDroppedHyphens({ lines, judge, report, width }: WordContext): void {
   if (!judge.complete) return;
   for (const line of lines) {
-    const words = line.text.split(' ');
+    // Both repairs below happen only where a printed line ended inside this one: other lines are not read.
     const joinedLine = width > 0 && line.text.length > width * 1.08;
-    const atPrintedEnd = (offset: number) => joinedLine && offset >= width * 0.7 && offset <= width * 1.1;
+    if (!joinedLine) continue;
+    const words = line.text.split(' ');
+    const atPrintedEnd = (offset: number) => offset >= width * 0.7 && offset <= width * 1.1;
     let offset = 0;
     let changed = false;
     for (let i = 0; i < words.length; offset += words[i]!.length + 1, i++) {
@@ -476,7 +539,7 @@ function restoreDroppedHyphens({ lines, judge, report, width }: WordContext): vo
       }
       if (letters.length < 5 || judge.lexicon.inDictionary(letters) || judge.lexicon.count(letters) > 1) continue;
       const allowed = (k: number) => atPrintedEnd(start + k);
-      const cut = joinedLine ? (hyphenatedForm(letters, judge, allowed) ?? dictionaryCut(letters, judge, allowed)) : undefined;
+      const cut = hyphenatedForm(letters, judge, allowed) ?? dictionaryCut(letters, judge, allowed);
       if (cut === undefined) continue;
       const repaired = `${lead}${letters.slice(0, cut)}-${letters.slice(cut)}${trail}`;
       report.repairs.push({ file: report.file, line: line.line, kind: 'hyphen-restored', before: word.replace(CITATION_PATTERN, ''), after: repaired.replace(CITATION_PATTERN, '') });
@@ -539,26 +602,69 @@ function hyphenatedForm(letters: string, judge: WordJudge, allowed: (cut: number
  * and after «.
  */
 function fixPunctuationSpacing({ lines, language, report }: WordContext): void {
-  const nbspBefore = language.spaceBefore;
-  const beforeClass = nbspBefore ? new RegExp(`(?<=\\S)[ \\u00A0\\u202F]+(?=[${nbspBefore.replace(/[\]\\^-]/g, '\\$&')}])`, 'gu') : undefined;
-  const afterClass = language.spaceAfter ? new RegExp(`([${language.spaceAfter}])[ \\u00A0]+`, 'gu') : undefined;
+  const { beforeClass, beforeChars, afterClass, afterChars } = spacingPatterns(language);
   for (const line of lines) {
     let text = line.text;
     const before = text;
-    text = text.replace(/(\S) +([,.)\]”])(?=\s|$|[\p{P}])/gu, '$1$2');
-    // The patterns below each need two characters side by side: a line without them is not scanned.
+    // Each pattern needs a space beside the punctuation it moves: a line without that pair is not scanned
+    // (a run of spaces ends with a space beside the punctuation, so looking at the last one is enough).
+    if (spaceBeforeAny(text, ',.)]”')) text = text.replace(/(\S) +([,.)\]”])(?=\s|$|[\p{P}])/gu, '$1$2');
     if (text.includes('( ') || text.includes('[ ')) text = text.replace(/([([]) +(?=[^\s)\]])/gu, '$1');
     // An apostrophe split from its word: "Darfur ’s", "d ’urgence", "l 'homme".
     if (text.includes(' ’')) text = text.replace(/(\p{L}) ’(?=\p{L})/gu, '$1’');
     if (text.includes(" '")) text = text.replace(/(?<![\p{L}])(\p{L}{1,3}) '(?=\p{L})/gu, "$1'");
-    if (beforeClass) text = text.replace(beforeClass, '\u00A0');
-    else text = text.replace(/(\p{L}|\p{N}|[)”’]) +([;:])(?=\s|$)/gu, '$1$2');
-    if (afterClass) text = text.replace(afterClass, '$1\u00A0');
+    if (beforeClass) {
+      if (beforeChars!.some((c) => spacedBefore(text, c))) text = text.replace(beforeClass, '\u00A0');
+    } else if (spaceBeforeAny(text, ';:')) text = text.replace(/(\p{L}|\p{N}|[)”’]) +([;:])(?=\s|$)/gu, '$1$2');
+    if (afterClass && (afterChars === undefined || afterChars.some((c) => text.includes(c)))) text = text.replace(afterClass, '$1\u00A0');
     if (text !== before) {
       report.repairs.push({ file: report.file, line: line.line, kind: 'punctuation-space', before: excerptOfChange(before, text), after: excerptOfChange(text, before) });
       line.text = text;
     }
   }
+}
+
+/** The table's no-break-space patterns (French: before ; : ! ? », after «), built once per table. */
+interface SpacingPatterns {
+  beforeClass?: RegExp;
+  /** The characters of `beforeClass`'s class, each looked for before the pattern runs. */
+  beforeChars?: string[];
+  afterClass?: RegExp;
+  /** The characters of `afterClass`'s class when they are plain characters (else the pattern always runs). */
+  afterChars?: string[];
+}
+const spacingOf = new WeakMap<LanguageTable, SpacingPatterns>();
+function spacingPatterns(language: LanguageTable): SpacingPatterns {
+  let patterns = spacingOf.get(language);
+  if (!patterns) {
+    const nbspBefore = language.spaceBefore;
+    const after = language.spaceAfter;
+    patterns = {
+      beforeClass: nbspBefore ? new RegExp(`(?<=\\S)[ \\u00A0\\u202F]+(?=[${nbspBefore.replace(/[\]\\^-]/g, '\\$&')}])`, 'gu') : undefined,
+      beforeChars: nbspBefore ? [...nbspBefore] : undefined,
+      afterClass: after ? new RegExp(`([${after}])[ \\u00A0]+`, 'gu') : undefined,
+      afterChars: after && !/[\]\\^-]/.test(after) ? [...after] : undefined,
+    };
+    spacingOf.set(language, patterns);
+  }
+  return patterns;
+}
+
+/** Whether a space is followed somewhere by one of `chars` (BMP characters). */
+function spaceBeforeAny(text: string, chars: string): boolean {
+  for (let i = text.indexOf(' '); i >= 0 && i + 1 < text.length; i = text.indexOf(' ', i + 1)) {
+    if (chars.includes(text[i + 1]!)) return true;
+  }
+  return false;
+}
+
+/** Whether `char` follows a space, a no-break space or a narrow no-break space somewhere in the text. */
+function spacedBefore(text: string, char: string): boolean {
+  for (let i = text.indexOf(char, 1); i > 0; i = text.indexOf(char, i + 1)) {
+    const unit = text.charCodeAt(i - 1);
+    if (unit === 0x20 || unit === 0xa0 || unit === 0x202f) return true;
+  }
+  return false;
 }
 
 function excerptOfChange(a: string, b: string): string {
@@ -570,9 +676,9 @@ function excerptOfChange(a: string, b: string): string {
 /** Fragments left as printed (no neighbour makes a word with them): reported, so a reader can check them. */
 function warnKeptFragments(lines: TextLine[], judge: WordJudge, report: Report): void {
   for (const line of lines) {
-    for (const token of tokensOf([line])) {
-      if (token.core && token.lowerStart && codePoints(token.core) === 1 && !judge.isPiece(token.core)) {
-        warn(report, 'split-word-kept', `"${token.core}" is not a word and makes none with its neighbours; kept as printed`, line.line);
+    for (const { core, lowerStart } of tokenized(line).shapes) {
+      if (core && lowerStart && codePoints(core) === 1 && !judge.isPiece(core)) {
+        warn(report, 'split-word-kept', `"${core}" is not a word and makes none with its neighbours; kept as printed`, line.line);
       }
     }
   }

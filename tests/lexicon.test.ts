@@ -113,6 +113,18 @@ describe('lexicon: the document’s own words', () => {
     expect(lexicon.inDictionary('insti')).toBe(false);
     expect(lexicon.isWord('institutions', 5)).toBe(true);
   });
+
+  it('counts the same from a map of distinct words to their times as from the words one by one', () => {
+    const printed = ['Houthi', 'insti', 'tutions', 'houthi', 'HOUTHI', 'zerotolerance', 'Insti'];
+    const times = new Map<string, number>();
+    for (const word of printed) times.set(word, (times.get(word) ?? 0) + 1);
+    times.set('tutions', 3);
+    const one = new DocumentLexicon(lexiconFor(english), [...printed, 'tutions', 'tutions']);
+    const many = new DocumentLexicon(lexiconFor(english), times);
+    for (const word of ['houthi', 'Houthi', 'insti', 'tutions', 'zerotolerance', 'missing']) expect(many.count(word)).toBe(one.count(word));
+    expect(many.count('HOUTHI')).toBe(3);
+    expect(many.count('tutions')).toBe(3);
+  });
 });
 
 function fileFor(name: string): string {
