@@ -14,6 +14,7 @@
 //    and a number is a marker only when a note of its page has it and it is no decimal, reference or date;
 //  - words (repair-words.ts): split words rejoined when the joined form is a word and a piece is not,
 //    hyphen breaks closed, stray spaces fixed.
+import { codePointBefore, isLetterOrNumber, isSpace } from './characters.js';
 import type { BuildContext, Stage } from './context.js';
 import type { LanguageTable } from './lang/types.js';
 import { InputError, warn, type Report } from './report.js';
@@ -933,6 +934,60 @@ function findRepeatedMarkers({ lines, notes, citations, language, report }: Repa
   }
 }
 
+/** Whether the text holds at least `count` spaces. */
+function hasSpaces(text: string, count: number): boolean {
+  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) if (--count === 0) return true;
+  return count <= 0;
+}
+
+const isDigit = (unit: number) => unit >= 0x30 && unit <= 0x39;
+const AFTER_FLOATING = new Set([0x2c, 0x2e, 0x3b, 0x3a]);
+const BEFORE_FLOATING = new Set([0x201d, 0x2019, 0xbb, 0x29, 0x2c]);
+
+/** A number of one to four digits after a space, where findOrphanMarkerRuns may see a marker. */
+interface FloatingNumber {
+  /** Where the space before the number is, and the length of the space and the number. */
+  at: number;
+  length: number;
+  value: number;
+  /** Where the word before the space starts (after the last space before it). */
+  wordStart: number;
+  /** The text before ends with a digit, or a digit and a comma ("21, 22"); or with a year ("2006 13"). */
+  afterNumber: boolean;
+  afterYear: boolean;
+}
+
+/**
+ * The matches of `(?<=[\p{L}\p{N}”’»),])\s(\d{1,4})(?=[\s,.;:]|$)` in a line, found by a scan: a line without a
+ * digit costs one look at each character, and the text before a number is read back only to its word's start.
+ */
+export function* floatingNumbers(text: string): Generator<FloatingNumber> {
+  const n = text.length;
+  for (let i = 1; i + 1 < n; i++) {
+    if (!isDigit(text.charCodeAt(i + 1)) || !isSpace(text.charCodeAt(i))) continue;
+    let end = i + 1;
+    while (end < n && isDigit(text.charCodeAt(end))) end++;
+    if (end - i - 1 > 4) {
+      i = end - 1;
+      continue;
+    }
+    if (end < n) {
+      const next = text.charCodeAt(end);
+      if (!isSpace(next) && !AFTER_FLOATING.has(next)) continue;
+    }
+    const previous = codePointBefore(text, i);
+    if (!isLetterOrNumber(previous) && !BEFORE_FLOATING.has(previous)) continue;
+    let wordStart = i;
+    while (wordStart > 0 && !isSpace(text.charCodeAt(wordStart - 1))) wordStart--;
+    const last = text.charCodeAt(i - 1);
+    const afterNumber = isDigit(last) || (last === 0x2c && i >= 2 && isDigit(text.charCodeAt(i - 2)));
+    const afterYear =
+      i >= 4 && /^(?:19|20)\d\d$/.test(text.slice(i - 4, i)) && (i === 4 || isSpace(text.charCodeAt(i - 5)));
+    yield { at: i, length: end - i, value: Number(text.slice(i + 1, end)), wordStart, afterNumber, afterYear };
+    i = end - 1;
+  }
+}
+
 /**
  * Markers whose notes are not in the text (an excerpt cut before its footnotes): numbers floating
  * after words that run 7, 8, 9, 10… in order are note markers, not numbers of the text. Each becomes a
@@ -946,13 +1001,11 @@ function findOrphanMarkerRuns({ lines, notes, citations, language, report }: Rep
   let position = 0;
   for (const line of lines) {
     // A heading ("Artículo 1") or a list of numbers ("paragraphs 21, 22 and 23") holds no markers.
-    if (line.text.split(' ').length >= 4) {
-      for (const m of line.text.matchAll(/(?<=[\p{L}\p{N}”’»),])\s(\d{1,4})(?=[\s,.;:]|$)/gu)) {
-        const before = line.text.slice(0, m.index);
-        const word = before.split(/\s+/).at(-1)!.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-        const afterYear = /(?:^|\s)(?:19|20)\d\d$/.test(before);
-        if (nouns.has(word) || (/\d,?$/.test(before) && !afterYear) || conjunctions.has(word)) continue;
-        candidates.push({ line, at: m.index, length: m[0].length, value: Number(m[1]), position: position + m.index });
+    if (hasSpaces(line.text, 3)) {
+      for (const m of floatingNumbers(line.text)) {
+        const word = line.text.slice(m.wordStart, m.at).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+        if (nouns.has(word) || (m.afterNumber && !m.afterYear) || conjunctions.has(word)) continue;
+        candidates.push({ line, at: m.at, length: m.length, value: m.value, position: position + m.at });
       }
     }
     position += line.text.length + 1;

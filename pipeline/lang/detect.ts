@@ -12,6 +12,7 @@
 //      confirm the choice and are reported as evidence.
 // What a language contributes (frequent words, phrases) comes from its table; a new table is one entry in
 // `latinTables` or `scriptTables` below.
+import { isWordUnit } from '../characters.js';
 import { arabic } from './ar.js';
 import { english } from './en.js';
 import { spanish } from './es.js';
@@ -71,6 +72,11 @@ const nonUnLatinWords: Readonly<Record<string, readonly string[]>> = {
 };
 
 const latinTables: readonly LanguageTable[] = [english, french, spanish];
+/** The vocabularies a Latin-script text is measured against: the UN tables' frequent words, then the yardsticks. */
+const latinVocabularies: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ...latinTables.map((table) => [table.code, table.commonWords] as const),
+  ...Object.entries(nonUnLatinWords),
+];
 
 type Script = 'latin' | 'cyrillic' | 'arabic' | 'han';
 
@@ -167,6 +173,29 @@ function hanCoverage(sample: string, table: LanguageTable, hanCount: number): nu
   return hits / hanCount;
 }
 
+/**
+ * The shares of `words` in each of several vocabularies, in one pass: each word is looked up once in a map
+ * from word to the vocabularies that hold it (one bit each), made once per list of vocabularies.
+ */
+const mergedVocabularies = new Map<string, Map<string, number>>();
+function coverages(words: readonly string[], vocabularies: ReadonlyArray<readonly [name: string, words: readonly string[]]>): number[] {
+  const key = vocabularies.map(([name]) => name).join('\u0000');
+  let merged = mergedVocabularies.get(key);
+  if (!merged) {
+    merged = new Map();
+    for (const [bit, [name, list]] of vocabularies.entries()) {
+      for (const word of vocabularyOf(name, list)) merged.set(word, (merged.get(word) ?? 0) | (1 << bit));
+    }
+    mergedVocabularies.set(key, merged);
+  }
+  const hits = vocabularies.map(() => 0);
+  for (const word of words) {
+    let bits = merged.get(word);
+    for (let bit = 0; bits; bit++, bits >>>= 1) if (bits & 1) hits[bit]!++;
+  }
+  return hits.map((count) => (words.length === 0 ? 0 : count / words.length));
+}
+
 const vocabularies = new Map<string, ReadonlySet<string>>();
 function vocabularyOf(name: string, words: readonly string[]): ReadonlySet<string> {
   let vocabulary = vocabularies.get(name);
@@ -177,27 +206,86 @@ function vocabularyOf(name: string, words: readonly string[]): ReadonlySet<strin
   return vocabulary;
 }
 
+/**
+ * A table's resolution phrases (formulas, preambular and operative phrases), once per table, indexed by their
+ * first word: a phrase found as whole words starts where a word of the sample starts, and that word is the
+ * phrase's first word, so one scan of the sample's words finds them all (rather than a search of the whole
+ * sample for each of some two hundred phrases).
+ */
+interface PhraseIndex {
+  /** The phrases, in the table's order (formulas without their final comma), duplicates and one-letter phrases out. */
+  phrases: string[];
+  wordBounded: boolean;
+  /** First word (a run of letters, marks and digits) → the phrases that start with it. */
+  byFirstWord: Map<string, number[]>;
+  /** The first code unit of each first word: a word starting otherwise is not looked up. */
+  firstUnits: Set<number>;
+  /** Phrases that start with a character that is no letter, mark or digit: searched for as before. */
+  unindexed: number[];
+}
+
+const phraseIndexes = new WeakMap<LanguageTable, PhraseIndex>();
+function phraseIndex(table: LanguageTable): PhraseIndex {
+  let index = phraseIndexes.get(table);
+  if (index) return index;
+  const all = new Set<string>();
+  for (const [formula] of table.formulas) all.add(formula.replace(/[,،，]$/u, ''));
+  for (const [phrase] of table.preambularPhrases) all.add(phrase);
+  for (const [phrase] of table.operativePhrases) all.add(phrase);
+  const phrases = [...all].filter((phrase) => phrase.length >= 2);
+  index = { phrases, wordBounded: table.code !== 'zh', byFirstWord: new Map(), firstUnits: new Set(), unindexed: [] };
+  for (const [p, phrase] of phrases.entries()) {
+    let end = 0;
+    while (end < phrase.length && isWordUnit(phrase.charCodeAt(end))) end++;
+    if (end === 0) {
+      index.unindexed.push(p);
+      continue;
+    }
+    const first = phrase.slice(0, end);
+    index.byFirstWord.set(first, [...(index.byFirstWord.get(first) ?? []), p]);
+    index.firstUnits.add(phrase.charCodeAt(0));
+  }
+  phraseIndexes.set(table, index);
+  return index;
+}
+
 /** The resolution phrases of a table that the sample contains as whole words (for Chinese: anywhere). */
 function phrasesFound(sample: string, table: LanguageTable): string[] {
-  const phrases = new Set<string>();
-  for (const [formula] of table.formulas) phrases.add(formula.replace(/[,،，]$/u, ''));
-  for (const [phrase] of table.preambularPhrases) phrases.add(phrase);
-  for (const [phrase] of table.operativePhrases) phrases.add(phrase);
-  const wordBounded = table.code !== 'zh';
-  const found: string[] = [];
-  for (const phrase of phrases) {
-    if (phrase.length < 2) continue;
-    let at = sample.indexOf(phrase);
-    while (at >= 0) {
-      const before = at === 0 ? '' : sample.charAt(at - 1);
-      const after = sample.charAt(at + phrase.length);
-      if (!wordBounded || (!/[\p{L}\p{M}\p{N}]/u.test(before) && !/[\p{L}\p{M}\p{N}]/u.test(after))) {
-        found.push(phrase);
-        break;
+  const { phrases, wordBounded, byFirstWord, firstUnits, unindexed } = phraseIndex(table);
+  const hit = new Uint8Array(phrases.length);
+  // Whole words: no letter, mark or digit on either side (a code unit each side, as charAt reads them).
+  const bounded = (at: number, length: number) => (at === 0 || !isWordUnit(sample.charCodeAt(at - 1))) && (at + length >= sample.length || !isWordUnit(sample.charCodeAt(at + length)));
+  if (!wordBounded) {
+    for (const [p, phrase] of phrases.entries()) if (sample.includes(phrase)) hit[p] = 1;
+  } else {
+    for (const p of unindexed) {
+      const phrase = phrases[p]!;
+      for (let at = sample.indexOf(phrase); at >= 0; at = sample.indexOf(phrase, at + 1)) {
+        if (bounded(at, phrase.length)) {
+          hit[p] = 1;
+          break;
+        }
       }
-      at = sample.indexOf(phrase, at + 1);
+    }
+    const n = sample.length;
+    let i = 0;
+    while (i < n) {
+      if (!isWordUnit(sample.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      const start = i;
+      while (i < n && isWordUnit(sample.charCodeAt(i))) i++;
+      if (!firstUnits.has(sample.charCodeAt(start))) continue;
+      const candidates = byFirstWord.get(sample.slice(start, i));
+      if (!candidates) continue;
+      for (const p of candidates) {
+        const phrase = phrases[p]!;
+        if (hit[p] === 0 && sample.startsWith(phrase, start) && bounded(start, phrase.length)) hit[p] = 1;
+      }
     }
   }
+  const found = phrases.filter((_, p) => hit[p] === 1);
   // Longest first, and not a phrase that is only part of a longer one found ("Recalling" inside "Recalling also").
   found.sort((a, b) => b.length - a.length);
   return found.filter((phrase, i) => !found.slice(0, i).some((longer) => longer.startsWith(phrase)));
@@ -274,14 +362,16 @@ function detectByScript(sample: string, script: Exclude<Script, 'latin'>, script
 function detectLatin(sample: string, scriptShare: number): DetectedLanguage | undefined {
   const words = wordsOf(sample);
   if (words.length === 0) return undefined;
+  // The UN languages' frequent words, then the yardsticks', counted in one pass over the words.
+  const shares = coverages(words, latinVocabularies);
   const candidates = latinTables
-    .map((table) => ({ table, share: coverage(words, vocabularyOf(table.code, table.commonWords)), found: phrasesFound(sample, table) }))
+    .map((table, t) => ({ table, share: shares[t]!, found: phrasesFound(sample, table) }))
     // Frequent words decide; resolution phrases break a near tie (a short excerpt of a preamble).
     .sort((a, b) => b.share + b.found.length * 0.005 - (a.share + a.found.length * 0.005));
   const best = candidates[0]!;
   const runnerUp = candidates[1]!;
-  const [foreignName, foreignShare] = Object.entries(nonUnLatinWords)
-    .map(([name, list]) => [name, coverage(words, vocabularyOf(name, list))] as const)
+  const [foreignName, foreignShare] = Object.keys(nonUnLatinWords)
+    .map((name, k) => [name, shares[latinTables.length + k]!] as const)
     .sort((a, b) => b[1] - a[1])[0]!;
 
   const rival = Math.max(runnerUp.share, foreignShare);

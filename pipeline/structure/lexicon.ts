@@ -1,5 +1,6 @@
 // The lexicon of one language: every regular expression the structure stage uses, built in one place
 // from the language table (pipeline/lang/*.ts), once per table. No parser module builds a pattern of its own.
+import { isSpace } from '../characters.js';
 import { languages, toAsciiDigits } from '../lang/index.js';
 import { statesWithConjunction } from '../lang/states.js';
 import type { LanguageTable, PhraseTable } from '../lang/types.js';
@@ -69,7 +70,37 @@ export interface Lexicon {
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const anyOf = (words: readonly string[]) => words.map(esc).join('|');
-export const normalizeQuotes = (s: string) => s.replace(/['ʼ]/g, '’').replace(/\s+/g, ' ').trim();
+/**
+ * Straight and modifier apostrophes as the typographic one, every run of spaces as one space, no space at
+ * either end: `s.replace(/['ʼ]/g, '’').replace(/\s+/g, ' ').trim()`, in one scan that returns the string itself
+ * when nothing changes (most lines; the lexer asks this of every line, some lines several times).
+ */
+export function normalizeQuotes(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && isSpace(s.charCodeAt(start))) start++;
+  while (end > start && isSpace(s.charCodeAt(end - 1))) end--;
+  let out = '';
+  let copied = start;
+  for (let i = start; i < end; i++) {
+    const unit = s.charCodeAt(i);
+    if (unit === 0x27 || unit === 0x2bc) {
+      out += `${s.slice(copied, i)}’`;
+      copied = i + 1;
+    } else if (isSpace(unit)) {
+      let j = i + 1;
+      while (j < end && isSpace(s.charCodeAt(j))) j++;
+      // One plain space stays as it is; any other run becomes one plain space.
+      if (unit !== 0x20 || j > i + 1) {
+        out += `${s.slice(copied, i)} `;
+        copied = j;
+      }
+      i = j - 1;
+    }
+  }
+  if (copied === start) return start === 0 && end === s.length ? s : s.slice(start, end);
+  return out + s.slice(copied, end);
+}
 /** Note citations travel inside the line text; patterns see the line without them. */
 export const withoutCitations = (s: string) => s.replace(CITATION_PATTERN, '');
 
@@ -80,12 +111,42 @@ function phraseMatcher(table: PhraseTable): PhraseMatcher {
 
 const foldFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
+/**
+ * A matcher's phrases as compared (first letter folded when the matcher folds), grouped by their first code
+ * unit in the matcher's order: a line is compared only with the phrases that start as it does, not with the
+ * whole table (a phrase that is empty would open anything: such a matcher is not grouped). Made once per matcher.
+ */
+interface PhraseGroups {
+  byFirstUnit: Map<number, Array<{ entry: Phrase; compared: string }>>;
+}
+const phraseGroups = new WeakMap<PhraseMatcher, PhraseGroups | null>();
+function groupsOf(matcher: PhraseMatcher): PhraseGroups | null {
+  let groups = phraseGroups.get(matcher);
+  if (groups === undefined) {
+    const compared = matcher.entries.map((entry) => ({ entry, compared: matcher.foldFirstLetter ? foldFirst(entry.phrase) : entry.phrase }));
+    if (compared.some((c) => c.compared === '')) groups = null;
+    else {
+      groups = { byFirstUnit: new Map() };
+      for (const c of compared) {
+        const unit = c.compared.charCodeAt(0);
+        const group = groups.byFirstUnit.get(unit);
+        if (group) group.push(c);
+        else groups.byFirstUnit.set(unit, [c]);
+      }
+    }
+    phraseGroups.set(matcher, groups);
+  }
+  return groups;
+}
+
 /** The phrase of the table that opens `text`, whole words only, as printed in `text`. */
 export function openingPhrase(text: string, matcher: PhraseMatcher): Phrase | undefined {
   const normalized = normalizeQuotes(text.slice(0, 200));
   const candidate = matcher.foldFirstLetter ? foldFirst(normalized) : normalized;
-  for (const entry of matcher.entries) {
-    if (!candidate.startsWith(matcher.foldFirstLetter ? foldFirst(entry.phrase) : entry.phrase)) continue;
+  const groups = groupsOf(matcher);
+  const compared = groups ? (groups.byFirstUnit.get(candidate.charCodeAt(0)) ?? []) : matcher.entries.map((entry) => ({ entry, compared: matcher.foldFirstLetter ? foldFirst(entry.phrase) : entry.phrase }));
+  for (const { entry, compared: phrase } of compared) {
+    if (!candidate.startsWith(phrase)) continue;
     const after = normalized.charAt(entry.phrase.length);
     // Chinese writes no space after a phrase: a phrase ending in a Han character needs no boundary.
     const unspaced = /\p{Script=Han}$/u.test(entry.phrase);
