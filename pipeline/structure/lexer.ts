@@ -129,6 +129,9 @@ function countQuotes(text: string): Lexeme['quotes'] {
   return { net, fromZero: depth };
 }
 
+/** A line that is one of the table's formulas, as normalised (normalizeQuotes, once per line rather than per formula). */
+const isFormula = (normalized: string, lexicon: Lexicon) => lexicon.formulas.some((f) => f.formula === normalized);
+
 export function tagLine(line: TextLine, index: number, lexicon: Lexicon): Lexeme {
   const plain = withoutCitations(line.text).trim();
   const numbered = OPERATIVE_NUMBER.exec(plain)?.groups;
@@ -158,7 +161,7 @@ export function tagLine(line: TextLine, index: number, lexicon: Lexicon): Lexeme
     preambular,
     recitalShaped: shape ? { phrase: shape, key: 'preambularParagraph' } : undefined,
     operative: openingPhrase(plain, lexicon.operative),
-    formula: plain.length < 80 && lexicon.formulas.some((f) => f.formula === normalizeQuotes(plain)),
+    formula: plain.length < 80 && isFormula(normalizeQuotes(plain), lexicon),
     annex: annex ? { word: annex['word']!, num: annex['num'] } : undefined,
     article: article ? { num: article['num']! } : undefined,
     plenary: lexicon.plenary.test(plain),
