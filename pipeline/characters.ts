@@ -55,3 +55,11 @@ export function codePointBefore(text: string, end: number): number {
   }
   return low;
 }
+
+const letterOrMark = bmpClass(/^[\p{L}\p{M}]$/u);
+/** `[\p{L}\p{M}]` for a code point (a lone surrogate is neither). */
+export function isLetterOrMark(cp: number): boolean {
+  if (cp < 0x80) return (cp | 32) >= 97 && (cp | 32) <= 122;
+  if (cp >= 0xd800 && cp <= 0xdfff) return false;
+  return letterOrMark(cp);
+}

@@ -161,7 +161,7 @@ export function repairExtraction(context: BuildContext): void {
     citations: [],
   };
   for (const pass of repairPasses) pass.run(state);
-  const symbol = state.raw.find((l) => l.kind === 'furniture' && l.text.trim().match(SYMBOL_ALONE))?.text.trim() ?? findMastheadSymbol(state.text.split('\n'));
+  const symbol = state.raw.find((l) => l.kind === 'furniture' && l.text.trim().match(SYMBOL_ALONE))?.text.trim() ?? findMastheadSymbol(firstLines(state.text, MASTHEAD_LINES));
   context.repaired = {
     lines: state.lines.filter((l) => l.text.length > 0).map(({ text, line, page, glue, indent }) => ({ text, line, page, glue, indent })),
     notes: state.notes,
@@ -430,11 +430,30 @@ function classifyLines(state: RepairState): void {
   state.raw = out;
 }
 
+/** The lines of the masthead, where its symbol is looked for. */
+const MASTHEAD_LINES = 15;
+
+/** `text.split('\n').slice(0, count)` without cutting the rest of a long text into lines. */
+function firstLines(text: string, count: number): string[] {
+  const out: string[] = [];
+  let from = 0;
+  while (out.length < count) {
+    const end = text.indexOf('\n', from);
+    if (end < 0) {
+      out.push(text.slice(from));
+      break;
+    }
+    out.push(text.slice(from, end));
+    from = end + 1;
+  }
+  return out;
+}
+
 function findMastheadSymbol(lines: string[]): string | undefined {
   // "United Nations  A/RES/73/6" (symbol last) or, in collapsed text, "A/RES/72/298 Nations Unies…" (first).
   const last = new RegExp(`(?:^|\\s)(${SYMBOL_SOURCE})\\s*$`);
   const first = new RegExp(`^(${SYMBOL_SOURCE})\\s`);
-  for (const line of lines.slice(0, 15)) {
+  for (const line of lines.slice(0, MASTHEAD_LINES)) {
     if (SEPARATOR.test(line)) break; // the masthead is above the first footnote block
     const text = line.replace(/\f/g, '').trim();
     const match = last.exec(text) ?? first.exec(text);

@@ -1,7 +1,7 @@
 // The character classes the text-cleaning passes scan with (pipeline/characters.ts) answer exactly what the
 // regular expressions they replace answer, for every UTF-16 code unit and for characters outside the BMP.
 import { describe, expect, it } from 'vitest';
-import { codePointBefore, isLetterOrNumber, isSpace, isWordUnit } from '../pipeline/characters.js';
+import { codePointBefore, isLetterOrMark, isLetterOrNumber, isSpace, isWordUnit } from '../pipeline/characters.js';
 
 describe('character classes', () => {
   it('isSpace is \\s (and what trim removes) for every code unit', () => {
@@ -24,6 +24,13 @@ describe('character classes', () => {
     const mismatches: number[] = [];
     const points = [...Array.from({ length: 0x10000 }, (_, i) => i).filter((i) => i < 0xd800 || i > 0xdfff), 0x1d400, 0x1d7ce, 0x20000, 0x1f600, 0xf0001];
     for (const cp of points) if (isLetterOrNumber(cp) !== /^[\p{L}\p{N}]$/u.test(String.fromCodePoint(cp))) mismatches.push(cp);
+    expect(mismatches).toEqual([]);
+  });
+
+  it('isLetterOrMark is [\\p{L}\\p{M}] on a code point, lone surrogates none of them', () => {
+    const mismatches: number[] = [];
+    const points = [...Array.from({ length: 0x10000 }, (_, i) => i), 0x1d400, 0x20000, 0x1f600, 0xe0100, 0xf0001];
+    for (const cp of points) if (isLetterOrMark(cp) !== /^[\p{L}\p{M}]$/u.test(String.fromCodePoint(cp))) mismatches.push(cp);
     expect(mismatches).toEqual([]);
   });
 

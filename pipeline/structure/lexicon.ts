@@ -70,12 +70,17 @@ export interface Lexicon {
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const anyOf = (words: readonly string[]) => words.map(esc).join('|');
+/** What normalizeQuotes changes: an apostrophe to replace, a space other than U+0020, two spaces, a space at an end. */
+const NEEDS_NORMALIZING = /['ʼ]|[^\S ]| {2}|^ | $/;
+
 /**
  * Straight and modifier apostrophes as the typographic one, every run of spaces as one space, no space at
  * either end: `s.replace(/['ʼ]/g, '’').replace(/\s+/g, ' ').trim()`, in one scan that returns the string itself
  * when nothing changes (most lines; the lexer asks this of every line, some lines several times).
  */
 export function normalizeQuotes(s: string): string {
+  // Most lines need nothing: one pattern without backtracking says so faster than a scan in JavaScript.
+  if (!NEEDS_NORMALIZING.test(s)) return s;
   let start = 0;
   let end = s.length;
   while (start < end && isSpace(s.charCodeAt(start))) start++;
