@@ -46,15 +46,17 @@ export function repairWords(state: RepairState, lists: TextLine[][]): void {
   // Each line is cut into tokens once (tokenized: shared with the passes below while its text is unchanged)
   // and each distinct token is read once (shapeOf): its words and their lower case come from that memo, so
   // the document's words and its pairs of adjacent words cost a look-up per token, a lower-casing per word.
-  const printed = new Map<string, number>();
+  const document = ++documentCount;
+  const distinct: Shape[] = [];
   const pairs: PairCounts = new Map();
   for (const lines of lists) {
     for (const line of lines) {
       let previous: string | undefined;
       for (const shape of tokenized(line).shapes) {
+        // Times printed are kept on the shape while the lines are read, then summed per distinct token.
+        if (forDocument(shape, document)) distinct.push(shape);
+        shape.times++;
         for (let k = 0; k < shape.printed.length; k++) {
-          const core = shape.printed[k]!;
-          printed.set(core, (printed.get(core) ?? 0) + 1);
           const lower = shape.printedLower[k]!;
           if (previous !== undefined) {
             let after = pairs.get(previous);
@@ -66,6 +68,8 @@ export function repairWords(state: RepairState, lists: TextLine[][]): void {
       }
     }
   }
+  const printed = new Map<string, number>();
+  for (const shape of distinct) for (const core of shape.printed) printed.set(core, (printed.get(core) ?? 0) + shape.times);
   // Only a core with a hyphen and an apostrophe can be such a compound: the pattern runs on those alone.
   const words = new Map(printed);
   for (const [core, times] of printed) {
@@ -74,7 +78,7 @@ export function repairWords(state: RepairState, lists: TextLine[][]): void {
     if (stem !== undefined) words.set(stem, (words.get(stem) ?? 0) + times);
   }
   for (const ordinal of Object.keys(state.language.sessionOrdinals)) words.set(ordinal, (words.get(ordinal) ?? 0) + 1);
-  const judge = new WordJudge(state.language, new DocumentLexicon(lexiconFor(state.language), words), pairs);
+  const judge = new WordJudge(state.language, new DocumentLexicon(lexiconFor(state.language), words), pairs, document);
   const width = printedWidth(state.lines);
   for (const lines of lists) {
     for (const pass of wordPasses) pass.run({ lines, judge, language: state.language, report: state.report, width });
@@ -165,10 +169,12 @@ class WordJudge {
   readonly complete: boolean;
 
   /** `pairs`: how often each pair of adjacent words is printed (a piece is a word only outside the split judged). */
+  /** `document`: the number of the repairWords call, under which shapes keep this judge's answers. */
   constructor(
     language: LanguageTable,
     readonly lexicon: DocumentLexicon,
     private readonly pairs: PairCounts,
+    private readonly document: number,
   ) {
     this.complete = lexicon.language.complete;
     this.never = new Set((language.neverJoin ?? []).map((w) => w.toLocaleLowerCase()));
@@ -207,6 +213,28 @@ class WordJudge {
     if (length === 2 && two) return two.has(lower) ? Infinity : -1;
     if (length >= 4 && /^\p{Lu}/u.test(core)) return Infinity;
     return this.lexicon.inDictionary(core) || common.has(lower) ? Infinity : this.lexicon.count(core);
+  }
+
+  /** isPiece of a token's core, kept on its shape for the document: the split-word pass asks it of every token. */
+  isPieceShape(shape: Shape, besides: number): boolean {
+    forDocument(shape, this.document);
+    if (Number.isNaN(shape.piece)) {
+      const core = shape.core;
+      let score = this.pieceScores.get(core);
+      if (score === undefined) {
+        score = this.pieceScore(core);
+        this.pieceScores.set(core, score);
+      }
+      shape.piece = score;
+    }
+    return shape.piece > besides;
+  }
+
+  /** isShortWord of a token's core, kept on its shape for the document. */
+  isShortShape(shape: Shape): boolean {
+    forDocument(shape, this.document);
+    if (shape.short === 0) shape.short = this.isShortWord(shape.core) ? 1 : 2;
+    return shape.short === 1;
   }
 
   /** A frequent word of three letters or fewer, as the table lists them ("in", "an", "the"). */
@@ -266,6 +294,30 @@ interface Shape {
   /** The words of the token as the document's word and pair counts read them (coresOf), and their lower case. */
   printed: readonly string[];
   printedLower: readonly string[];
+  /**
+   * What one document knows of the token, valid while `document` is that document's number (documentCount;
+   * a build runs its repair to the end before the next starts, so the shapes shared by every document of the
+   * process hold one document's answers at a time): the times it is printed, the judge's isPiece score of its
+   * core (NaN until asked) and whether the core is a short word (0 until asked, 1 yes, 2 no). Properties of the
+   * shape rather than maps keyed by the token: the passes ask them of every token of the text.
+   */
+  document: number;
+  times: number;
+  piece: number;
+  short: 0 | 1 | 2;
+}
+
+/** How many documents repairWords has read in this process: the number that makes a shape's answers current. */
+let documentCount = 0;
+
+/** Makes the shape's per-document answers those of `document`, cleared when they were another's; true then. */
+function forDocument(shape: Shape, document: number): boolean {
+  if (shape.document === document) return false;
+  shape.document = document;
+  shape.times = 0;
+  shape.piece = Number.NaN;
+  shape.short = 0;
+  return true;
 }
 const shapes = new Map<string, Shape>();
 /** Distinct tokens remembered (a resolution has a few thousand); the memo starts again when full. */
@@ -278,10 +330,11 @@ function shapeOf(text: string): Shape {
   const printedLower = printed.map((core) => core.toLowerCase());
   // An enumerator ("(b)", "(iv)") is no word and no piece of one.
   const match = ENUMERATOR.test(text) ? undefined : TOKEN.exec(text);
-  if (!match) shape = { lead: '', core: '', trail: '', lower: '', lowerStart: false, printed, printedLower };
+  // Every shape has the same fields in the same order (one hidden class for the engine).
+  if (!match) shape = { lead: '', core: '', trail: '', lower: '', lowerStart: false, printed, printedLower, document: 0, times: 0, piece: Number.NaN, short: 0 };
   else {
     const core = match[2]!;
-    shape = { lead: match[1]!, core, trail: match[3]!, lower: core.toLowerCase(), lowerStart: /^\p{Ll}/u.test(core), printed, printedLower };
+    shape = { lead: match[1]!, core, trail: match[3]!, lower: core.toLowerCase(), lowerStart: /^\p{Ll}/u.test(core), printed, printedLower, document: 0, times: 0, piece: Number.NaN, short: 0 };
   }
   if (shapes.size >= SHAPE_MEMO_LIMIT) shapes.clear();
   shapes.set(text, shape);
@@ -339,9 +392,9 @@ function rejoinSplitWords({ lines, judge, report }: WordContext): void {
   const pairNext = new Int32Array(n + 1);
   for (let k = 0; k + 1 < n; k++) pairNext[k + 1] = pairAt(tokens, k, judge);
   // pairNext[k + 1]: tokens k and k + 1 side by side; pairNext[k]: tokens k - 1 and k.
-  const pieceIsWord = tokens.map(({ shape: { core } }, k) => (core ? judge.isPiece(core, Math.max(1, pairNext[k]!, pairNext[k + 1]!)) : true));
+  const pieceIsWord = tokens.map(({ shape }, k) => (shape.core ? judge.isPieceShape(shape, Math.max(1, pairNext[k]!, pairNext[k + 1]!)) : true));
   // A short frequent word ("in", "to", "the") is the likeliest to be glued by mistake to a fragment beside it.
-  const shortWord = tokens.map((t, k) => pieceIsWord[k]! && judge.isShortWord(t.shape.core));
+  const shortWord = tokens.map((t, k) => pieceIsWord[k]! && judge.isShortShape(t.shape));
   // For each i, the cheapest reading of tokens[0..i). Costs compare in order: non-words left; short printed
   // words absorbed into a join ("in e ffectiveness": "in effectiveness", not "ineffectiveness"); joins made;
   // how often the document prints each joined word beside its neighbours ("pursuant to re solution": "to
@@ -676,9 +729,9 @@ function excerptOfChange(a: string, b: string): string {
 /** Fragments left as printed (no neighbour makes a word with them): reported, so a reader can check them. */
 function warnKeptFragments(lines: TextLine[], judge: WordJudge, report: Report): void {
   for (const line of lines) {
-    for (const { core, lowerStart } of tokenized(line).shapes) {
-      if (core && lowerStart && codePoints(core) === 1 && !judge.isPiece(core)) {
-        warn(report, 'split-word-kept', `"${core}" is not a word and makes none with its neighbours; kept as printed`, line.line);
+    for (const shape of tokenized(line).shapes) {
+      if (shape.core && shape.lowerStart && codePoints(shape.core) === 1 && !judge.isPieceShape(shape, 0)) {
+        warn(report, 'split-word-kept', `"${shape.core}" is not a word and makes none with its neighbours; kept as printed`, line.line);
       }
     }
   }

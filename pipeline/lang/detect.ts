@@ -265,6 +265,33 @@ function phraseIndex(table: LanguageTable): PhraseIndex {
   return index;
 }
 
+/** Where the runs of letters, marks and digits (code unit by code unit) of a sample start and end. */
+interface WordRuns {
+  sample: string;
+  starts: number[];
+  ends: number[];
+}
+/** The runs of the last sample read: the three Latin-script tables look for their phrases in the same sample. */
+let lastRuns: WordRuns | undefined;
+function wordRuns(sample: string): WordRuns {
+  if (lastRuns?.sample === sample) return lastRuns;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const n = sample.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordUnit(sample.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    starts.push(i);
+    while (i < n && isWordUnit(sample.charCodeAt(i))) i++;
+    ends.push(i);
+  }
+  lastRuns = { sample, starts, ends };
+  return lastRuns;
+}
+
 /** The resolution phrases of a table that the sample contains as whole words (for Chinese: anywhere). */
 function phrasesFound(sample: string, table: LanguageTable): string[] {
   const { phrases, wordBounded, byFirstWord, firstUnits, unindexed } = phraseIndex(table);
@@ -283,17 +310,11 @@ function phrasesFound(sample: string, table: LanguageTable): string[] {
         }
       }
     }
-    const n = sample.length;
-    let i = 0;
-    while (i < n) {
-      if (!isWordUnit(sample.charCodeAt(i))) {
-        i++;
-        continue;
-      }
-      const start = i;
-      while (i < n && isWordUnit(sample.charCodeAt(i))) i++;
+    const { starts, ends } = wordRuns(sample);
+    for (let w = 0; w < starts.length; w++) {
+      const start = starts[w]!;
       if (!firstUnits.has(sample.charCodeAt(start))) continue;
-      const candidates = byFirstWord.get(sample.slice(start, i));
+      const candidates = byFirstWord.get(sample.slice(start, ends[w]!));
       if (!candidates) continue;
       for (const p of candidates) {
         const phrase = phrases[p]!;
