@@ -346,6 +346,8 @@ interface LineTokens {
   text: string;
   texts: string[];
   shapes: Shape[];
+  /** The text is not its tokens joined by single spaces (a space at an end, or two side by side). */
+  spaced: boolean;
 }
 /**
  * The tokens of each line, kept while its text stays the same: the document's counts, the split words and the
@@ -358,12 +360,16 @@ function tokenized(line: TextLine): LineTokens {
   if (known && known.text === line.text) return known;
   const texts: string[] = [];
   const lineShapes: Shape[] = [];
+  let spaced = false;
   for (const text of line.text.split(' ')) {
-    if (text === '') continue;
+    if (text === '') {
+      spaced = true;
+      continue;
+    }
     texts.push(text);
     lineShapes.push(shapeOf(text));
   }
-  const tokens = { text: line.text, texts, shapes: lineShapes };
+  const tokens = { text: line.text, texts, shapes: lineShapes, spaced };
   lineTokens.set(line, tokens);
   return tokens;
 }
@@ -405,12 +411,21 @@ function rejoinSplitWords({ lines, judge, report }: WordContext): void {
   const size = new Int32Array(n + 1);
   for (let i = 1; i <= n; i++) {
     for (const cost of costs) cost[i] = cost[i - 1]!;
-    nonWords[i]! += tokens[i - 1]!.shape.core && !pieceIsWord[i - 1] ? 1 : 0;
+    const last = tokens[i - 1]!.shape;
+    nonWords[i]! += last.core && !pieceIsWord[i - 1] ? 1 : 0;
     size[i] = 1;
+    // A join ends with a word piece that has no opening punctuation (joinedWord): most tokens end none.
+    if (!last.core || last.lead) continue;
     for (let span = 2; span <= Math.min(MAX_PIECES, i); span++) {
       const start = i - span;
+      // A longer join takes the first piece of this one inside it, where it must be bare (joinedWord): if it
+      // is not, no longer join ending here exists.
+      const bare = tokens[start]!.shape.core !== '' && !tokens[start]!.shape.lead && !tokens[start]!.shape.trail;
       const word = joinedWord(tokens, start, span, judge, pieceIsWord);
-      if (word === undefined) continue;
+      if (word === undefined) {
+        if (!bare) break;
+        continue;
+      }
       let short = 0;
       for (let k = start; k < i; k++) if (shortWord[k]) short++;
       const lowerWord = word.toLowerCase();
@@ -420,9 +435,11 @@ function rejoinSplitWords({ lines, judge, report }: WordContext): void {
       // Lower is better for each cost; the context and the letters count against.
       const reading = [nonWords[start]!, absorbed[start]! + short, joins[start]! + 1, context[start]! - around, letters[start]! - word.length];
       const k = reading.findIndex((value, c) => value !== costs[c]![i]);
-      if (k < 0 || reading[k]! > costs[k]![i]!) continue;
-      for (const [c, cost] of costs.entries()) cost[i] = reading[c]!;
-      size[i] = span;
+      if (k >= 0 && reading[k]! <= costs[k]![i]!) {
+        for (const [c, cost] of costs.entries()) cost[i] = reading[c]!;
+        size[i] = span;
+      }
+      if (!bare) break;
     }
   }
   const groups: Array<[start: number, size: number]> = [];
@@ -442,12 +459,16 @@ function rejoinSplitWords({ lines, judge, report }: WordContext): void {
     for (let k = start + 1; k < start + size; k++) removed.add(k);
     report.repairs.push({ file: report.file, line: lines[pieces[0]!.line]!.line, kind: 'split-word', before: pieces.map((p) => p.text).join(' ').replace(CITATION_PATTERN, ''), after: word.replace(CITATION_PATTERN, '') });
   }
+  // Lines are written again from their tokens: those holding a join, and those whose spacing that changes
+  // (a space at an end, two spaces); any other line would be written as it is, and is left alone.
+  const rewritten = lines.map((line) => tokenized(line).spaced);
+  for (const [start, size] of joined) for (let k = start; k < start + size; k++) rewritten[tokens[k]!.line] = true;
   const texts: string[][] = lines.map(() => []);
   for (const [k, token] of tokens.entries()) {
-    if (removed.has(k)) continue;
+    if (removed.has(k) || !rewritten[token.line]) continue;
     texts[token.line]!.push(replaced.get(k) ?? token.text);
   }
-  for (const [index, line] of lines.entries()) line.text = texts[index]!.join(' ');
+  for (const [index, line] of lines.entries()) if (rewritten[index]) line.text = texts[index]!.join(' ');
 }
 
 /**
