@@ -2,7 +2,8 @@
 // found: compared on random strings made of the characters each pattern cares about (seeded, reproducible).
 import { describe, expect, it } from 'vitest';
 import { floatingNumbers } from '../pipeline/repair.js';
-import { normalizeQuotes } from '../pipeline/structure/lexicon.js';
+import { languages } from '../pipeline/lang/index.js';
+import { compileLexicon, normalizeQuotes } from '../pipeline/structure/lexicon.js';
 
 /** A small deterministic generator (mulberry32), so a failure names a string that can be replayed. */
 function random(seed: number): () => number {
@@ -58,5 +59,29 @@ describe('normalizeQuotes', () => {
     }
     const clean = 'Recalling its resolution 1325 (2000)';
     expect(normalizeQuotes(clean)).toBe(clean);
+  });
+});
+
+describe('numberedNounEnd', () => {
+  const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+  it('answers as /(?:^|[\\s’\'])(?:nouns)\\s*$/iu for every language, multi-word nouns (Arabic) included', () => {
+    let tested = 0;
+    let matched = 0;
+    for (const [code, language] of Object.entries(languages)) {
+      const nouns = language.numberedNouns ?? [];
+      if (nouns.length === 0) continue;
+      const pattern = new RegExp(`(?:^|[\\s’'])(?:${nouns.map(escape).join('|')})\\s*$`, 'iu');
+      const test = compileLexicon(language).numberedNounEnd!;
+      const pieces = [...nouns, ...nouns.map((n) => n.toUpperCase()), ...nouns.map((n) => n.slice(1)), 'x', 'of', '12', ' ', ' ', '\u00a0', '\t', '’', "'", '-', '(', ')'];
+      for (const text of strings(pieces, 3000, 6, code.charCodeAt(0) * 31 + code.charCodeAt(1))) {
+        const expected = pattern.test(text);
+        expect(test.test(text), `${code} ${JSON.stringify(text)}`).toBe(expected);
+        tested++;
+        if (expected) matched++;
+      }
+    }
+    expect(tested).toBeGreaterThan(10_000);
+    expect(matched).toBeGreaterThan(1000);
   });
 });

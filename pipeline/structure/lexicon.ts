@@ -34,7 +34,7 @@ export interface Lexicon {
   /** A line that ends with a list conjunction ("…; and"): the next line may open an item. */
   listJoin: RegExp;
   /** A line that ends with a noun taking a number ("paragraph", "resolution"): a number after it is a reference. */
-  numberedNounEnd?: RegExp;
+  numberedNounEnd?: { test(text: string): boolean };
   /** An item lettered in the language's own script ("а)", "(أ)"), with each letter's place in the order. */
   nativeEnumerator?: { pattern: RegExp; ordinal: ReadonlyMap<string, number> };
   annexHeading: RegExp;
@@ -169,6 +169,36 @@ export function openingPhrase(text: string, matcher: PhraseMatcher): Phrase | un
   return undefined;
 }
 
+/** A space or an apostrophe: what may stand before a word that ends a line (endingWord). */
+const isWordBoundary = (unit: number) => isSpace(unit) || unit === 0x2019 || unit === 0x27;
+
+/**
+ * A test for a line that ends with one of `words` (case aside) after a space, an apostrophe or nothing, spaces
+ * after it aside: `/(?:^|[\s’'])(?:words)\s*$/iu`. That pattern is tried at every character of the line (the
+ * engine cannot start from its end), each time against every word of the list; this reads the line from its
+ * end instead and tries the whole list, anchored, only after each of the last few spaces or apostrophes (one
+ * more than any word of the list holds). A list with a word that ends with such a character keeps the pattern.
+ */
+function endingWord(words: readonly string[]): { test(text: string): boolean } {
+  const pattern = new RegExp(`(?:^|[\\s’'])(?:${anyOf(words)})\\s*$`, 'iu');
+  if (words.some((word) => word === '' || isWordBoundary(word.charCodeAt(word.length - 1)))) return pattern;
+  const whole = new RegExp(`^(?:${anyOf(words)})$`, 'iu');
+  const inside = Math.max(...words.map((word) => [...word].filter((c) => isWordBoundary(c.charCodeAt(0))).length));
+  return {
+    test(text: string): boolean {
+      let end = text.length;
+      while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+      let seen = 0;
+      for (let i = end - 1; i >= 0; i--) {
+        if (!isWordBoundary(text.charCodeAt(i))) continue;
+        if (whole.test(text.slice(i + 1, end))) return true;
+        if (++seen > inside) return false;
+      }
+      return whole.test(text.slice(0, end));
+    },
+  };
+}
+
 /** "(а)" or "а)" then a space, for the letters of the table; the longest letter first ("هـ" before "ه"). */
 function nativeEnumerator(letters: readonly string[]): NonNullable<Lexicon['nativeEnumerator']> {
   const alternatives = anyOf([...letters].sort((a, b) => b.length - a.length));
@@ -200,7 +230,7 @@ export function compileLexicon(language: LanguageTable): Lexicon {
     listJoin: new RegExp(`(?:[:;,،，；]|\\s(?:${list}))\\s*$`, 'u'),
     // After a space or an elision ("de l’alinéa"): a number or an enumerator on the next line cites, it opens nothing.
     nativeEnumerator: language.itemLetters?.length ? nativeEnumerator(language.itemLetters) : undefined,
-    numberedNounEnd: language.numberedNouns?.length ? new RegExp(`(?:^|[\\s’'])(?:${anyOf(language.numberedNouns)})\\s*$`, 'iu') : undefined,
+    numberedNounEnd: language.numberedNouns?.length ? endingWord(language.numberedNouns) : undefined,
     annexHeading: new RegExp(`^(?<word>${anyOf(language.annexWords)})(?:\\s+(?<num>[IVXLC]+|\\d+))?\\s*[.:]?$`, 'u'),
     articleHeading: new RegExp(
       language.articleHeadingPattern ?? `^(?:${anyOf(language.articleWords)})\\s+(?<num>\\d+|${anyOf(language.firstWords)})\\.?$`,
