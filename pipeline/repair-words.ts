@@ -51,25 +51,33 @@ export function repairWords(state: RepairState, lists: TextLine[][]): void {
   const pairs: PairCounts = new Map();
   for (const lines of lists) {
     for (const line of lines) {
-      let previous: string | undefined;
+      // The counts of the words printed after the previous word (its entry in `pairs`).
+      let previous: Map<string, number> | undefined;
       for (const shape of tokenized(line).shapes) {
         // Times printed are kept on the shape while the lines are read, then summed per distinct token.
         if (forDocument(shape, document)) distinct.push(shape);
         shape.times++;
-        for (let k = 0; k < shape.printed.length; k++) {
+        const last = shape.printed.length - 1;
+        for (let k = 0; k <= last; k++) {
           const lower = shape.printedLower[k]!;
-          if (previous !== undefined) {
-            let after = pairs.get(previous);
-            if (!after) pairs.set(previous, (after = new Map()));
-            after.set(lower, (after.get(lower) ?? 0) + 1);
+          if (previous) previous.set(lower, (previous.get(lower) ?? 0) + 1);
+          // The entry of the token's last word is kept on its shape: the next token counts into it.
+          if (k === last && shape.after) previous = shape.after;
+          else {
+            previous = pairs.get(lower);
+            if (!previous) pairs.set(lower, (previous = new Map()));
+            if (k === last) shape.after = previous;
           }
-          previous = lower;
         }
       }
     }
   }
   const printed = new Map<string, number>();
-  for (const shape of distinct) for (const core of shape.printed) printed.set(core, (printed.get(core) ?? 0) + shape.times);
+  for (const shape of distinct) {
+    for (const core of shape.printed) printed.set(core, (printed.get(core) ?? 0) + shape.times);
+    // The shapes outlive the document (a memo of the process): they keep no reference to its counts.
+    shape.after = undefined;
+  }
   // Only a core with a hyphen and an apostrophe can be such a compound: the pattern runs on those alone.
   const words = new Map(printed);
   for (const [core, times] of printed) {
@@ -305,6 +313,8 @@ interface Shape {
   times: number;
   piece: number;
   short: 0 | 1 | 2;
+  /** The document's counts of the words printed after the token's last word (its entry in the pair counts). */
+  after: Map<string, number> | undefined;
 }
 
 /** How many documents repairWords has read in this process: the number that makes a shape's answers current. */
@@ -317,6 +327,7 @@ function forDocument(shape: Shape, document: number): boolean {
   shape.times = 0;
   shape.piece = Number.NaN;
   shape.short = 0;
+  shape.after = undefined;
   return true;
 }
 const shapes = new Map<string, Shape>();
@@ -331,10 +342,10 @@ function shapeOf(text: string): Shape {
   // An enumerator ("(b)", "(iv)") is no word and no piece of one.
   const match = ENUMERATOR.test(text) ? undefined : TOKEN.exec(text);
   // Every shape has the same fields in the same order (one hidden class for the engine).
-  if (!match) shape = { lead: '', core: '', trail: '', lower: '', lowerStart: false, printed, printedLower, document: 0, times: 0, piece: Number.NaN, short: 0 };
+  if (!match) shape = { lead: '', core: '', trail: '', lower: '', lowerStart: false, printed, printedLower, document: 0, times: 0, piece: Number.NaN, short: 0, after: undefined };
   else {
     const core = match[2]!;
-    shape = { lead: match[1]!, core, trail: match[3]!, lower: core.toLowerCase(), lowerStart: /^\p{Ll}/u.test(core), printed, printedLower, document: 0, times: 0, piece: Number.NaN, short: 0 };
+    shape = { lead: match[1]!, core, trail: match[3]!, lower: core.toLowerCase(), lowerStart: /^\p{Ll}/u.test(core), printed, printedLower, document: 0, times: 0, piece: Number.NaN, short: 0, after: undefined };
   }
   if (shapes.size >= SHAPE_MEMO_LIMIT) shapes.clear();
   shapes.set(text, shape);
@@ -751,7 +762,8 @@ function excerptOfChange(a: string, b: string): string {
 function warnKeptFragments(lines: TextLine[], judge: WordJudge, report: Report): void {
   for (const line of lines) {
     for (const shape of tokenized(line).shapes) {
-      if (shape.core && shape.lowerStart && codePoints(shape.core) === 1 && !judge.isPieceShape(shape, 0)) {
+      // One character: one code unit, or two for a surrogate pair.
+      if (shape.core && shape.lowerStart && shape.core.length <= 2 && codePoints(shape.core) === 1 && !judge.isPieceShape(shape, 0)) {
         warn(report, 'split-word-kept', `"${shape.core}" is not a word and makes none with its neighbours; kept as printed`, line.line);
       }
     }
