@@ -47,6 +47,7 @@ export function repairWords(state: RepairState, lists: TextLine[][]): void {
   // and each distinct token is read once (shapeOf): its words and their lower case come from that memo, so
   // the document's words and its pairs of adjacent words cost a look-up per token, a lower-casing per word.
   const document = ++documentCount;
+  lineTokens = new Map();
   const distinct: Shape[] = [];
   const pairs: PairCounts = new Map();
   for (const lines of lists) {
@@ -88,6 +89,14 @@ export function repairWords(state: RepairState, lists: TextLine[][]): void {
   for (const ordinal of Object.keys(state.language.sessionOrdinals)) words.set(ordinal, (words.get(ordinal) ?? 0) + 1);
   const judge = new WordJudge(state.language, new DocumentLexicon(lexiconFor(state.language), words), pairs, document);
   const width = printedWidth(state.lines);
+  try {
+    repairLists(state, lists, judge, width);
+  } finally {
+    lineTokens = new Map();
+  }
+}
+
+function repairLists(state: RepairState, lists: TextLine[][], judge: WordJudge, width: number): void {
   for (const lines of lists) {
     for (const pass of wordPasses) pass.run({ lines, judge, language: state.language, report: state.report, width });
     if (judge.complete) warnKeptFragments(lines, judge, state.report);
@@ -362,9 +371,10 @@ interface LineTokens {
 }
 /**
  * The tokens of each line, kept while its text stays the same: the document's counts, the split words and the
- * fragments left over read a line each, and most lines come out of the passes between them unchanged.
+ * fragments left over read a line each, and most lines come out of the passes between them unchanged. A map
+ * emptied when the document's words are repaired (a WeakMap measured slower: its entries cost the collector).
  */
-const lineTokens = new WeakMap<TextLine, LineTokens>();
+let lineTokens = new Map<TextLine, LineTokens>();
 
 function tokenized(line: TextLine): LineTokens {
   const known = lineTokens.get(line);
