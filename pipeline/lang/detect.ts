@@ -265,16 +265,15 @@ function phraseIndex(table: LanguageTable): PhraseIndex {
   return index;
 }
 
-/** Where the runs of letters, marks and digits (code unit by code unit) of a sample start and end. */
+/**
+ * Where the runs of letters, marks and digits (code unit by code unit) of a sample start and end; read once
+ * for the three Latin-script tables, which look for their phrases in the same sample.
+ */
 interface WordRuns {
-  sample: string;
   starts: number[];
   ends: number[];
 }
-/** The runs of the last sample read: the three Latin-script tables look for their phrases in the same sample. */
-let lastRuns: WordRuns | undefined;
 function wordRuns(sample: string): WordRuns {
-  if (lastRuns?.sample === sample) return lastRuns;
   const starts: number[] = [];
   const ends: number[] = [];
   const n = sample.length;
@@ -288,12 +287,11 @@ function wordRuns(sample: string): WordRuns {
     while (i < n && isWordUnit(sample.charCodeAt(i))) i++;
     ends.push(i);
   }
-  lastRuns = { sample, starts, ends };
-  return lastRuns;
+  return { starts, ends };
 }
 
 /** The resolution phrases of a table that the sample contains as whole words (for Chinese: anywhere). */
-function phrasesFound(sample: string, table: LanguageTable): string[] {
+function phrasesFound(sample: string, table: LanguageTable, runs?: WordRuns): string[] {
   const { phrases, wordBounded, byFirstWord, firstUnits, unindexed } = phraseIndex(table);
   const hit = new Uint8Array(phrases.length);
   // Whole words: no letter, mark or digit on either side (a code unit each side, as charAt reads them).
@@ -310,7 +308,7 @@ function phrasesFound(sample: string, table: LanguageTable): string[] {
         }
       }
     }
-    const { starts, ends } = wordRuns(sample);
+    const { starts, ends } = runs ?? wordRuns(sample);
     for (let w = 0; w < starts.length; w++) {
       const start = starts[w]!;
       if (!firstUnits.has(sample.charCodeAt(start))) continue;
@@ -401,8 +399,9 @@ function detectLatin(sample: string, scriptShare: number): DetectedLanguage | un
   if (words.length === 0) return undefined;
   // The UN languages' frequent words, then the yardsticks', counted in one pass over the words.
   const shares = coverages(words, latinVocabularies);
+  const runs = wordRuns(sample);
   const candidates = latinTables
-    .map((table, t) => ({ table, share: shares[t]!, found: phrasesFound(sample, table) }))
+    .map((table, t) => ({ table, share: shares[t]!, found: phrasesFound(sample, table, runs) }))
     // Frequent words decide; resolution phrases break a near tie (a short excerpt of a preamble).
     .sort((a, b) => b.share + b.found.length * 0.005 - (a.share + a.found.length * 0.005));
   const best = candidates[0]!;
