@@ -144,16 +144,9 @@ function groupsOf(matcher: PhraseMatcher): PhraseGroups | null {
   return groups;
 }
 
-/** The last text's opening, normalised: the lexer asks for the preambular and the operative phrase of each line in turn. */
-let lastOpening: { text: string; normalized: string } | undefined;
-function openingOf(text: string): string {
-  if (lastOpening?.text !== text) lastOpening = { text, normalized: normalizeQuotes(text.slice(0, 200)) };
-  return lastOpening.normalized;
-}
-
 /** The phrase of the table that opens `text`, whole words only, as printed in `text`. */
 export function openingPhrase(text: string, matcher: PhraseMatcher): Phrase | undefined {
-  const normalized = openingOf(text);
+  const normalized = normalizeQuotes(text.slice(0, 200));
   const candidate = matcher.foldFirstLetter ? foldFirst(normalized) : normalized;
   const groups = groupsOf(matcher);
   const compared = groups ? (groups.byFirstUnit.get(candidate.charCodeAt(0)) ?? []) : matcher.entries.map((entry) => ({ entry, compared: matcher.foldFirstLetter ? foldFirst(entry.phrase) : entry.phrase }));
