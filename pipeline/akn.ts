@@ -259,7 +259,7 @@ function operativeParagraph(paragraph: OperativeParagraph, eId: string, writer: 
   return el('paragraph', { eId }, children);
 }
 
-function hierarchy(nodes: Array<OperativeParagraph | Section>, prefix: string, writer: Writer, sectionElement: 'section' | 'article'): XmlElement[] {
+function hierarchy(nodes: Array<OperativeParagraph | Section>, prefix: string, writer: Writer, sectionElement: 'section' | 'article', nested = false): XmlElement[] {
   const scope = new EidScope(prefix);
   let unnumbered = 0;
   let sections = 0;
@@ -273,8 +273,9 @@ function hierarchy(nodes: Array<OperativeParagraph | Section>, prefix: string, w
     sections++;
     // The level a heading opens (profile §3.3): a roman numeral or a part of the resolution ("B", with its own
     // formula) a `section`, a capital letter a `title` ("A. Reports"), an unnumbered heading a `division`
-    // ("Reports"); articles stay articles.
-    const part = node.formula !== undefined || (node.recitals?.length ?? 0) > 0;
+    // ("Reports"); articles stay articles. A letter inside another heading is a title even with clauses of
+    // its own (crossHeadings): only a formula makes it a part.
+    const part = node.formula !== undefined || (!nested && (node.recitals?.length ?? 0) > 0);
     const element = sectionElement === 'article' ? 'article' : !node.num ? 'division' : /^[A-H]\.$/.test(node.num.trim()) && !part ? 'title' : 'section';
     const ref = { article: 'art', section: 'sec', title: 'title', division: 'dvs' }[element];
     const counted = ++levels[element];
@@ -291,7 +292,7 @@ function hierarchy(nodes: Array<OperativeParagraph | Section>, prefix: string, w
       const crossEid = `${eId}__crossHeading_${k + 1}`;
       return el('crossHeading', { eId: crossEid, refersTo: '#preamble' }, phraseParagraph(line.phrase, line.text, new EidScope(crossEid), writer).children);
     });
-    const children = [...crossHeadings, ...hierarchy(node.children, eId, writer, 'section')];
+    const children = [...crossHeadings, ...hierarchy(node.children, eId, writer, 'section', true)];
     const numbered = sectionElement === 'section' && node.num ? [el('num', {}, [node.num])] : [];
     if (children.length === 0) {
       // An article or section with no paragraph of its own still needs a content model: its text is the heading.

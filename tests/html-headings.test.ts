@@ -125,3 +125,38 @@ describe('a text with articles adopted inline', () => {
     }
   });
 });
+
+describe('operative headings nested by their numbering (section > title > division)', () => {
+  it('renders each level one heading level below its parent, in a valid heading order', async () => {
+    const page = await pageOf([
+      'Questions relating to the programme budget',
+      'The General Assembly,',
+      'Recalling its resolutions,',
+      'I. General matters',
+      '1. Decides to act;',
+      'A. Reports',
+      '2. Requests a report;',
+      'Financing',
+      '3. Decides to finance;',
+      'B. Coordination',
+      '4. Decides to coordinate;',
+      'II. Other matters',
+      '1. Decides to remain seized of the matter.',
+    ]);
+    try {
+      expect(await headings(page)).toEqual([
+        '1 Questions relating to the programme budget',
+        '2 I. General matters',
+        '3 A. Reports',
+        '4 Financing',
+        '3 B. Coordination',
+        '2 II. Other matters',
+      ]);
+      expect(await page.locator('section#sec_I section#sec_I__title_A section#sec_I__title_A__dvs_1').count()).toBe(1);
+      expect(await axeRun(page, { runOnly: { type: 'rule', values: ['heading-order', 'page-has-heading-one', 'empty-heading'] } })).toEqual([]);
+      expect(await axeRun(page, { runOnly: { type: 'tag', values: AXE_TAGS } })).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -382,8 +382,12 @@ describe('resolutions with parts and sections that have a preamble of their own'
 });
 
 describe('the levels of operative headings (profile §3.3)', () => {
-  it('a roman numeral opens a section, a letter A.–H. a title, an unnumbered heading a division', () => {
-    const { statement, xml } = statementOf(
+  /** Each headed level as "element:eId", in document order, and the eIds of the paragraphs. */
+  const outline = (statement: AknElement) => order(path(statement, 'mainBody')!).map((h) => `${h.name}:${h.attrs['eId']}`);
+  const paragraphEids = (statement: AknElement) => findAll(path(statement, 'mainBody')!, 'paragraph').map((p) => p.attrs['eId']);
+
+  it('a letter heading after a roman one is its child, an unnumbered heading a child of both; eIds carry the context', () => {
+    const { statement, report } = statementOf(
       ga(
         'I. General matters',
         '1. Decides to act;',
@@ -391,15 +395,76 @@ describe('the levels of operative headings (profile §3.3)', () => {
         '2. Requests a report;',
         'Financing',
         '3. Decides to finance;',
+        'B. Coordination',
+        '4. Decides to coordinate;',
         'II. Other matters',
         '1. Decides to remain seized of the matter.',
       ),
     );
-    const body = path(statement, 'mainBody')!;
-    // Headings follow one another in the operative part (the parser does not nest one level in another).
-    expect(order(body).map((h) => `${h.name}:${h.attrs['eId']}`)).toEqual(['section:sec_I', 'title:title_A', 'division:dvs_1', 'section:sec_II']);
-    expect(xml).toContain('<paragraph eId="title_A__para_2">');
-    expect(xml).toContain('<paragraph eId="sec_II__para_1">');
+    expect(outline(statement)).toEqual(['section:sec_I', 'title:sec_I__title_A', 'division:sec_I__title_A__dvs_1', 'title:sec_I__title_B', 'section:sec_II']);
+    expect(paragraphEids(statement)).toEqual(['sec_I__para_1', 'sec_I__title_A__para_2', 'sec_I__title_A__dvs_1__para_3', 'sec_I__title_B__para_4', 'sec_II__para_1']);
+    expect(nums(statement)).toEqual(['1.', '2.', '3.', '4.', '1.']);
+    expect(report.diagnostics.filter((d) => d.code === 'heading-levels-uncertain')).toEqual([]);
+  });
+
+  it('the letters restart under each section (before, title_A twice at one level); the same eIds in another language', () => {
+    const english = statementOf(ga('I. General matters', '1. Decides to act;', 'A. Reports', '2. Requests a report;', 'II. Other matters', 'A. Coordination', '1. Decides to coordinate;', 'B. Follow-up', '2. Decides to remain seized of the matter.'));
+    const french = statementOf(
+      [
+        'L’Assemblée générale,',
+        'Rappelant ses résolutions,',
+        'I. Questions générales',
+        '1. Décide d’agir ;',
+        'A. Rapports',
+        '2. Demande un rapport ;',
+        'II. Autres questions',
+        'A. Coordination',
+        '1. Décide de coordonner ;',
+        'B. Suivi',
+        '2. Décide de rester saisie de la question.',
+      ].join('\n'),
+    );
+    const expected = ['section:sec_I', 'title:sec_I__title_A', 'section:sec_II', 'title:sec_II__title_A', 'title:sec_II__title_B'];
+    expect(outline(english.statement)).toEqual(expected);
+    expect(outline(french.statement)).toEqual(expected);
+    expect(paragraphEids(french.statement)).toEqual(paragraphEids(english.statement));
+    expect(paragraphEids(english.statement)).toEqual(['sec_I__para_1', 'sec_I__title_A__para_2', 'sec_II__title_A__para_1', 'sec_II__title_B__para_2']);
+    // "A. Coordination" right under "II. Other matters" keeps its number and is a title, like the others.
+    expect(textOf(childElements(findAll(english.statement, 'title')[1]!, 'num')[0]!)).toBe('A.');
+  });
+
+  it('lettering that runs on from one section to the next ("C." under "II.") is still nested', () => {
+    const { statement } = statementOf(ga('I. General matters', 'A. Reports', '1. Requests a report;', 'B. Financing', '2. Decides to finance;', 'II. Other matters', 'C. Coordination', '3. Decides to coordinate.'));
+    expect(outline(statement)).toEqual(['section:sec_I', 'title:sec_I__title_A', 'title:sec_I__title_B', 'section:sec_II', 'title:sec_II__title_C']);
+  });
+
+  it('a part with its own formula holds the roman sections printed after its clauses', () => {
+    const { statement } = statementOf(
+      ga(
+        '1. Urges all countries to cooperate;',
+        'B. United Nations public information policies',
+        'The General Assembly,',
+        'Emphasizing the role of the Department,',
+        'I. Communications',
+        '1. Reaffirms the central role of the Committee;',
+        'II. Library',
+        '2. Requests the Department to report.',
+      ),
+    );
+    expect(outline(statement)).toEqual(['section:sec_B', 'section:sec_B__sec_I', 'section:sec_B__sec_II']);
+    expect(childElements(findAll(statement, 'section')[0]!, 'crossHeading').map((c) => squash(textOf(c)))).toEqual(['The General Assembly,', 'Emphasizing the role of the Department,']);
+  });
+
+  it('numbering that does not tell the levels apart ("A.", "I.", "B.") is not guessed: one level, with a warning', () => {
+    const { statement, report } = statementOf(ga('A. Reports', '1. Decides to act;', 'I. General matters', '2. Requests a report;', 'B. Financing', '3. Decides to finance.'));
+    expect(outline(statement)).toEqual(['title:title_A', 'section:sec_I', 'title:title_B']);
+    expect(report.diagnostics).toContainEqual(expect.objectContaining({ code: 'heading-levels-uncertain', line: 7 }));
+  });
+
+  it('nested levels validate against the XSD and read as the printed text', () => {
+    const { xml } = statementOf(ga('I', 'General matters', 'Recalling its resolution 71/1,', '1. Takes note of the report;', 'A. Staffing', 'Noting the staffing table,', '2. Requests the Secretary-General to report;', 'II', 'Financing', '1. Decides to appropriate the amount.'));
+    // statementOf asserts no validation problem; the title keeps its own clause as a crossHeading.
+    expect(xml).toContain('<crossHeading eId="sec_I__title_A__crossHeading_1" refersTo="#preamble"><i>Noting</i> the staffing table,</crossHeading>');
   });
 });
 

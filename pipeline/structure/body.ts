@@ -4,6 +4,7 @@ import type { Annex, EmbeddedText, Footnote, Inline, ListItem, OperativeParagrap
 import { CITATION_PATTERN, citationIndex, type RepairedText, type TextLine } from '../repair.js';
 import { warn, type Report } from '../report.js';
 import { openingPhrase, type Lexicon } from './lexicon.js';
+import { nestHeadings } from './levels.js';
 import { linesOf, type Segment } from './rules.js';
 
 /** Builds inline content from lines: joins them with their glue and turns citation characters into note references. */
@@ -225,6 +226,9 @@ export function buildBody(segments: readonly Segment[], lexicon: Lexicon, report
       }
     }
   }
+  // Headings printed one after another nest by their numbering (profile §3.3): "A." inside "I.".
+  body.operative = nestHeadings(body.operative, report);
+  for (const annex of body.annexes) annex.body = nestHeadings(annex.body, report);
   if (pendingHeading) {
     warn(report, 'heading-without-recital', 'a heading between recitals is followed by no recital; kept as a preambular paragraph');
     target.recitals.push({ key: 'preambularParagraph', phrase: '', text: pendingHeading, items: [], origin: { line: 0, page: 1 } });

@@ -289,7 +289,9 @@ export const operativeHeading: BlockRule = {
     if (lexeme.operative || lexeme.preambular) return false;
     const last = lastLexeme(state);
     const inPreamble = state.region === 'preamble';
-    const ended = inPreamble ? last === undefined || last.ends.recital || (last.ends.sentence && !last.ends.colon) : last !== undefined && last.ends.sentence && !last.ends.colon;
+    // A part's or a section's own clauses end like recitals ("B." formula, "Emphasizing …,", then "I.").
+    const afterRecital = inPreamble || state.current?.kind === 'recital';
+    const ended = afterRecital ? last === undefined || last.ends.recital || (last.ends.sentence && !last.ends.colon) : last !== undefined && last.ends.sentence && !last.ends.colon;
     if (!ended) return false;
     const next = numberAhead(cursor, 1);
     const afterTitle = numberAhead(cursor, 2);
@@ -297,7 +299,9 @@ export const operativeHeading: BlockRule = {
     const titleThenNumber = titled && (afterTitle === 1 || afterTitle === state.expected);
     // A section may open with a preamble of its own: preambular clauses, or the formula of a part.
     const opensPreamble = (l: Lexeme | undefined) => l !== undefined && (l.preambular !== undefined || l.formula);
-    if (inPreamble) return next === 1 || (lexeme.loneRoman && (titleThenNumber || opensPreamble(cursor.ahead(2))));
+    // "I. General matters" then "A. Reports" then paragraph 1: the first section opens on its first title.
+    const sectionThenTitle = lexeme.section !== undefined && cursor.ahead(1)?.section?.title !== undefined && afterTitle === 1;
+    if (inPreamble) return next === 1 || sectionThenTitle || (lexeme.loneRoman && (titleThenNumber || opensPreamble(cursor.ahead(2))));
     return next === state.expected || next === 1 || titleThenNumber || opensPreamble(cursor.ahead(1)) || (titled && opensPreamble(cursor.ahead(2)));
   },
   open: (cursor, state) => {
@@ -332,7 +336,8 @@ export const headingSecondLine: BlockRule = {
     // heading then another ("AMISOM" / "Priorities and tasks"): a sub-heading.
     const first = current.lexemes[0]!;
     if (first.loneRoman || first.plain.length >= 50) appendLine(state, cursor.lexeme);
-    else openSegment(state, { kind: 'heading', lexemes: [cursor.lexeme], sub: true });
+    // A lettered sub-heading keeps its number ("II. Other matters" / "A. Coordination").
+    else openSegment(state, { kind: 'heading', lexemes: [cursor.lexeme], sub: true, num: cursor.lexeme.section?.title !== undefined ? cursor.lexeme.section.num : undefined });
     if (numberAhead(cursor, 1) === 1) state.expected = 1;
   },
 };
