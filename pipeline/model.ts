@@ -78,6 +78,8 @@ export interface Section {
   formula?: Inline[];
   recitals?: Recital[];
   children: Array<OperativeParagraph | Section>;
+  /** An article of an adopted or annexed text ("Article 1"); `num` is its number as printed. */
+  article?: boolean;
   origin: Origin;
 }
 
@@ -86,6 +88,8 @@ export interface EmbeddedText {
   /** The operative paragraph that adopts the text ("Adopts the following …:"), when it is printed inline. */
   host?: OperativeParagraph;
   title: Inline[];
+  /** The heading of its preamble as printed ("Preamble"). */
+  preambleHeading?: Inline[];
   preamble: Recital[];
   /** Free paragraphs of the preamble that open with no recognised phrase. */
   body: Array<OperativeParagraph | Section>;
@@ -96,6 +100,8 @@ export interface Annex {
   heading: string;
   num?: string;
   title: Inline[];
+  /** The heading of its preamble as printed ("Preamble"). */
+  preambleHeading?: Inline[];
   preamble: Recital[];
   body: Array<OperativeParagraph | Section>;
   origin: Origin;

@@ -468,6 +468,51 @@ describe('the levels of operative headings (profile §3.3)', () => {
   });
 });
 
+describe('the heading "Preamble" of a declaration (language table data), wherever the declaration stands', () => {
+  it('an annexed declaration: its title, the heading of its preamble, its recitals and its articles', () => {
+    const { statement, xml } = statementOf(
+      ga(
+        '1. Adopts the Declaration annexed to the present resolution.',
+        'Annex',
+        'Declaration on the rights of persons',
+        'Preamble',
+        'Considering that the peoples have reaffirmed their faith,',
+        'Noting the work of the Commission,',
+        'Article 1',
+        'Everyone has rights.',
+        'Article 2',
+        'Everyone has duties.',
+      ),
+    );
+    const annex = path(statement, 'attachments', 'attachment', 'doc')!;
+    expect(squash(textOf(findAll(annex, 'docTitle')[0]!))).toBe('Declaration on the rights of persons');
+    const preamble = path(annex, 'preamble')!;
+    expect(childElements(preamble).map((c) => `${c.name}:${c.attrs['eId']}`)).toEqual(['block:att_1__preamble__block_1', 'container:att_1__preamble__container_1', 'container:att_1__preamble__container_2']);
+    expect(childElements(preamble)[0]!.attrs['name']).toBe('preambleHeading');
+    expect(textOf(childElements(preamble)[0]!)).toBe('Preamble');
+    // The annexed text's articles are articles of the annex (before, an empty embeddedStructure: invalid output).
+    expect(findAll(annex, 'article').map((a) => a.attrs['eId'])).toEqual(['att_1__art_1', 'att_1__art_2']);
+    expect(findAll(statement, 'embeddedStructure')).toHaveLength(0);
+    expect(xml).not.toContain('<p>Preamble</p>');
+  });
+
+  it.each([
+    ['fr', ['L’Assemblée générale,', 'Rappelant ses résolutions,', '1. Adopte la Déclaration suivante :', 'Déclaration sur la coopération', 'Préambule', 'Considérant que les peuples ont proclamé leur foi,', 'Article premier', 'Les États coopèrent.'], 'Préambule'],
+    ['es', ['La Asamblea General,', 'Recordando sus resoluciones,', '1. Aprueba la siguiente Declaración:', 'Declaración sobre la cooperación', 'Preámbulo', 'Considerando que los pueblos han reafirmado su fe,', 'Artículo 1', 'Los Estados cooperarán.'], 'Preámbulo'],
+  ])('%s: a declaration adopted inline keeps "Preamble" as the heading of its preamble, not in its title', (language, lines, word) => {
+    const result = build({ file: `${language}.txt`, text: lines.join('\n'), sidecar: { language } });
+    expect(result.context.problems).toEqual([]);
+    const statement = childElements(parseAkn(result.xml))[0]!;
+    const structure = findAll(statement, 'embeddedStructure')[0]!;
+    const title = childElements(structure, 'p')[0]!;
+    expect(textOf(title)).not.toContain(word);
+    const container = childElements(structure, 'container')[0]!;
+    const heading = childElements(container)[0]!;
+    expect([heading.name, heading.attrs['name'], heading.attrs['eId'], textOf(heading)]).toEqual(['block', 'preambleHeading', 'para_1__embeddedStructure_1__container_1__block_1', word]);
+    expect(findAll(structure, 'article')).toHaveLength(1);
+  });
+});
+
 describe('class 12: annexes', () => {
   const { statement } = statementOf(
     [

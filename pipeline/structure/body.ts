@@ -181,9 +181,13 @@ export function buildBody(segments: readonly Segment[], lexicon: Lexicon, report
         break;
       }
       case 'article': {
-        body.embedded ??= { title: [], preamble: [], body: [] };
-        if (body.annexes.length === 0) target = { recitals: body.embedded.preamble, paragraphs: body.embedded.body };
-        section = { kind: 'section', num: segment.num, heading: trimInlines(inlines(lines)), children: [], origin: originOf(first) };
+        // An annexed text's articles stay in its annex (an empty embedded text would be an empty, invalid
+        // embeddedStructure).
+        if (body.annexes.length === 0) {
+          body.embedded ??= { title: [], preamble: [], body: [] };
+          target = { recitals: body.embedded.preamble, paragraphs: body.embedded.body };
+        }
+        section = { kind: 'section', num: segment.num, heading: trimInlines(inlines(lines)), children: [], origin: originOf(first), article: true };
         target.paragraphs.push(section);
         owner = undefined;
         break;
@@ -195,6 +199,16 @@ export function buildBody(segments: readonly Segment[], lexicon: Lexicon, report
           target.paragraphs.push(section);
         }
         section.formula = trimInlines(inlines(lines));
+        owner = undefined;
+        break;
+      }
+      case 'preambleHeading': {
+        // The heading of the preamble of the text being read (an annex, a text adopted inline).
+        const heading = trimInlines(inlines(lines));
+        const annex = body.annexes.at(-1);
+        if (annex && target.recitals === annex.preamble && !annex.preambleHeading) annex.preambleHeading = heading;
+        else if (body.embedded && target.recitals === body.embedded.preamble && !body.embedded.preambleHeading) body.embedded.preambleHeading = heading;
+        else addParagraph({ kind: 'paragraph', text: heading, items: [], origin: originOf(first) });
         owner = undefined;
         break;
       }

@@ -24,6 +24,8 @@ export type Segment =
   | { kind: 'adoptedText'; lexemes: Lexeme[] }
   /** The formula again, opening part B of a resolution with parts (inside the part's section). */
   | { kind: 'partFormula'; lexemes: Lexeme[] }
+  /** The heading of an annexed or adopted text's preamble ("Preamble", "Préambule", "序言"). */
+  | { kind: 'preambleHeading'; lexemes: Lexeme[] }
   | { kind: 'conclusion'; lexemes: Lexeme[] }
   | { kind: 'text'; lexemes: Lexeme[] };
 
@@ -89,7 +91,7 @@ export function lastLexeme(state: ParseState): Lexeme | undefined {
   return state.current?.lexemes.at(-1);
 }
 
-const HEADING_KINDS = new Set<Segment['kind']>(['heading', 'annex', 'article', 'recitalHeading', 'adoptedText', 'partFormula']);
+const HEADING_KINDS = new Set<Segment['kind']>(['heading', 'annex', 'article', 'recitalHeading', 'adoptedText', 'partFormula', 'preambleHeading']);
 
 /** The current block is complete: nothing open, a heading, or its last line ends a paragraph. */
 export function afterEnd(state: ParseState): boolean {
@@ -104,6 +106,18 @@ const numberAhead = (cursor: Cursor, offset: number) => cursor.ahead(offset)?.nu
 
 // ---------------------------------------------------------------------------------------------
 // The rules
+
+/**
+ * The heading of the preamble of a text the resolution annexes or adopts ("Preamble" alone on its line, the
+ * language table's word): after the text's title or a block's end, never in mid-sentence. The resolution's
+ * own preamble heading (a declaration printed alone) is read with the head.
+ */
+export const preambleHeading: BlockRule = {
+  name: 'preamble heading',
+  starts: ({ lexeme }, state) =>
+    lexeme.preambleHeading && (state.region === 'annex' || state.region === 'embedded') && (afterEnd(state) || afterSentence(state)),
+  open: ({ lexeme }, state) => openSegment(state, { kind: 'preambleHeading', lexemes: [lexeme] }),
+};
 
 export const annexHeading: BlockRule = {
   name: 'annex heading',
