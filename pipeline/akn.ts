@@ -277,11 +277,16 @@ function hierarchy(nodes: Array<OperativeParagraph | Section>, prefix: string, w
     // its own (crossHeadings): only a formula makes it a part.
     const part = node.formula !== undefined || (!nested && (node.recitals?.length ?? 0) > 0);
     const asArticle = sectionElement === 'article' || node.article === true;
-    const element = asArticle ? 'article' : !node.num ? 'division' : /^[A-H]\.$/.test(node.num.trim()) && !part ? 'title' : 'section';
+    const letter = node.numbering ? node.numbering.series === 'letter' : node.num !== undefined && /^[A-H]\.$/.test(node.num.trim());
+    const element = asArticle ? 'article' : !node.num ? 'division' : letter && !part ? 'title' : 'section';
     const ref = { article: 'art', section: 'sec', title: 'title', division: 'dvs' }[element];
     const counted = ++levels[element];
     // Articles are numbered by position when printed in words ("Article premier", "第一条").
-    const printed = node.num ? eidNumber(node.num, counted, 'number') : String(counted);
+    // A number printed in words of another script ("ثانيا -", "باء -") takes the roman numeral or letter of its
+    // place, so section II and title B have the same eId in every language version.
+    const numbering = node.numbering;
+    const latin = numbering ? (numbering.series === 'roman' ? toRoman(numbering.ordinal) : String.fromCharCode(64 + numbering.ordinal)) : undefined;
+    const printed = node.num ? (latin && !/^[\sA-Za-z0-9.()-]+$/.test(node.num) ? latin : eidNumber(node.num, counted, 'number')) : String(counted);
     const eId = scope.join(`${ref}_${asArticle && !/^\d+$/.test(printed) ? counted : printed}`);
     const headingScope = new EidScope(eId);
     const headingNodes = inlineNodes(node.heading, headingScope, writer);

@@ -70,6 +70,8 @@ export interface OperativeParagraph {
 export interface Section {
   kind: 'section';
   num?: string;
+  /** The level and place its number gives it, whatever the script: "II." and "ثانيا -" are roman 2, "B." and "باء -" letter 2. */
+  numbering?: { series: 'roman' | 'letter'; ordinal: number };
   heading: Inline[];
   /**
    * A preamble printed inside the section: the formula of part B of a resolution with parts, preambular

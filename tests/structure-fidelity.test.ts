@@ -433,6 +433,21 @@ describe('the levels of operative headings (profile §3.3)', () => {
     expect(textOf(childElements(findAll(english.statement, 'title')[1]!, 'num')[0]!)).toBe('A.');
   });
 
+  it.each([
+    ['ar', ['إن الجمعية العامة،', 'إذ تشير إلى قراراتها،', 'أولا - مسائل عامة', '1 - تقرر أن تتصرف؛', 'ألف - التقارير', '2 - تطلب تقريرا؛', 'باء - التنسيق', '3 - تقرر أن تنسق؛', 'ثانيا - مسائل أخرى', '1 - تقرر أن تبقي المسألة قيد نظرها.'], ['أولا -', 'ألف -', 'باء -', 'ثانيا -']],
+    ['zh', ['大会，', '回顾其决议，', '一. 一般事项', '1. 决定采取行动；', 'A. 报告', '2. 请提交报告；', 'B. 协调', '3. 决定进行协调；', '二、其他事项', '1. 决定继续处理此案。'], ['一.', 'A.', 'B.', '二、']],
+    ['ru', ['Генеральная Ассамблея,', 'ссылаясь на свои резолюции,', 'I. Общие вопросы', '1. постановляет действовать;', 'A. Доклады', '2. просит представить доклад;', 'B. Координация', '3. постановляет координировать;', 'II. Другие вопросы', '1. постановляет продолжать заниматься этим вопросом.'], ['I.', 'A.', 'B.', 'II.']],
+  ])('%s: headings numbered as the language prints them have the levels and eIds of the English version', (language, lines, printed) => {
+    const result = build({ file: `${language}.txt`, text: lines.join('\n'), sidecar: { language } });
+    expect(result.context.problems).toEqual([]);
+    const statement = childElements(parseAkn(result.xml))[0]!;
+    expect(outline(statement)).toEqual(['section:sec_I', 'title:sec_I__title_A', 'title:sec_I__title_B', 'section:sec_II']);
+    expect(paragraphEids(statement)).toEqual(['sec_I__para_1', 'sec_I__title_A__para_2', 'sec_I__title_B__para_3', 'sec_II__para_1']);
+    // The numbers stay as printed; the headings hold only their words.
+    expect(order(path(statement, 'mainBody')!).map((h) => textOf(childElements(h, 'num')[0]!))).toEqual(printed);
+    expect(order(path(statement, 'mainBody')!).every((h) => !printed.some((n) => textOf(childElements(h, 'heading')[0]!).includes(n)))).toBe(true);
+  });
+
   it('lettering that runs on from one section to the next ("C." under "II.") is still nested', () => {
     const { statement } = statementOf(ga('I. General matters', 'A. Reports', '1. Requests a report;', 'B. Financing', '2. Decides to finance;', 'II. Other matters', 'C. Coordination', '3. Decides to coordinate.'));
     expect(outline(statement)).toEqual(['section:sec_I', 'title:sec_I__title_A', 'title:sec_I__title_B', 'section:sec_II', 'title:sec_II__title_C']);

@@ -154,9 +154,10 @@ export function buildBody(segments: readonly Segment[], lexicon: Lexicon, report
       }
       case 'heading': {
         // "II. Financing": the numeral is the section's <num>, the rest its heading.
-        const printedNum = segment.num ? /^\s*([IVXL]+\.?|[A-H]\.?)(?=\s|$)/.exec(first.text)?.[1] : undefined;
+        const numbered = segment.num ? segment.lexemes[0]!.section : undefined;
+        const printedNum = numbered && first.text.includes(numbered.num) ? numbered.num : undefined;
         const heading = trimInlines(printedNum ? dropLeading(inlines(lines), first.text.indexOf(printedNum) + printedNum.length) : inlines(lines));
-        const next: Section = { kind: 'section', num: printedNum, heading, children: [], origin: originOf(first) };
+        const next: Section = { kind: 'section', num: printedNum, numbering: printedNum ? numbered!.numbering : undefined, heading, children: [], origin: originOf(first) };
         if (segment.sub && section && section.children.length === 0) section.children.push(next);
         else target.paragraphs.push(next);
         section = next;

@@ -12,34 +12,11 @@ type Node = OperativeParagraph | Section;
  * unnumbered heading 3. A heading with another kind of number (an article) has no rank: nothing is nested.
  */
 function rankOf(section: Section): { rank: number; series?: string; ordinal?: number } | undefined {
-  const num = section.num?.trim();
-  const roman = num !== undefined && /^[IVXL]+\.?$/.test(num) ? romanValue(num.replace(/\.$/, '')) : undefined;
-  const letter = num !== undefined && /^[A-H]\.$/.test(num) ? num.charCodeAt(0) - 64 : undefined;
-  if (num !== undefined && roman === undefined && letter === undefined) return undefined;
-  const ordinal = roman ?? letter;
-  if (section.formula !== undefined) return { rank: 0, series: roman !== undefined ? 'part-roman' : 'part-letter', ordinal };
-  if (roman !== undefined) return { rank: 1, series: 'roman', ordinal };
-  if (letter !== undefined) return { rank: 2, series: 'letter', ordinal };
-  return { rank: 3 };
-}
-
-function romanValue(numeral: string): number | undefined {
-  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
-  let total = 0;
-  for (let i = 0; i < numeral.length; i++) {
-    const value = values[numeral[i]!]!;
-    const next = values[numeral[i + 1] ?? ''] ?? 0;
-    total += value < next ? -value : value;
-  }
-  // "IIII", "VX": not a numeral as UN documents print them.
-  return total > 0 && toRoman(total) === numeral ? total : undefined;
-}
-
-function toRoman(n: number): string {
-  const table: Array<[number, string]> = [[50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
-  let out = '';
-  for (const [value, numeral] of table) while (n >= value) (out += numeral), (n -= value);
-  return out;
+  if (section.article || (section.num !== undefined && section.numbering === undefined)) return undefined;
+  const numbering = section.numbering;
+  if (section.formula !== undefined) return { rank: 0, series: numbering && `part-${numbering.series}`, ordinal: numbering?.ordinal };
+  if (!numbering) return { rank: 3 };
+  return { rank: numbering.series === 'roman' ? 1 : 2, series: numbering.series, ordinal: numbering.ordinal };
 }
 
 interface Open {
