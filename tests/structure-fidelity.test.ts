@@ -448,6 +448,20 @@ describe('the levels of operative headings (profile §3.3)', () => {
     expect(order(path(statement, 'mainBody')!).every((h) => !printed.some((n) => textOf(childElements(h, 'heading')[0]!).includes(n)))).toBe(true);
   });
 
+  it('ar: a heading number alone on its line ("أولاً -", "ثانيا -") takes the next line as its title; its dash is no hyphen break', () => {
+    const lines = ['إن الجمعية العامة،', 'إذ تشير إلى قراراتها،', 'أولاً -', 'مسائل عامة', '1 - تقرر أن تتصرف؛', 'ثانيا -', 'مسائل أخرى', '1 - تقرر أن تبقي المسألة قيد نظرها.'];
+    const result = build({ file: 'ar.txt', text: lines.join('\n'), sidecar: { language: 'ar' } });
+    expect(result.context.problems).toEqual([]);
+    const statement = childElements(parseAkn(result.xml))[0]!;
+    const sections = order(path(statement, 'mainBody')!);
+    expect(sections.map((h) => [h.attrs['eId'], textOf(childElements(h, 'num')[0]!), textOf(childElements(h, 'heading')[0]!)])).toEqual([
+      ['sec_I', 'أولاً -', 'مسائل عامة'],
+      ['sec_II', 'ثانيا -', 'مسائل أخرى'],
+    ]);
+    expect(paragraphEids(statement)).toEqual(['sec_I__para_1', 'sec_II__para_1']);
+    expect(result.report.repairs.filter((r) => r.kind === 'hyphen-break')).toEqual([]);
+  });
+
   it('lettering that runs on from one section to the next ("C." under "II.") is still nested', () => {
     const { statement } = statementOf(ga('I. General matters', 'A. Reports', '1. Requests a report;', 'B. Financing', '2. Decides to finance;', 'II. Other matters', 'C. Coordination', '3. Decides to coordinate.'));
     expect(outline(statement)).toEqual(['section:sec_I', 'title:sec_I__title_A', 'title:sec_I__title_B', 'section:sec_II', 'title:sec_II__title_C']);

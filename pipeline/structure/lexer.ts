@@ -178,7 +178,8 @@ export function tagLine(line: TextLine, index: number, lexicon: Lexicon): Lexeme
     article: article ? { num: article['num']! } : undefined,
     plenary: lexicon.plenary.test(plain),
     preambleHeading: lexicon.preambleHeading.test(plain),
-    loneRoman: LONE_ROMAN.test(plain),
+    // "أولا -" or "一." alone on its line, its title on the next, as "I" alone.
+    loneRoman: LONE_ROMAN.test(plain) || (section !== undefined && section.title === undefined && section.numbering.series === 'roman' && lexicon.nativeSection !== undefined),
     section,
     // A heading numbered in words of a script without capitals ("ثانيا - التمويل") has the shape too.
     headingShaped: plain.length > 0 && plain.length < 100 && (/^\p{Lu}/u.test(plain) || section !== undefined) && !CLOSING_PUNCTUATION.test(plain),

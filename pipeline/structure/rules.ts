@@ -335,8 +335,10 @@ export const headingSecondLine: BlockRule = {
     if (current?.kind !== 'heading' || current.lexemes.length !== 1) return false;
     const { lexeme } = cursor;
     const next = cursor.ahead(1);
+    // The title under a number alone ("I", "أولا -") in a script without capitals has no heading shape of its own.
+    const titleOfNumber = current.lexemes[0]!.loneRoman && lexeme.plain.length < 100 && !lexeme.ends.sentence && !lexeme.ends.comma;
     return (
-      lexeme.headingShaped &&
+      (lexeme.headingShaped || titleOfNumber) &&
       !lexeme.number &&
       !lexeme.enumerator &&
       !lexeme.preambular &&
