@@ -113,13 +113,16 @@ export interface SectionNumbering {
   ordinal: number;
 }
 
-/** "أولا - " / "أولاً -" / "一、" then the heading; the longest word first ("十一" before "十"). */
+/**
+ * "أولا - " / "أولاً -" / "一、" / "В. " then the heading; the longest word first ("十一" before "十"). A dash or a
+ * period ends the number only before a space, the line's end or Arabic script ("С-Петербург" is no heading).
+ */
 function nativeSection(numbers: NonNullable<LanguageTable['headingNumbers']>): NonNullable<Lexicon['nativeSection']> {
   const map = new Map<string, SectionNumbering>();
   (numbers.sections ?? []).forEach((word, i) => map.set(word, { series: 'roman', ordinal: i + 1 }));
   (numbers.titles ?? []).forEach((word, i) => map.set(word, { series: 'letter', ordinal: i + 1 }));
   const alternatives = anyOf([...map.keys()].sort((a, b) => b.length - a.length));
-  return { pattern: new RegExp(`^(?<num>(?<word>${alternatives})\\u064B?\\s?[-–.．、])(?:\\s*(?<title>\\S.*))?$`, 'u'), numbers: map };
+  return { pattern: new RegExp(`^(?<num>(?<word>${alternatives})\\u064B?(?:\\s?[-–.](?=[\\s\\p{Script=Arabic}]|$)|[．、]))(?:\\s*(?<title>\\S.*))?$`, 'u'), numbers: map };
 }
 
 export function compileLexicon(language: LanguageTable): Lexicon {
