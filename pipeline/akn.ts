@@ -262,7 +262,6 @@ function operativeParagraph(paragraph: OperativeParagraph, eId: string, writer: 
 function hierarchy(nodes: Array<OperativeParagraph | Section>, prefix: string, writer: Writer, sectionElement: 'section' | 'article', nested = false): XmlElement[] {
   const scope = new EidScope(prefix);
   let unnumbered = 0;
-  let sections = 0;
   const levels = { article: 0, section: 0, title: 0, division: 0 };
   return nodes.map((node) => {
     if (node.kind === 'paragraph') {
@@ -270,7 +269,6 @@ function hierarchy(nodes: Array<OperativeParagraph | Section>, prefix: string, w
       const number = node.num ? eidNumber(node.num, unnumbered, 'number') : String(unnumbered);
       return operativeParagraph(node, scope.join(`para_${number}`), writer);
     }
-    sections++;
     // The level a heading opens (profile §3.3): a roman numeral or a part of the resolution ("B", with its own
     // formula) a `section`, a capital letter a `title` ("A. Reports"), an unnumbered heading a `division`
     // ("Reports"); articles stay articles. A letter inside another heading is a title even with clauses of
