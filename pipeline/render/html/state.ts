@@ -43,6 +43,8 @@ export class IdRegistry {
   private readonly ids = new Map<AknElement, string>();
   private readonly firstByEId = new Map<string, string>();
   private readonly used = new Set<string>();
+  /** Per base, the last suffix tried by allocate: ids are never released, so the search resumes there. */
+  private readonly nextSuffix = new Map<string, number>();
 
   /** @param rendered the elements that will appear in the output, in document order. */
   constructor(rendered: readonly AknElement[]) {
@@ -64,8 +66,12 @@ export class IdRegistry {
 
   /** A fresh id starting with `base`, never equal to an eId or to an id given before. */
   allocate(base: string): string {
-    let id = base;
-    for (let n = 2; this.used.has(id); n++) id = `${base}-${n}`;
+    // `used` only grows, so every suffix below the last one handed out for this base is still taken:
+    // starting there gives the same id as a search from the bare base, without rescanning.
+    let n = this.nextSuffix.get(base) ?? 1;
+    let id = n === 1 ? base : `${base}-${n}`;
+    while (this.used.has(id)) id = `${base}-${++n}`;
+    this.nextSuffix.set(base, n);
     this.used.add(id);
     return id;
   }
