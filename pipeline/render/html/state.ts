@@ -7,9 +7,6 @@ import { type AknElement, type AknNode, childElements } from '../../akn-tree.js'
 import type { Labels } from './labels.js';
 import { type PublicationMetadata, documentLanguage, readingText } from './metadata.js';
 
-/** `html` for the standalone HTML5 file, `xhtml` for the EPUB content documents (adds `epub:type`). */
-export type Target = 'html' | 'xhtml';
-
 /** One handler per AKN element: it returns the hast for the element (zero, one or more nodes). */
 export type AknHandler = (element: AknElement, state: RenderState) => ElementContent[];
 
@@ -102,7 +99,6 @@ export function noteKey(note: AknElement): string {
 export interface RenderStateInit {
   metadata: PublicationMetadata;
   labels: Labels;
-  target: Target;
   resolverBase: string;
   handlers: Readonly<Record<string, AknHandler>>;
   fallback: AknHandler;
@@ -116,7 +112,11 @@ export interface RenderStateInit {
 export class RenderState {
   readonly metadata: PublicationMetadata;
   readonly labels: Labels;
-  readonly target: Target;
+  /**
+   * The EPUB structural semantics (`epub:type`) of elements of the tree: one tree serves the HTML file
+   * and the EPUB content document, and only the EPUB's XHTML carries them (added when it is serialised).
+   */
+  readonly epubTypes = new Map<Element, string>();
   readonly resolverBase: string;
   readonly ids: IdRegistry;
   readonly titleParagraphs: ReadonlyMap<AknElement, number>;
@@ -138,7 +138,6 @@ export class RenderState {
   constructor(init: RenderStateInit) {
     this.metadata = init.metadata;
     this.labels = init.labels;
-    this.target = init.target;
     this.resolverBase = init.resolverBase.replace(/\/+$/, '');
     this.handlers = init.handlers;
     this.fallback = init.fallback;
