@@ -23,9 +23,13 @@ export const EPUB_FILES = {
 const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 const OPS_NS = 'http://www.idpf.org/2007/ops';
 
-/** Escapes text for XML content and attribute values. */
+const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const XML_SPECIAL = /[&<>"]/;
+const XML_SPECIALS = /[&<>"]/g;
+
+/** Escapes text for XML content and attribute values (one pass; most texts need none). */
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return XML_SPECIAL.test(text) ? text.replace(XML_SPECIALS, (ch) => XML_ESCAPES[ch]!) : text;
 }
 
 /**
@@ -36,19 +40,25 @@ export function escapeXml(text: string): string {
 function xmlSafe<T extends Nodes>(node: T, epubTypes: ReadonlyMap<Element, string>): T {
   if (node.type === 'text') return { type: 'raw', value: escapeXml(node.value) } as unknown as T;
   if (node.type !== 'element' && node.type !== 'root') return node;
-  const copy = { ...node } as Root | Element;
-  if (copy.type === 'element') {
-    const properties: Properties = {};
-    for (const [key, value] of Object.entries(copy.properties)) {
-      properties[key] = typeof value === 'string' ? value.replace(/</g, '%3C') : value;
+  const children = (node as Root | Element).children.map((child) => xmlSafe(child as Nodes, epubTypes)) as ElementContent[];
+  if (node.type === 'root') return { ...node, children } as T;
+  const element = node as Element;
+  return { ...element, properties: xmlSafeProperties(element.properties, epubTypes.get(element)), children } as T;
+}
+
+/** The properties with `<` percent-encoded and the `epub:type` added (last), copied only when one of them applies. */
+function xmlSafeProperties(properties: Properties, epubType: string | undefined): Properties {
+  let copy: Properties | undefined;
+  for (const key in properties) {
+    const value = properties[key];
+    if (typeof value === 'string' && value.includes('<')) {
+      copy ??= { ...properties };
+      copy[key] = value.replace(/</g, '%3C');
     }
-    // The EPUB structural semantics of the shared tree (RenderedPublication.epubTypes), last as before.
-    const epubType = epubTypes.get(node as Element);
-    if (epubType !== undefined) properties['epub:type'] = epubType;
-    copy.properties = properties;
   }
-  copy.children = (node as Root | Element).children.map((child) => xmlSafe(child as Nodes, epubTypes)) as ElementContent[];
-  return copy as T;
+  // The EPUB structural semantics of the shared tree (RenderedPublication.epubTypes).
+  if (epubType !== undefined) (copy ??= { ...properties })['epub:type'] = epubType;
+  return copy ?? properties;
 }
 
 /**
