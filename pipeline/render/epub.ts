@@ -3,9 +3,9 @@
 // Reads: AKN XML text.   Writes: the EPUB bytes (same input, same bytes: fixed dates, order and zip times).
 import { createHash } from 'node:crypto';
 import type { Element, ElementContent, Nodes, Properties, Root } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { type RenderOptions, type RenderedPublication, type TocEntry, renderPublication, stylesheet } from './html/index.js';
+import { serializeHast } from './html/serialize.js';
 import { zipArchive } from './zip.js';
 
 export interface EpubOptions extends RenderOptions {}
@@ -66,7 +66,7 @@ function xmlSafeProperties(properties: Properties, epubType: string | undefined)
  * `epubTypes` gives the `epub:type` of elements that carry one only in the EPUB.
  */
 export function toXhtml(tree: Root, epubTypes: ReadonlyMap<Element, string> = new Map()): string {
-  const body = toHtml(xmlSafe(tree, epubTypes), { allowDangerousHtml: true, closeSelfClosing: true, upperDoctype: true });
+  const body = serializeHast(xmlSafe(tree, epubTypes), { allowDangerousHtml: true, closeSelfClosing: true, upperDoctype: true });
   return `<?xml version="1.0" encoding="UTF-8"?>\n${body}\n`;
 }
 

@@ -2,7 +2,6 @@
 // outside request). Works from the XML alone, so it renders any AKN statement, ours or another tool's.
 // Reads: AKN XML text.   Writes: HTML text (renderHtml), or the hast parts the EPUB stage reuses (renderPublication).
 import type { Element, ElementContent, Properties, Root } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { type AknElement, childElements, documentElement, parseAkn } from '../../akn-tree.js';
 import { DOCUMENT_TYPES, handlers, renderUnknown } from './handlers.js';
@@ -11,6 +10,7 @@ import { type PublicationMetadata, readMetadata } from './metadata.js';
 import { factsList } from './facts.js';
 import { readFacts } from '../facts.js';
 import { type Footnote, IdRegistry, RenderState, noteKey, titleParagraph } from './state.js';
+import { serializeHast } from './serialize.js';
 import { stylesheet } from './style.js';
 import { type TocEntry, buildToc, isLongDocument } from './toc.js';
 
@@ -316,7 +316,7 @@ export function htmlOfPublication(publication: RenderedPublication, options: Htm
   const content = [...(publication.collectionNav ? [publication.collectionNav] : []), publication.header, ...(publication.showToc ? [tocNav(publication)] : []), publication.main];
   const alternates = (options.languageVersions ?? []).filter((v) => !v.current).map((v) => h('link', { rel: 'alternate', hreflang: v.lang, href: v.href }));
   if (options.standalone === false) {
-    return toHtml(h('div', { className: ['akn-publication'], lang: metadata.language.bcp47, dir: metadata.language.dir }, content));
+    return serializeHast(h('div', { className: ['akn-publication'], lang: metadata.language.bcp47, dir: metadata.language.dir }, content));
   }
   const tree: Root = {
     type: 'root',
@@ -337,5 +337,5 @@ export function htmlOfPublication(publication: RenderedPublication, options: Htm
       ]),
     ],
   };
-  return toHtml(tree);
+  return serializeHast(tree);
 }

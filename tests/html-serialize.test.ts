@@ -1,0 +1,58 @@
+// The publications' serialiser (render/html/serialize.ts) writes exactly what hast-util-to-html writes
+// with the same options: on every fixture and built output, and on generated trees (escaping, void
+// elements, booleans, lists, raw text, the nodes it hands over to the library).
+import fc from 'fast-check';
+import type { Element, ElementContent, Properties, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { describe, expect, it } from 'vitest';
+import { renderPublication, tocNav } from '../pipeline/render/html/index.js';
+import { serializeHast } from '../pipeline/render/html/serialize.js';
+import { INPUTS, read } from './publication-helpers.js';
+
+const HTML = {};
+const XHTML = { allowDangerousHtml: true, closeSelfClosing: true, upperDoctype: true };
+
+describe('serializeHast', () => {
+  it.each(INPUTS)('writes the publication of $name as hast-util-to-html does (HTML and XHTML options)', (input) => {
+    const publication = renderPublication(read(input), { file: input.file, toc: 'always' });
+    const tree: Root = {
+      type: 'root',
+      children: [{ type: 'doctype' }, { type: 'element', tagName: 'body', properties: {}, children: [publication.header, tocNav(publication), publication.main] }],
+    };
+    for (const options of [HTML, XHTML]) expect(serializeHast(tree, options)).toBe(toHtml(tree, options));
+  });
+
+  // Text with every character the two escapings care about, and others around them.
+  const text = fc.string({ unit: fc.constantFrom('a', ' ', '<', '>', '&', '"', "'", '`', '=', '/', '\0', '\n', 'é', '😀', ']]>', '&amp;') });
+  const property: fc.Arbitrary<[string, Properties[string]]> = fc.oneof(
+    fc.tuple(fc.constantFrom('id', 'href', 'role', 'lang', 'dir', 'title', 'content', 'charSet', 'httpEquiv', 'xmlLang', 'epub:type', 'xmlns:epub', 'dataAknName', 'dataAknRefersto', 'ariaLabel', 'ariaLabelledby', 'ariaHidden', 'ariaLevel'), fc.oneof(text, fc.constant(''))),
+    fc.tuple(fc.constantFrom('className', 'rel'), fc.array(fc.oneof(text, fc.constant('')), { maxLength: 3 })),
+    fc.tuple(fc.constant('accept'), fc.array(fc.oneof(text, fc.constant('')), { maxLength: 3 })), // comma-separated
+    fc.tuple(fc.constantFrom('colSpan', 'rowSpan', 'tabIndex'), fc.oneof(fc.integer({ min: -2, max: 5 }), fc.constant(Number.NaN))),
+    fc.tuple(fc.constantFrom('hidden', 'open', 'download'), fc.oneof(fc.boolean(), fc.constant(''), fc.constantFrom('hidden', 'open', 'download', 'x'))), // (overloaded) booleans
+    fc.tuple(fc.constantFrom('id', 'title'), fc.constantFrom(null, undefined)),
+    fc.tuple(fc.constant('on"x'), text), // a name the library must escape: handed over to it
+  );
+  const tags = ['div', 'p', 'span', 'a', 'section', 'h2', 'ol', 'li', 'td', 'br', 'img', 'meta', 'hr', 'link', 'input', 'style', 'script', 'svg', 'circle', 'template', 'BR'];
+  const { node } = fc.letrec<{ node: ElementContent }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small' },
+      text.map((value): ElementContent => ({ type: 'text', value })),
+      text.map((value) => ({ type: 'raw', value }) as unknown as ElementContent),
+      text.map((value): ElementContent => ({ type: 'comment', value })),
+      fc
+        .record({ tagName: fc.constantFrom(...tags), properties: fc.array(property, { maxLength: 4 }), children: fc.array(tie('node'), { maxLength: 3 }) })
+        .map(({ tagName, properties, children }): Element => ({ type: 'element', tagName, properties: Object.fromEntries(properties), children })),
+    ),
+  }));
+
+  it('writes generated trees as hast-util-to-html does', () => {
+    fc.assert(
+      fc.property(fc.array(node, { maxLength: 4 }), fc.boolean(), (children, doctype) => {
+        const tree: Root = { type: 'root', children: [...(doctype ? [{ type: 'doctype' as const }] : []), ...children] };
+        for (const options of [HTML, XHTML]) expect(serializeHast(tree, options)).toBe(toHtml(tree, options));
+      }),
+      { numRuns: 400, seed: 11 },
+    );
+  });
+});
