@@ -194,6 +194,8 @@ const CONTAINER = `<?xml version="1.0" encoding="UTF-8"?>
 </container>
 `;
 
+let constantEntries: { mimetype: Uint8Array; container: Uint8Array; stylesheet: Uint8Array } | undefined;
+
 /** Renders AKN XML as an EPUB 3 publication. Throws InputError (file:line) for XML that is not AKN. */
 export function renderEpub(xml: string, options: EpubOptions = {}): Uint8Array {
   return epubOfPublication(renderPublication(xml, options), xml, options);
@@ -203,15 +205,17 @@ export function renderEpub(xml: string, options: EpubOptions = {}): Uint8Array {
 export function epubOfPublication(publication: RenderedPublication, xml: string, options: EpubOptions = {}): Uint8Array {
   const modified = modifiedDate(publication);
   const utf8 = (text: string) => Buffer.from(text, 'utf8');
+  // The same bytes for every EPUB: made once, so the zip deflates them once (zip.ts).
+  constantEntries ??= { mimetype: utf8('application/epub+zip'), container: utf8(CONTAINER), stylesheet: utf8(stylesheet('epub')) };
   // mimetype must be the first entry and stored (EPUB OCF §4.2); every entry is dated `modified`, 12:00.
   return zipArchive(
     [
-      { name: EPUB_FILES.mimetype, data: utf8('application/epub+zip'), store: true },
-      { name: EPUB_FILES.container, data: utf8(CONTAINER) },
+      { name: EPUB_FILES.mimetype, data: constantEntries.mimetype, store: true },
+      { name: EPUB_FILES.container, data: constantEntries.container },
       { name: EPUB_FILES.package, data: utf8(packageDocument(publication, xml, modified, (options.languageVersions ?? []).filter((v) => !v.current).map((v) => v.href))) },
       { name: EPUB_FILES.nav, data: utf8(navDocument(publication)) },
       { name: EPUB_FILES.content, data: utf8(contentDocument(publication)) },
-      { name: EPUB_FILES.stylesheet, data: utf8(stylesheet('epub')) },
+      { name: EPUB_FILES.stylesheet, data: constantEntries.stylesheet },
     ],
     modified,
   );

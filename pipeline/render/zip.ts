@@ -31,14 +31,28 @@ export function dosDateTime(day: string): number {
   return (((year - 1980) << 25) | (month << 21) | (date << 16) | (12 << 11)) >>> 0;
 }
 
+/**
+ * Deflated entries by their bytes' identity: data passed again as the same Uint8Array (the EPUB's
+ * container.xml and stylesheet, the same for every document) is deflated once per process.
+ */
+const deflatedOnce = new WeakMap<Uint8Array, { body: Uint8Array; crc: number }>();
+
+function deflated(data: Uint8Array): { body: Uint8Array; crc: number } {
+  const known = deflatedOnce.get(data);
+  if (known) return known;
+  const result = { body: deflateRawSync(data, { level: DEFLATE_LEVEL }), crc: crc32(data) };
+  deflatedOnce.set(data, result);
+  return result;
+}
+
 /** The archive: entries in the order given (the first is the first in the file, as OCF requires of mimetype). */
 export function zipArchive(entries: readonly ZipEntry[], day: string): Uint8Array {
   const time = dosDateTime(day);
   const files = entries.map((entry) => {
     const name = Buffer.from(entry.name, 'latin1');
     if (name.toString('latin1') !== entry.name || /[^\x20-\x7e]/.test(entry.name)) throw new TypeError(`zip: entry name ${JSON.stringify(entry.name)} is not printable ASCII`);
-    const body = entry.store ? entry.data : deflateRawSync(entry.data, { level: DEFLATE_LEVEL });
-    return { name, body, method: entry.store ? 0 : 8, crc: crc32(entry.data), size: entry.data.byteLength };
+    const { body, crc } = entry.store ? { body: entry.data, crc: crc32(entry.data) } : deflated(entry.data);
+    return { name, body, method: entry.store ? 0 : 8, crc, size: entry.data.byteLength };
   });
   const localSize = files.reduce((sum, f) => sum + LOCAL_HEADER + f.name.length + f.body.byteLength, 0);
   const centralSize = files.reduce((sum, f) => sum + CENTRAL_HEADER + f.name.length, 0);
