@@ -86,37 +86,57 @@ function commaSeparated(values: ReadonlyArray<string | number>): string {
 /** Serialises a hast tree (a root, an element...) as hast-util-to-html does with the same options. */
 export function serializeHast(tree: Node, options: SerializeOptions = {}): string {
   const library = { allowDangerousHtml: options.allowDangerousHtml, closeSelfClosing: options.closeSelfClosing, upperDoctype: options.upperDoctype };
-  const one = (node: Node, parent: Element | undefined): string => {
-    switch (node.type) {
-      case 'root': {
-        let out = '';
-        for (const child of node.children) out += one(child, undefined);
-        return out;
-      }
-      case 'text':
-      case 'raw': {
-        if (node.type === 'raw' && options.allowDangerousHtml) return node.value;
-        // The content of script and style is never escaped (raw text elements).
-        return parent !== undefined && (parent.tagName === 'script' || parent.tagName === 'style') ? node.value : escapeText(node.value);
-      }
-      case 'doctype':
-        return options.upperDoctype ? '<!DOCTYPE html>' : '<!doctype html>';
-      case 'element': {
-        const tag = node.tagName;
-        // SVG switches to another schema and a template serialises its content: the library's.
-        if (tag === 'svg' || tag === 'template') return toHtml(node, library);
-        const attrs = attributes(node.properties);
-        if (attrs === undefined) return toHtml(node, library);
-        let content = '';
-        for (const child of node.children) content += one(child, node);
-        // A void element with children is written with an end tag, as hast-util-to-html does.
-        const selfClosing = content === '' && VOIDS.has(tag.toLowerCase());
-        const open = `<${tag}${attrs ? ` ${attrs}` : ''}${selfClosing && options.closeSelfClosing ? ' /' : ''}>`;
-        return selfClosing ? open : `${open}${content}</${tag}>`;
-      }
-      default:
-        return toHtml(node as Nodes, library);
+  // Pieces are pushed on a list, joined into one string every few thousand: linear in the size of the
+  // document (no string of a subtree rebuilt at each level), and few live objects for the garbage
+  // collector however long the document (a list of millions of small strings made it superlinear).
+  const joined: string[] = [];
+  let parts: string[] = [];
+  const put = (piece: string) => {
+    parts.push(piece);
+    if (parts.length >= 4096) {
+      joined.push(parts.join(''));
+      parts = [];
     }
   };
-  return one(tree, undefined);
+  const one = (node: Node, parent: Element | undefined): void => {
+    switch (node.type) {
+      case 'root':
+        for (const child of node.children) one(child, undefined);
+        return;
+      case 'text':
+      case 'raw':
+        if (node.type === 'raw' && options.allowDangerousHtml) put(node.value);
+        // The content of script and style is never escaped (raw text elements).
+        else put(parent !== undefined && (parent.tagName === 'script' || parent.tagName === 'style') ? node.value : escapeText(node.value));
+        return;
+      case 'doctype':
+        put(options.upperDoctype ? '<!DOCTYPE html>' : '<!doctype html>');
+        return;
+      case 'element': {
+        const tag = node.tagName;
+        // SVG switches to another schema, a template serialises its content, a void element with
+        // children gets an end tag unless they write nothing: all the library's.
+        const isVoid = VOIDS.has(tag.toLowerCase());
+        const attrs = tag === 'svg' || tag === 'template' || (isVoid && node.children.length > 0) ? undefined : attributes(node.properties);
+        if (attrs === undefined) {
+          put(toHtml(node, library));
+          return;
+        }
+        const open = attrs ? `<${tag} ${attrs}` : `<${tag}`;
+        if (isVoid) {
+          put(options.closeSelfClosing ? `${open} />` : `${open}>`);
+          return;
+        }
+        put(`${open}>`);
+        for (const child of node.children) one(child, node);
+        put(`</${tag}>`);
+        return;
+      }
+      default:
+        put(toHtml(node as Nodes, library));
+    }
+  };
+  one(tree, undefined);
+  joined.push(parts.join(''));
+  return joined.join('');
 }
