@@ -1,16 +1,34 @@
 // The publications' serialiser (render/html/serialize.ts) writes exactly what hast-util-to-html writes
-// with the same options: on every fixture and built output, and on generated trees (escaping, void
-// elements, booleans, lists, raw text, the nodes it hands over to the library).
+// with the same options (and, for the EPUB's XHTML, what it writes for the tree's xmlSafe copy): on
+// every fixture and built output, and on generated trees (escaping, void elements, booleans, lists,
+// raw text, epub:type added or replaced, the nodes it hands over to the library).
 import fc from 'fast-check';
 import type { Element, ElementContent, Properties, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { renderPublication, tocNav } from '../pipeline/render/html/index.js';
-import { serializeHast } from '../pipeline/render/html/serialize.js';
+import { serializeHast, xmlSafe } from '../pipeline/render/html/serialize.js';
 import { INPUTS, read } from './publication-helpers.js';
 
 const HTML = {};
 const XHTML = { allowDangerousHtml: true, closeSelfClosing: true, upperDoctype: true };
+
+/** Every third element of the tree, with an epub:type (as the renderer marks note references and notes). */
+function someEpubTypes(tree: Root): Map<Element, string> {
+  const types = new Map<Element, string>();
+  let n = 0;
+  const walk = (node: Root | ElementContent) => {
+    if (node.type === 'element' && n++ % 3 === 0) types.set(node, n % 2 ? 'noteref' : 'foot<note>"&');
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(tree);
+  return types;
+}
+
+/** The XHTML of the EPUB: serializeHast's xml mode against hast-util-to-html on xmlSafe's copy. */
+function expectXhtmlEqual(tree: Root, epubTypes: Map<Element, string>) {
+  expect(serializeHast(tree, { ...XHTML, xml: { epubTypes } })).toBe(toHtml(xmlSafe(tree, epubTypes), XHTML));
+}
 
 describe('serializeHast', () => {
   it.each(INPUTS)('writes the publication of $name as hast-util-to-html does (HTML and XHTML options)', (input) => {
@@ -20,6 +38,8 @@ describe('serializeHast', () => {
       children: [{ type: 'doctype' }, { type: 'element', tagName: 'body', properties: {}, children: [publication.header, tocNav(publication), publication.main] }],
     };
     for (const options of [HTML, XHTML]) expect(serializeHast(tree, options)).toBe(toHtml(tree, options));
+    expectXhtmlEqual(tree, new Map(publication.epubTypes));
+    expectXhtmlEqual(tree, someEpubTypes(tree));
   });
 
   // Text with every character the two escapings care about, and others around them.
@@ -51,6 +71,7 @@ describe('serializeHast', () => {
       fc.property(fc.array(node, { maxLength: 4 }), fc.boolean(), (children, doctype) => {
         const tree: Root = { type: 'root', children: [...(doctype ? [{ type: 'doctype' as const }] : []), ...children] };
         for (const options of [HTML, XHTML]) expect(serializeHast(tree, options)).toBe(toHtml(tree, options));
+        expectXhtmlEqual(tree, someEpubTypes(tree));
       }),
       { numRuns: 400, seed: 11 },
     );

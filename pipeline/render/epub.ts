@@ -2,10 +2,12 @@
 // renderer, nav.xhtml, package.opf with accessibility metadata, style.css), zipped reproducibly.
 // Reads: AKN XML text.   Writes: the EPUB bytes (same input, same bytes: fixed dates, order and zip times).
 import { createHash } from 'node:crypto';
-import type { Element, ElementContent, Nodes, Properties, Root } from 'hast';
+import type { Element, ElementContent, Properties, Root } from 'hast';
 import { h } from 'hastscript';
 import { type RenderOptions, type RenderedPublication, type TocEntry, renderPublication, stylesheet } from './html/index.js';
-import { serializeHast } from './html/serialize.js';
+import { escapeXml, serializeHast } from './html/serialize.js';
+
+export { escapeXml };
 import { zipArchive } from './zip.js';
 
 export interface EpubOptions extends RenderOptions {}
@@ -23,50 +25,12 @@ export const EPUB_FILES = {
 const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 const OPS_NS = 'http://www.idpf.org/2007/ops';
 
-const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-const XML_SPECIAL = /[&<>"]/;
-const XML_SPECIALS = /[&<>"]/g;
-
-/** Escapes text for XML content and attribute values (one pass; most texts need none). */
-export function escapeXml(text: string): string {
-  return XML_SPECIAL.test(text) ? text.replace(XML_SPECIALS, (ch) => XML_ESCAPES[ch]!) : text;
-}
-
-/**
- * hast-util-to-html escapes for HTML: `<` stays raw in attribute values and `]]>` in text, both fatal
- * in XML. For XHTML every text node is escaped here with XML rules (and passed as a raw node), and a `<`
- * in an attribute value is percent-encoded (ids and fragments alike, so links still match).
- */
-function xmlSafe<T extends Nodes>(node: T, epubTypes: ReadonlyMap<Element, string>): T {
-  if (node.type === 'text') return { type: 'raw', value: escapeXml(node.value) } as unknown as T;
-  if (node.type !== 'element' && node.type !== 'root') return node;
-  const children = (node as Root | Element).children.map((child) => xmlSafe(child as Nodes, epubTypes)) as ElementContent[];
-  if (node.type === 'root') return { ...node, children } as T;
-  const element = node as Element;
-  return { ...element, properties: xmlSafeProperties(element.properties, epubTypes.get(element)), children } as T;
-}
-
-/** The properties with `<` percent-encoded and the `epub:type` added (last), copied only when one of them applies. */
-function xmlSafeProperties(properties: Properties, epubType: string | undefined): Properties {
-  let copy: Properties | undefined;
-  for (const key in properties) {
-    const value = properties[key];
-    if (typeof value === 'string' && value.includes('<')) {
-      copy ??= { ...properties };
-      copy[key] = value.replace(/</g, '%3C');
-    }
-  }
-  // The EPUB structural semantics of the shared tree (RenderedPublication.epubTypes).
-  if (epubType !== undefined) (copy ??= { ...properties })['epub:type'] = epubType;
-  return copy ?? properties;
-}
-
 /**
  * Serialises a hast tree as a well-formed XHTML document (XML declaration, closed empty elements);
  * `epubTypes` gives the `epub:type` of elements that carry one only in the EPUB.
  */
 export function toXhtml(tree: Root, epubTypes: ReadonlyMap<Element, string> = new Map()): string {
-  const body = serializeHast(xmlSafe(tree, epubTypes), { allowDangerousHtml: true, closeSelfClosing: true, upperDoctype: true });
+  const body = serializeHast(tree, { allowDangerousHtml: true, closeSelfClosing: true, upperDoctype: true, xml: { epubTypes } });
   return `<?xml version="1.0" encoding="UTF-8"?>\n${body}\n`;
 }
 
