@@ -8,6 +8,8 @@ import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { renderPublication, tocNav } from '../pipeline/render/html/index.js';
 import { serializeHast, xmlSafe } from '../pipeline/render/html/serialize.js';
+import { IdRegistry } from '../pipeline/render/html/state.js';
+import type { AknElement } from '../pipeline/akn-tree.js';
 import { INPUTS, read } from './publication-helpers.js';
 
 const HTML = {};
@@ -74,6 +76,38 @@ describe('serializeHast', () => {
         expectXhtmlEqual(tree, someEpubTypes(tree));
       }),
       { numRuns: 400, seed: 11 },
+    );
+  });
+});
+
+describe('IdRegistry.allocate', () => {
+  const element = (eId: string): AknElement => ({ type: 'element', name: 'p', attrs: { eId }, children: [] });
+
+  it('gives the first free id of base, base-2, base-3… (eIds and earlier ids taken), without rescanning', () => {
+    const ids = new IdRegistry([element('note'), element('note-3'), element('x')]);
+    expect([ids.allocate('note'), ids.allocate('note'), ids.allocate('note'), ids.allocate('x'), ids.allocate('y'), ids.allocate('y')]).toEqual([
+      'note-2', 'note-4', 'note-5', 'x-2', 'y', 'y-2',
+    ]);
+  });
+
+  it('gives what a search from the bare base gives, for any sequence of bases', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'a-2', 'a-3', 'b', 'a-2-2'), { maxLength: 12 }), fc.array(fc.constantFrom('a', 'b', 'a-2', 'c'), { maxLength: 30 }), (eIds, bases) => {
+        const ids = new IdRegistry(eIds.map(element));
+        const used = new Set<string>();
+        const naive = (base: string) => {
+          let id = base;
+          for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+          used.add(id);
+          return id;
+        };
+        // A repeated eId gets an allocated id after all the first ones (IdRegistry's constructor).
+        const repeated = eIds.filter((eId, i) => eIds.indexOf(eId) !== i);
+        for (const eId of new Set(eIds)) used.add(eId);
+        for (const eId of repeated) naive(eId);
+        for (const base of bases) expect(ids.allocate(base)).toBe(naive(base));
+      }),
+      { numRuns: 300, seed: 11 },
     );
   });
 });
