@@ -272,8 +272,8 @@ const time: AknHandler = (element, state) => {
 const authorialNote: AknHandler = (element, state) => {
   const { referenceId, noteId, marker } = state.citeNote(element);
   const properties: Properties = { className: ['akn-noteref'], id: referenceId, href: `#${noteId}`, role: 'doc-noteref' };
-  if (state.target === 'xhtml') properties['epub:type'] = 'noteref';
   const reference = h('a', properties, marker);
+  state.epubTypes.set(reference, 'noteref');
   return state.parent?.name === 'sup' ? [reference] : [h('sup', { className: ['akn-sup'] }, [reference])];
 };
 
