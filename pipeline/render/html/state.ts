@@ -93,7 +93,9 @@ export class IdRegistry {
  * print shows it once, so the notes list keeps one entry with a back-link to each citing place.
  */
 export function noteKey(note: AknElement): string {
-  return `${note.attrs.marker ?? ''}\u0000${readingText(note).replace(/\s+/g, ' ').trim()}`;
+  // readingText(note) itself is '' (it leaves notes out of the text they sit in): read the note's children.
+  const text = note.children.map(readingText).join('');
+  return `${note.attrs.marker ?? ''}\u0000${text.replace(/\s+/g, ' ').trim()}`;
 }
 
 export interface RenderStateInit {
