@@ -20,7 +20,7 @@
 // the project's own TypeScript (transpileModule, no type check) and maps `./x.js` imports to `./x.ts`.
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import stringWidth from 'string-width';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -68,7 +68,7 @@ export interface BatchOptions extends Partial<Omit<BuildOptions, 'formats'>> {
   cacheDir?: string;
   /** Rebuild even when the cache says a document is unchanged. */
   force?: boolean;
-  /** Worker threads; default one per core (os.availableParallelism()). */
+  /** Worker threads; default as workerCount decides (by the work, the idle cores, PDFs). */
   jobs?: number;
   /** Module exporting the job (a path, or a file: URL); default build.js, whose buildInputFile builds texts and PDFs. */
   job?: string;
@@ -498,25 +498,47 @@ export interface PendingDocument {
   bytes?: number;
 }
 
+/** What the machine is doing when a batch starts: its cores and its 1-minute load average (0 where the system keeps none). */
+export interface MachineLoad {
+  cores: number;
+  load: number;
+}
+
+export function machineLoad(): MachineLoad {
+  return { cores: availableParallelism(), load: loadavg()[0] ?? 0 };
+}
+
+/**
+ * How many workers a batch starts: `jobs` when given (never more than the documents); otherwise one per 2 MB of
+ * text to build, at most one per idle core (the cores less the 1-minute load average, rounded), one for a batch
+ * that holds PDFs, and at least one.
+ *
+ * Why (measured on this 2-vCPU machine, 240 resolutions, 4.2 MB): every worker pays the same start again —
+ * loading the pipeline, compiling the XSD, and V8 compiling the pipeline's hot functions once more (its
+ * optimising compiler alone is about 2 s of CPU per thread over such a batch) — about 2.9 s of CPU, the work of
+ * some 160 resolutions (2.8 MB). One worker: 6.8 s wall, 8.8 s CPU, 185 MB; two on idle cores: 6.0 s wall (9 % less)
+ * for 11.4 s of CPU (30 % more) and 290 MB; two while other work keeps the cores busy (load average 12):
+ * 21.9 s wall against 18.2 s for one, so a worker is only started for a core that is idle. PDF.js adds 30–60 MB
+ * to each worker that reads a PDF: the 13 corpus PDFs peak at 315–327 MB with two workers, 223 MB with one.
+ */
+export function workerCount(documents: PendingDocument[], jobs: number | undefined, machine: MachineLoad = machineLoad()): number {
+  if (jobs !== undefined) return Math.max(1, Math.min(jobs, documents.length));
+  if (documents.some((d) => PDF_NAME.test(d.file))) return 1;
+  const bytes = documents.reduce((sum, d) => sum + (d.bytes ?? MAX_INPUT_BYTES), 0);
+  const idleCores = Math.round(machine.cores - machine.load);
+  const wanted = Math.min(machine.cores, idleCores, Math.ceil(bytes / WORK_PER_WORKER_BYTES));
+  return Math.max(1, Math.min(wanted, documents.length));
+}
+const WORK_PER_WORKER_BYTES = 2 * 2 ** 20;
+/** Inputs built as PDFs (as build.js's isPdfPath decides; build.js is not loaded in this thread). */
+const PDF_NAME = /\.pdf$/i;
+
 /**
  * The heap limit of a batch's workers: 256 MB, and 256 MB more per whole MB of the largest input (up to 2 GB). A
  * lower limit makes V8 collect garbage before its heap grows far past what a document keeps alive (a worker
  * building resolutions of 5–60 kB keeps about 30 MB alive, yet let its heap grow to 130 MB under a 2 GB limit);
  * the sample repeated a hundred times (2.8 MB) builds within 256 MB, so the allowance is ample.
  */
-/**
- * How many workers a batch starts: `jobs` when given, else one per 512 kB of text to build, at least one, at
- * most one per core. Each worker first loads the pipeline and compiles the XSD (about 0.8 s of CPU), the work of
- * some 350 kB of resolutions: a few documents are built sooner by one worker than by two that both pay it
- * (measured: 4–6 documents, one worker 1.4–2.9 s wall and 1.4–1.8 s CPU, two 1.8–3.6 s and 1.8–2.5 s).
- */
-export function workerCount(documents: PendingDocument[], jobs: number | undefined): number {
-  const bytes = documents.reduce((sum, d) => sum + (d.bytes ?? MAX_INPUT_BYTES), 0);
-  const wanted = jobs ?? Math.min(availableParallelism(), Math.ceil(bytes / WORK_PER_WORKER_BYTES));
-  return Math.max(1, Math.min(wanted, documents.length));
-}
-const WORK_PER_WORKER_BYTES = 512 * 1024;
-
 export function workerHeapMb(largestInputBytes: number): number {
   return Math.min(2048, 256 + 256 * Math.floor(largestInputBytes / 2 ** 20));
 }
@@ -609,9 +631,10 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
     }
     record(doc.index, outcome);
   };
-  progress.start(options.inProcess ? 1 : workerCount(pending, options.jobs));
+  const workers = options.inProcess ? 1 : workerCount(pending, options.jobs);
+  progress.start(workers);
   if (options.inProcess) await runInProcess(pending, options, outDir, buildOptions, finished);
-  else await runInWorkers(pending, options, outDir, buildOptions, finished);
+  else await runInWorkers(pending, workers, options, outDir, buildOptions, finished);
   if (existsSync(outDir)) {
     try {
       mkdirSync(cacheDir, { recursive: true });
@@ -704,6 +727,7 @@ interface Slot {
 
 function runInWorkers(
   documents: PendingDocument[],
+  size: number,
   options: BatchOptions,
   outDir: string,
   buildOptions: JobOptions,
@@ -714,7 +738,6 @@ function runInWorkers(
   const job = jobUrl(options.job);
   const setup: WorkerSetup = { job, jobExport: jobExport(options), outDir, options: buildOptions };
   const needsTypeScript = workerEntry().fromSource || /\.ts$/.test(job);
-  const size = workerCount(documents, options.jobs);
   const memoryMb = options.workerMemoryMb ?? workerHeapMb(documents.reduce((largest, d) => Math.max(largest, d.bytes ?? MAX_INPUT_BYTES), 0));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let remaining = documents.length;

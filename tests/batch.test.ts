@@ -20,6 +20,7 @@ import {
   runBatch,
   type BatchOptions,
   type BatchSummary,
+  workerCount,
 } from '../pipeline/batch.js';
 import { InputError } from '../pipeline/report.js';
 
@@ -244,6 +245,32 @@ describe('runBatch', () => {
   it('rejects inputs that do not exist before starting any worker', async () => {
     await expect(batch(['missing']).run).rejects.toThrow('no such file or folder');
     expect(existsSync(join(root, 'out'))).toBe(false);
+  });
+});
+
+describe('workerCount', () => {
+  const texts = (n: number, bytes = 17_500) => Array.from({ length: n }, (_, index) => ({ index, file: `in/${index}.txt`, bytes }));
+  const idle = { cores: 2, load: 0 };
+
+  it('starts a second worker only for 2 MB of text and a core that is idle', () => {
+    expect(workerCount(texts(240), undefined, idle)).toBe(2);
+    expect(workerCount(texts(100), undefined, idle)).toBe(1); // 1.7 MB: less than a worker's start costs
+    expect(workerCount(texts(240), undefined, { cores: 2, load: 0.6 })).toBe(1);
+    expect(workerCount(texts(240), undefined, { cores: 2, load: 12 })).toBe(1);
+    expect(workerCount(texts(2000), undefined, { cores: 8, load: 3.2 })).toBe(5);
+    expect(workerCount(texts(2000), undefined, { cores: 8, load: 0 })).toBe(8);
+    // A size unknown counts as the largest input allowed.
+    expect(workerCount([{ index: 0, file: 'a.txt' }, { index: 1, file: 'b.txt' }], undefined, idle)).toBe(2);
+  });
+
+  it('builds a batch that holds PDFs with one worker (PDF.js in two would pass 300 MB)', () => {
+    expect(workerCount([...texts(240), { index: 240, file: 'in/S_2018_221-EN.PDF', bytes: 440_000 }], undefined, idle)).toBe(1);
+  });
+
+  it('takes --jobs as given, whatever the load, never more workers than documents', () => {
+    expect(workerCount(texts(240), 2, { cores: 2, load: 12 })).toBe(2);
+    expect(workerCount(texts(1), 2, idle)).toBe(1);
+    expect(workerCount([{ index: 0, file: 'a.pdf', bytes: 1 }, { index: 1, file: 'b.pdf', bytes: 1 }], 2, idle)).toBe(2);
   });
 });
 
