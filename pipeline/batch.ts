@@ -26,7 +26,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { siblingModule, startModuleWorker } from './worker-start.js';
-import { flushToDisk, writeFileAtomic } from './atomic-write.js';
+import { flushToDisk, writeFileAtomic, type WrittenFile } from './atomic-write.js';
 import type { BuildOptions } from './context.js';
 import { findSidecar } from './metadata.js';
 import { outputStem, safeStem } from './output-names.js';
@@ -41,10 +41,13 @@ export interface FileResult {
   outputs: string[];
   /** The document's report: warnings are counted; an error-severity diagnostic fails the document. */
   report: Report;
+  /** Each output's resolved path, size and sha256 as the job wrote it (buildFile with `digest`); without it the
+   * batch reads every output back to hash it. */
+  written?: WrittenFile[];
 }
 
 /** What the batch passes to its job for every document (buildFile's options). */
-export type JobOptions = Partial<BuildOptions> & { metaFile?: string; sidecarFolders?: string[]; flush?: boolean };
+export type JobOptions = Partial<BuildOptions> & { metaFile?: string; sidecarFolders?: string[]; flush?: boolean; digest?: boolean };
 
 /** The job's shape: `buildFile(path, outDir, options)` from build.ts, or a test's stand-in. */
 export type BuildFileJob = (
@@ -558,12 +561,26 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
     ...(options.sidecarFolders?.length ? { sidecarFolders: options.sidecarFolders.map((f) => resolve(f)) } : {}),
     // Durability once for the whole batch (flushToDisk below), not per file: see atomic-write.ts.
     flush: false,
+    // The cache's sha256 of each output, hashed by the worker from the bytes it wrote (not read back here).
+    digest: true,
   };
 
   removeStaleTemporaryFiles(outDir);
   const cacheDir = options.cacheDir === undefined ? outDir : resolve(options.cacheDir);
   const { cache, problem } = readCache(cacheDir);
   if (problem) progress.message(problem);
+  // Which cache entries record each output (relative path): finding the entries a new output displaces is then
+  // a look-up, not a scan of the whole cache for every document (quadratic in a session of thousands).
+  const owners = new Map<string, Set<string>>();
+  const remember = (key: string, entry: CacheEntry) => {
+    cache.entries[key] = entry;
+    for (const o of entry.outputs) (owners.get(o.path) ?? owners.set(o.path, new Set()).get(o.path)!).add(key);
+  };
+  const forget = (key: string) => {
+    for (const o of cache.entries[key]?.outputs ?? []) owners.get(o.path)?.delete(key);
+    delete cache.entries[key];
+  };
+  for (const [key, entry] of Object.entries(cache.entries)) remember(key, entry);
   const outcomes: DocumentOutcome[] = new Array(files.length);
   const record = (index: number, outcome: DocumentOutcome) => {
     outcomes[index] = outcome;
@@ -588,8 +605,8 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
         input,
         sidecarPath ? readBounded(sidecarPath, MAX_SIDECAR_BYTES, 'metadata sidecar') : undefined,
         version,
-        // How the outputs reach the disk does not change them.
-        { ...buildOptions, flush: undefined },
+        // How the outputs reach the disk, and whether their hashes come back, does not change them.
+        { ...buildOptions, flush: undefined, digest: undefined },
       );
       const entry = cache.entries[key];
       if (!options.force && entry && entry.hash === hash && outputsIntact(outDir, entry)) {
@@ -598,27 +615,29 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
       }
       pending.push({ index, file, hash, bytes: input.byteLength });
     } catch (error) {
-      delete cache.entries[key];
+      forget(key);
       record(index, failure(file, error));
     }
   });
 
-  const finished = (doc: PendingDocument, outcome: DocumentOutcome) => {
+  const finished = (doc: PendingDocument, outcome: DocumentOutcome, reported?: WrittenFile[]) => {
     const key = resolve(doc.file);
     const changes: JournalLine[] = [];
     if (cache.entries[key]) changes.push({ key, entry: null });
-    delete cache.entries[key];
+    forget(key);
     if (outcome.status === 'built' && doc.hash) {
-      const written = outcome.outputs.map((o) => outputRecord(outDir, o)).filter((o): o is CacheOutput => o !== undefined);
+      const written = reported?.length === outcome.outputs.length && reported.every((w) => w.sha256 !== undefined)
+        ? reported.map((w) => ({ path: relative(outDir, w.path), size: w.size, sha256: w.sha256! }))
+        : outcome.outputs.map((o) => outputRecord(outDir, o)).filter((o): o is CacheOutput => o !== undefined);
       // Another input (same name, another folder, earlier run) that claimed these outputs no longer owns them.
-      const paths = new Set(written.map((o) => o.path));
-      for (const [other, entry] of Object.entries(cache.entries)) {
-        if (!entry.outputs.some((o) => paths.has(o.path))) continue;
-        delete cache.entries[other];
-        changes.push({ key: other, entry: null });
+      for (const output of written) {
+        for (const other of [...(owners.get(output.path) ?? [])]) {
+          forget(other);
+          changes.push({ key: other, entry: null });
+        }
       }
       if (written.length === outcome.outputs.length) {
-        cache.entries[key] = { hash: doc.hash, outputs: written };
+        remember(key, { hash: doc.hash, outputs: written });
         changes.push({ key, entry: cache.entries[key]! });
       }
     }
@@ -669,7 +688,7 @@ async function runInProcess(
   options: BatchOptions,
   outDir: string,
   buildOptions: JobOptions,
-  done: (doc: PendingDocument, outcome: DocumentOutcome) => void,
+  done: (doc: PendingDocument, outcome: DocumentOutcome, written?: WrittenFile[]) => void,
 ): Promise<void> {
   if (documents.length === 0) return;
   const module = (await import(jobUrl(options.job))) as Record<string, unknown>;
@@ -677,13 +696,15 @@ async function runInProcess(
   if (typeof job !== 'function') throw new Error(`cannot load the batch job: ${options.job} has no exported function ${jobExport(options)}`);
   for (const doc of documents) {
     let outcome: DocumentOutcome;
+    let written: WrittenFile[] | undefined;
     try {
       const result = (await (job as BuildFileJob)(doc.file, outDir, buildOptions)) as FileResult;
       outcome = outcomeOfReply(doc.file, { type: 'done', result: { outputs: [...result.outputs], report: result.report } });
+      written = result.written;
     } catch (error) {
       outcome = failure(doc.file, error);
     }
-    done(doc, outcome);
+    done(doc, outcome, written);
   }
 }
 
@@ -731,7 +752,7 @@ function runInWorkers(
   options: BatchOptions,
   outDir: string,
   buildOptions: JobOptions,
-  done: (doc: PendingDocument, outcome: DocumentOutcome) => void,
+  done: (doc: PendingDocument, outcome: DocumentOutcome, written?: WrittenFile[]) => void,
 ): Promise<void> {
   if (documents.length === 0) return Promise.resolve();
   const queue = [...documents];
@@ -774,11 +795,11 @@ function runInWorkers(
       slot.timer = setTimeout(() => lost(slot, `it took longer than the time limit of ${formatSeconds(timeoutMs)}`), timeoutMs);
     };
 
-    const complete = (slot: Slot, outcome: DocumentOutcome) => {
+    const complete = (slot: Slot, outcome: DocumentOutcome, written?: WrittenFile[]) => {
       const doc = slot.current!;
       clearTimeout(slot.timer);
       slot.current = undefined;
-      done(doc, outcome);
+      done(doc, outcome, written);
       remaining--;
       if (remaining === 0) finish();
       else if (!slot.dead) dispatch(slot);
@@ -825,7 +846,7 @@ function runInWorkers(
         } else if (reply.type === 'init-error') {
           finish(new Error(`cannot load the batch job: ${reply.message}`));
         } else if (slot.current) {
-          complete(slot, outcomeOfReply(slot.current.file, reply));
+          complete(slot, outcomeOfReply(slot.current.file, reply), reply.type === 'done' ? reply.result.written : undefined);
         }
       });
       worker.on('error', (error: Error & { code?: string }) => {
