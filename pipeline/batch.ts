@@ -20,7 +20,7 @@
 // the project's own TypeScript (transpileModule, no type check) and maps `./x.js` imports to `./x.ts`.
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import stringWidth from 'string-width';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -501,20 +501,39 @@ export interface PendingDocument {
   bytes?: number;
 }
 
-/** What the machine is doing when a batch starts: its cores and its 1-minute load average (0 where the system keeps none). */
+/** The cores a batch may use, and how many of them other than its first worker's were found idle. */
 export interface MachineLoad {
   cores: number;
-  load: number;
+  /** Idle cores besides the one the batch's first worker takes (cores − 1 when not measured). */
+  idle: number;
 }
 
-export function machineLoad(): MachineLoad {
-  return { cores: availableParallelism(), load: loadavg()[0] ?? 0 };
+/** CPU time of every core so far (os.cpus(), in ms): what was idle and the total. */
+export interface CpuTimes {
+  idle: number;
+  total: number;
+}
+
+export function cpuTimes(): CpuTimes {
+  let idle = 0;
+  let total = 0;
+  for (const { times } of cpus()) {
+    idle += times.idle;
+    total += times.user + times.nice + times.sys + times.idle + times.irq;
+  }
+  return { idle, total };
+}
+
+/** How many of `cores` were idle between two readings of cpuTimes() (undefined when no time was counted). */
+export function idleCores(before: CpuTimes, after: CpuTimes, cores: number): number | undefined {
+  const total = after.total - before.total;
+  return total > 0 ? ((after.idle - before.idle) / total) * cores : undefined;
 }
 
 /**
- * How many workers a batch starts: `jobs` when given (never more than the documents); otherwise one per 2 MB of
- * text to build, at most one per idle core (the cores less the 1-minute load average, rounded), one for a batch
- * that holds PDFs, and at least one.
+ * How many workers a batch runs: `jobs` when given (never more than the documents); otherwise one per 2 MB of
+ * text to build, one for a batch that holds PDFs, and, beyond the first, one per core that stays idle while the
+ * first starts (runInWorkers measures it: `machine.idle`, rounded); at least one.
  *
  * Why (measured on this 2-vCPU machine, 240 resolutions, 4.2 MB): every worker pays the same start again —
  * loading the pipeline, compiling the XSD, and V8 compiling the pipeline's hot functions once more (its
@@ -524,14 +543,16 @@ export function machineLoad(): MachineLoad {
  * 21.9 s wall against 18.2 s for one, so a worker is only started for a core that is idle. PDF.js adds 30–60 MB
  * to each worker that reads a PDF: the 13 corpus PDFs peak at 315–327 MB with two workers, 223 MB with one.
  */
-export function workerCount(documents: PendingDocument[], jobs: number | undefined, machine: MachineLoad = machineLoad()): number {
+export function workerCount(documents: PendingDocument[], jobs: number | undefined, machine?: MachineLoad): number {
   if (jobs !== undefined) return Math.max(1, Math.min(jobs, documents.length));
   if (documents.some((d) => PDF_NAME.test(d.file))) return 1;
+  const cores = machine?.cores ?? availableParallelism();
   const bytes = documents.reduce((sum, d) => sum + (d.bytes ?? MAX_INPUT_BYTES), 0);
-  const idleCores = Math.round(machine.cores - machine.load);
-  const wanted = Math.min(machine.cores, idleCores, Math.ceil(bytes / WORK_PER_WORKER_BYTES));
+  const wanted = Math.min(cores, 1 + Math.round(machine?.idle ?? cores - 1), Math.ceil(bytes / WORK_PER_WORKER_BYTES));
   return Math.max(1, Math.min(wanted, documents.length));
 }
+/** How long the CPU is watched, while the first worker starts, before more workers are started. */
+const IDLE_SAMPLE_MS = 250;
 const WORK_PER_WORKER_BYTES = 2 * 2 ** 20;
 /** Inputs built as PDFs (as build.js's isPdfPath decides; build.js is not loaded in this thread). */
 const PDF_NAME = /\.pdf$/i;
@@ -650,8 +671,9 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
     }
     record(doc.index, outcome);
   };
+  // Without --jobs, one worker starts at once and the others only for cores that stay idle meanwhile.
   const workers = options.inProcess ? 1 : workerCount(pending, options.jobs);
-  progress.start(workers);
+  progress.start(options.jobs === undefined ? 1 : workers);
   if (options.inProcess) await runInProcess(pending, options, outDir, buildOptions, finished);
   else await runInWorkers(pending, workers, options, outDir, buildOptions, finished);
   if (existsSync(outDir)) {
@@ -766,9 +788,11 @@ function runInWorkers(
 
   return new Promise<void>((resolvePromise, rejectPromise) => {
     let settled = false;
+    let sampling: NodeJS.Timeout | undefined;
     const finish = (error?: Error) => {
       if (settled) return;
       settled = true;
+      clearTimeout(sampling);
       for (const slot of slots) {
         slot.dead = true;
         clearTimeout(slot.timer);
@@ -856,7 +880,19 @@ function runInWorkers(
       worker.on('exit', (code) => lost(slot, `exit code ${code}`));
     };
 
-    for (let i = 0; i < size; i++) spawn();
+    if (options.jobs !== undefined || size === 1) {
+      for (let i = 0; i < size; i++) spawn();
+      return;
+    }
+    // More workers only for cores left idle while the first one starts (other work on the machine keeps them busy).
+    spawn();
+    const before = cpuTimes();
+    sampling = setTimeout(() => {
+      if (settled) return;
+      const idle = idleCores(before, cpuTimes(), availableParallelism());
+      const more = Math.min(size, workerCount(queue, undefined, idle === undefined ? undefined : { cores: availableParallelism(), idle })) - 1;
+      for (let i = 0; i < more; i++) spawn();
+    }, IDLE_SAMPLE_MS);
   });
 }
 
