@@ -110,6 +110,7 @@ function runBatchOnce(inputFolder, formats = ALL_FORMATS) {
   const outDir = mkdtempSync(join(tmpdir(), 'akn-bench-out-'));
   const rusageFile = join(outDir, '.rusage.json');
   const rusagePreload = new URL('./rusage-on-exit.mjs', import.meta.url).href;
+  const load = loadavg()[0];
   const start = process.hrtime.bigint();
   const child = spawnSync(process.execPath, ['--import', rusagePreload, CLI, 'build', inputFolder, '--out', outDir, '--force', '--quiet', '--formats', formats.join(',')], {
     encoding: 'utf8',
@@ -121,7 +122,7 @@ function runBatchOnce(inputFolder, formats = ALL_FORMATS) {
   const usage = JSON.parse(readFileSync(rusageFile, 'utf8'));
   const xmlFiles = readdirSync(outDir).filter((f) => f.endsWith('.akn.xml')).sort().map((f) => join(outDir, f));
   const outputs = readdirSync(outDir).filter((f) => !f.startsWith('.')).length;
-  return { outDir, wallMs, usage, xmlFiles, outputs };
+  return { outDir, wallMs, usage, xmlFiles, outputs, load };
 }
 
 /** GNU time, when installed, gives xmllint's CPU time too (a robust figure when other work shares the cores). */
@@ -155,7 +156,7 @@ function batchBenchmark(documents) {
   try {
     for (let r = 0; r < BATCH_RUNS; r++) {
       const batch = runBatchOnce(inputFolder);
-      progress(`  batch run ${r + 1}/${BATCH_RUNS}: ${(batch.wallMs / 1000).toFixed(2)} s, ${batch.xmlFiles.length} XML files, peak RSS ${(batch.usage.maxRssKb / 1024).toFixed(0)} MB`);
+      progress(`  batch run ${r + 1}/${BATCH_RUNS}: ${(batch.wallMs / 1000).toFixed(2)} s, ${batch.xmlFiles.length} XML files, peak RSS ${(batch.usage.maxRssKb / 1024).toFixed(0)} MB, ${batch.usage.workers} worker(s) at load ${batch.load.toFixed(1)}`);
       const lint = xmllintOnce(batch.xmlFiles);
       progress(`  xmllint run ${r + 1}/${BATCH_RUNS}: ${(lint.wallMs / 1000).toFixed(2)} s, ${lint.valid}/${batch.xmlFiles.length} valid`);
       runs.push(batch);
@@ -174,7 +175,9 @@ function batchBenchmark(documents) {
   const xmllintMs = median(lints.map((l) => l.wallMs));
   return {
     documents: BATCH_SIZE,
-    workers: availableParallelism(),
+    // As the batch chose them (the idle cores when it started, see workerCount), each run's count.
+    workers: [...new Set(runs.map((r) => r.usage.workers))].join(' or '),
+    loadAverages: runs.map((r) => r.load),
     formats: ALL_FORMATS,
     runs: BATCH_RUNS,
     batchMs,
@@ -298,7 +301,7 @@ async function main() {
   }
 
   log();
-  log(`Batch: ${batch.documents} documents, all formats, ${batch.workers} worker threads (CLI build --force), median of ${batch.runs} runs`);
+  log(`Batch: ${batch.documents} documents, all formats, ${batch.workers} worker threads (CLI build --force, the count it chose at load average ${batch.loadAverages.map((l) => l.toFixed(1)).join(', ')}), median of ${batch.runs} runs`);
   log(`  batch wall-clock            ${(batch.batchMs / 1000).toFixed(2)} s  (${(batch.batchMs / batch.documents).toFixed(1)} ms/document; CPU ${(batch.batchCpuMs / 1000).toFixed(1)} s)`);
   const lintCpu = batch.xmllintCpuMs === undefined ? '' : `; CPU ${(batch.xmllintCpuMs / 1000).toFixed(2)} s`;
   log(`  same batch, XML only        ${(batch.xmlOnlyMs / 1000).toFixed(2)} s  (CPU ${(batch.xmlOnlyCpuMs / 1000).toFixed(1)} s; ${(batch.xmlOnlyMs / batch.xmllintMs).toFixed(1)}× xmllint)`);

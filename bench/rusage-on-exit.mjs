@@ -1,14 +1,24 @@
-// Preloaded (node --import) into the batch's process: at exit, its peak resident memory and CPU time.
-// Reads: $BENCH_RUSAGE_FILE.   Writes: that file, JSON { maxRssKb, userMs, systemMs }.
-// Worker threads live in the same process, so the process's maxRSS covers them; the module is also
-// preloaded into each worker (node passes --import on), where it does nothing.
+// Preloaded (node --import) into the batch's process: at exit, its peak resident memory, CPU time and how many
+// worker threads it started.
+// Reads: $BENCH_RUSAGE_FILE.   Writes: that file, JSON { maxRssKb, userMs, systemMs, workers }.
+// Worker threads live in the same process, so the process's maxRSS covers them; node passes --import on to
+// each worker, where this module only says on a BroadcastChannel that a worker started.
 import { writeFileSync } from 'node:fs';
-import { isMainThread } from 'node:worker_threads';
+import { BroadcastChannel, isMainThread } from 'node:worker_threads';
 
 const target = process.env.BENCH_RUSAGE_FILE;
-if (isMainThread && target) {
-  process.on('exit', () => {
-    const usage = process.resourceUsage();
-    writeFileSync(target, JSON.stringify({ maxRssKb: usage.maxRSS, userMs: usage.userCPUTime / 1000, systemMs: usage.systemCPUTime / 1000 }));
-  });
+if (target) {
+  const channel = new BroadcastChannel('akn-press-bench-workers');
+  if (isMainThread) {
+    let workers = 0;
+    channel.onmessage = () => workers++;
+    channel.unref();
+    process.on('exit', () => {
+      const usage = process.resourceUsage();
+      writeFileSync(target, JSON.stringify({ maxRssKb: usage.maxRSS, userMs: usage.userCPUTime / 1000, systemMs: usage.systemCPUTime / 1000, workers }));
+    });
+  } else {
+    channel.postMessage('started');
+    channel.close();
+  }
 }

@@ -32,7 +32,8 @@ const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot:
  */
 const xmlEntityDecoder = {
   decode: (text: string) =>
-    text.replace(/&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(lt|gt|amp|quot|apos));/g, (_ref, hex?: string, dec?: string, name?: string) =>
+    // Most texts and attribute values hold no reference at all: skip the expression for them.
+    !text.includes('&') ? text : text.replace(/&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(lt|gt|amp|quot|apos));/g, (_ref, hex?: string, dec?: string, name?: string) =>
       name ? XML_ENTITIES[name]! : String.fromCodePoint(hex !== undefined ? parseInt(hex, 16) : Number(dec)),
     ),
   setExternalEntities: () => undefined,
@@ -55,6 +56,8 @@ const parser = new XMLParser({
   ignorePiTags: true,
   commentPropName: false as unknown as string,
   maxNestedTags: MAX_DEPTH,
+  // No callback here reads the path: without it, the parser does not build a path string per tag.
+  jPath: false,
 });
 
 /** Refuses what AKN never needs and what makes XML dangerous: DTDs and entity declarations. */
@@ -112,15 +115,26 @@ function convert(raw: RawNode[]): AknNode[] {
       continue;
     }
     if ('#comment' in node) continue;
-    const attrsRaw = (node[':@'] ?? {}) as Record<string, unknown>;
-    for (const key of Object.keys(node)) {
+    const attrsRaw = node[':@'] as Record<string, unknown> | undefined;
+    for (const key in node) {
       if (key === ':@') continue;
-      const attrs: Record<string, string> = {};
-      for (const [name, value] of Object.entries(attrsRaw)) attrs[name] = String(value);
-      out.push({ type: 'element', name: localName(key), attrs, children: convert(node[key] as RawNode[]) });
+      out.push({ type: 'element', name: localName(key), attrs: attributes(attrsRaw), children: convert(node[key] as RawNode[]) });
     }
   }
   return out;
+}
+
+/** The parser's attribute map as strings (it parses no values, so it is taken as it is unless one is not a string). */
+function attributes(raw: Record<string, unknown> | undefined): Record<string, string> {
+  if (raw === undefined) return {};
+  for (const name in raw) {
+    if (typeof raw[name] !== 'string') {
+      const attrs: Record<string, string> = {};
+      for (const [key, value] of Object.entries(raw)) attrs[key] = String(value);
+      return attrs;
+    }
+  }
+  return raw as Record<string, string>;
 }
 
 function localName(qname: string): string {

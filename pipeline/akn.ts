@@ -61,7 +61,7 @@ function serialize(node: XmlNode, depth: number | undefined, out: string[]): voi
   out.push(`</${node.name}>`);
 }
 
-const INLINE_CONTAINERS = new Set(['p', 'num', 'heading', 'listIntroduction', 'docTitle', 'i', 'sup', 'ref', 'date', 'docDate']);
+const INLINE_CONTAINERS = new Set(['p', 'block', 'num', 'heading', 'listIntroduction', 'docTitle', 'i', 'sup', 'ref', 'date', 'docDate']);
 
 
 function attr(element: XmlElement, name: string): string | undefined {
@@ -259,10 +259,9 @@ function operativeParagraph(paragraph: OperativeParagraph, eId: string, writer: 
   return el('paragraph', { eId }, children);
 }
 
-function hierarchy(nodes: Array<OperativeParagraph | Section>, prefix: string, writer: Writer, sectionElement: 'section' | 'article'): XmlElement[] {
+function hierarchy(nodes: Array<OperativeParagraph | Section>, prefix: string, writer: Writer, sectionElement: 'section' | 'article', nested = false): XmlElement[] {
   const scope = new EidScope(prefix);
   let unnumbered = 0;
-  let sections = 0;
   const levels = { article: 0, section: 0, title: 0, division: 0 };
   return nodes.map((node) => {
     if (node.kind === 'paragraph') {
@@ -270,17 +269,23 @@ function hierarchy(nodes: Array<OperativeParagraph | Section>, prefix: string, w
       const number = node.num ? eidNumber(node.num, unnumbered, 'number') : String(unnumbered);
       return operativeParagraph(node, scope.join(`para_${number}`), writer);
     }
-    sections++;
     // The level a heading opens (profile §3.3): a roman numeral or a part of the resolution ("B", with its own
     // formula) a `section`, a capital letter a `title` ("A. Reports"), an unnumbered heading a `division`
-    // ("Reports"); articles stay articles.
-    const part = node.formula !== undefined || (node.recitals?.length ?? 0) > 0;
-    const element = sectionElement === 'article' ? 'article' : !node.num ? 'division' : /^[A-H]\.$/.test(node.num.trim()) && !part ? 'title' : 'section';
+    // ("Reports"); articles stay articles. A letter inside another heading is a title even with clauses of
+    // its own (crossHeadings): only a formula makes it a part.
+    const part = node.formula !== undefined || (!nested && (node.recitals?.length ?? 0) > 0);
+    const asArticle = sectionElement === 'article' || node.article === true;
+    const letter = node.numbering ? node.numbering.series === 'letter' : node.num !== undefined && /^[A-H]\.$/.test(node.num.trim());
+    const element = asArticle ? 'article' : !node.num ? 'division' : letter && !part ? 'title' : 'section';
     const ref = { article: 'art', section: 'sec', title: 'title', division: 'dvs' }[element];
     const counted = ++levels[element];
     // Articles are numbered by position when printed in words ("Article premier", "第一条").
-    const printed = node.num ? eidNumber(node.num, counted, 'number') : String(counted);
-    const eId = scope.join(`${ref}_${sectionElement === 'article' && !/^\d+$/.test(printed) ? sections : printed}`);
+    // A number printed in words of another script ("ثانيا -", "باء -") takes the roman numeral or letter of its
+    // place, so section II and title B have the same eId in every language version.
+    const numbering = node.numbering;
+    const latin = numbering ? (numbering.series === 'roman' ? toRoman(numbering.ordinal) : String.fromCharCode(64 + numbering.ordinal)) : undefined;
+    const printed = node.num ? (latin && !/^[\sA-Za-z0-9.()-]+$/.test(node.num) ? latin : eidNumber(node.num, counted, 'number')) : String(counted);
+    const eId = scope.join(`${ref}_${asArticle && !/^\d+$/.test(printed) ? counted : printed}`);
     const headingScope = new EidScope(eId);
     const headingNodes = inlineNodes(node.heading, headingScope, writer);
     // A preamble printed inside the section (part B's formula and recitals, a budget section's clauses):
@@ -291,8 +296,8 @@ function hierarchy(nodes: Array<OperativeParagraph | Section>, prefix: string, w
       const crossEid = `${eId}__crossHeading_${k + 1}`;
       return el('crossHeading', { eId: crossEid, refersTo: '#preamble' }, phraseParagraph(line.phrase, line.text, new EidScope(crossEid), writer).children);
     });
-    const children = [...crossHeadings, ...hierarchy(node.children, eId, writer, 'section')];
-    const numbered = sectionElement === 'section' && node.num ? [el('num', {}, [node.num])] : [];
+    const children = [...crossHeadings, ...hierarchy(node.children, eId, writer, 'section', true)];
+    const numbered = !asArticle && node.num ? [el('num', {}, [node.num])] : [];
     if (children.length === 0) {
       // An article or section with no paragraph of its own still needs a content model: its text is the heading.
       return el(element, { eId }, [...numbered, el('heading', {}, headingNodes), el('content', { eId: `${eId}__content` }, [el('p', {}, [])])]);
@@ -454,7 +459,7 @@ function preamble(document: ResolutionDocument, writer: Writer): XmlElement | un
   const formula = document.formula ? el('formula', { name: 'enactingFormula', eId: 'preamble__formula_1' }, [formulaParagraph(document.formula)]) : undefined;
   // The formula stands where it is printed: first in resolutions, after the recitals in declarations.
   const formulaFirst = !document.formula || document.recitals.length === 0 || document.formula[0]!.type !== 'text' || document.recitals[0]!.origin.line >= (document.formula[0] as { origin: { line: number } }).origin.line;
-  if (document.preambleHeading) children.push(el('p', {}, inlineNodes(document.preambleHeading, new EidScope('preamble'), writer)));
+  if (document.preambleHeading) children.push(preambleHeadingBlock(document.preambleHeading, 'preamble', writer));
   if (formula && formulaFirst) children.push(formula);
   document.recitals.forEach((recital, i) => {
     // A topical heading between recitals (Security Council preambles) stands before its recital.
@@ -463,6 +468,16 @@ function preamble(document: ResolutionDocument, writer: Writer): XmlElement | un
   });
   if (formula && !formulaFirst) children.push(formula);
   return children.length ? el('preamble', {}, children) : undefined;
+}
+
+/**
+ * "Preamble" printed over a declaration's recitals: the heading of that part. `preamble` has no `heading`
+ * child in the schema and a recital container takes blocks only, so it is a named block (AKN's `block`
+ * with @name, as container/@name names the recitals; profile §3.2), valid in a preamble and in a container.
+ */
+function preambleHeadingBlock(heading: Inline[], context: string, writer: Writer): XmlElement {
+  const eId = `${context}__block_1`;
+  return el('block', { name: 'preambleHeading', eId }, inlineNodes(heading, new EidScope(eId), writer));
 }
 
 function formulaParagraph(formula: Inline[]): XmlElement {
@@ -483,7 +498,14 @@ function mainBody(document: ResolutionDocument, writer: Writer): XmlElement {
     const structure = el('embeddedStructure', { eId: embeddedScope }, [
       // The title of a text adopted inline ("Political declaration of …").
       ...(document.embedded.title.length ? [el('p', { class: 'title' }, inlineNodes(document.embedded.title, new EidScope(embeddedScope), writer))] : []),
-      ...(document.embedded.preamble.length ? [el('container', { name: 'preamble', eId: `${embeddedScope}__container_1` }, document.embedded.preamble.map((r) => phraseParagraph(r.phrase, r.text, new EidScope(embeddedScope), writer)))] : []),
+      ...(document.embedded.preamble.length || document.embedded.preambleHeading
+        ? [
+            el('container', { name: 'preamble', eId: `${embeddedScope}__container_1` }, [
+              ...(document.embedded.preambleHeading ? [preambleHeadingBlock(document.embedded.preambleHeading, `${embeddedScope}__container_1`, writer)] : []),
+              ...document.embedded.preamble.map((r) => phraseParagraph(r.phrase, r.text, new EidScope(embeddedScope), writer)),
+            ]),
+          ]
+        : []),
       ...hierarchy(document.embedded.body, embeddedScope, writer, 'article'),
     ]);
     const holder = el('p', {}, [structure]);
@@ -536,6 +558,7 @@ function annexAttachment(annex: Annex, index: number, document: ResolutionDocume
   const prefaceChildren: XmlElement[] = [el('p', {}, [el('docNumber', {}, [annex.heading])])];
   if (annex.title.length) prefaceChildren.push(el('p', {}, [el('docTitle', {}, inlineNodes(annex.title, new EidScope(`${prefix}__preface`), writer))]));
   const preambleChildren = annex.preamble.map((r, i) => recitalContainer(r, `${prefix}__preamble__container_${i + 1}`, writer));
+  if (annex.preambleHeading) preambleChildren.unshift(preambleHeadingBlock(annex.preambleHeading, `${prefix}__preamble`, writer));
   const body = hierarchy(annex.body, prefix, writer, 'section');
   if (body.length === 0) body.push(el('paragraph', { eId: `${prefix}__para_1` }, [el('content', { eId: `${prefix}__para_1__content` }, [el('p', {}, [])])]));
   return el('attachment', { eId: prefix }, [

@@ -11,7 +11,7 @@
 // sha256 of every output and rebuilds one that does not match, so nothing stale is ever skipped.
 import * as fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -43,6 +43,16 @@ export interface WriteOptions {
   /** Flush the files and their folder to disk before returning (default); false when the caller
    * flushes a whole batch at once with `flushToDisk`. */
   flush?: boolean;
+  /** Also return the sha256 of each file, hashed from the bytes written (a batch's cache records them, and
+   * need not read every output back). */
+  digest?: boolean;
+}
+
+/** A file as written: its resolved path, its size in bytes and, when asked, the sha256 of its bytes. */
+export interface WrittenFile {
+  path: string;
+  size: number;
+  sha256?: string;
 }
 
 /** Writes one file atomically: the target holds either its previous content or all of `data`. */
@@ -56,22 +66,28 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, io: Ato
  * A failure in the renames themselves (not expected on one local directory) can leave some outputs new
  * and some old, but never a partial file.
  */
-export function writeOutputsAtomic(files: ReadonlyArray<OutputFile>, io: AtomicWriteIo = nodeFileIo, options: WriteOptions = {}): void {
+export function writeOutputsAtomic(files: ReadonlyArray<OutputFile>, io: AtomicWriteIo = nodeFileIo, options: WriteOptions = {}): WrittenFile[] {
   const flush = options.flush !== false;
   const targets = files.map((f) => resolve(f.path));
   const duplicate = targets.find((t, i) => targets.indexOf(t) !== i);
   if (duplicate) throw new Error(`writeOutputsAtomic: ${duplicate} is listed twice`);
 
   const temps: string[] = [];
+  const written: WrittenFile[] = [];
+  const folders = new Set<string>();
   let current = -1;
   try {
     files.forEach((file, i) => {
       current = i;
       const target = targets[i]!;
-      fs.mkdirSync(dirname(target), { recursive: true });
+      const folder = dirname(target);
+      if (!folders.has(folder)) fs.mkdirSync(folder, { recursive: true });
+      folders.add(folder);
       const temp = tempPathFor(target);
       temps.push(temp);
-      writeAndFlush(temp, typeof file.data === 'string' ? Buffer.from(file.data, 'utf8') : file.data, io, flush);
+      const bytes = typeof file.data === 'string' ? Buffer.from(file.data, 'utf8') : file.data;
+      writeAndFlush(temp, bytes, io, flush);
+      written.push({ path: target, size: bytes.byteLength, ...(options.digest ? { sha256: createHash('sha256').update(bytes).digest('hex') } : {}) });
     });
     for (let i = 0; i < targets.length; i++) {
       current = i;
@@ -88,7 +104,8 @@ export function writeOutputsAtomic(files: ReadonlyArray<OutputFile>, io: AtomicW
     else if (e.path === undefined && typeof e.code === 'string' && current >= 0) e.path = targets[current];
     throw error;
   }
-  if (flush) for (const dir of new Set(targets.map((t) => dirname(t)))) flushDirectory(dir);
+  if (flush) for (const dir of folders) flushDirectory(dir);
+  return written;
 }
 
 /**

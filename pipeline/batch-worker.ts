@@ -71,7 +71,7 @@ if (job) {
     try {
       const result = await run(task.file, setup.outDir, setup.options);
       // Only what the batch needs crosses the boundary (the job may return more, e.g. the context).
-      reply = { type: 'done', result: { outputs: [...result.outputs], report: result.report } };
+      reply = { type: 'done', result: { outputs: [...result.outputs], report: result.report, ...(result.written ? { written: result.written } : {}) } };
     } catch (error) {
       reply = { type: 'failed', error: serialize(error) };
     }

@@ -20,13 +20,13 @@
 // the project's own TypeScript (transpileModule, no type check) and maps `./x.js` imports to `./x.ts`.
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import stringWidth from 'string-width';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { siblingModule, startModuleWorker } from './worker-start.js';
-import { flushToDisk, writeFileAtomic } from './atomic-write.js';
+import { flushToDisk, writeFileAtomic, type WrittenFile } from './atomic-write.js';
 import type { BuildOptions } from './context.js';
 import { findSidecar } from './metadata.js';
 import { outputStem, safeStem } from './output-names.js';
@@ -41,10 +41,13 @@ export interface FileResult {
   outputs: string[];
   /** The document's report: warnings are counted; an error-severity diagnostic fails the document. */
   report: Report;
+  /** Each output's resolved path, size and sha256 as the job wrote it (buildFile with `digest`); without it the
+   * batch reads every output back to hash it. */
+  written?: WrittenFile[];
 }
 
 /** What the batch passes to its job for every document (buildFile's options). */
-export type JobOptions = Partial<BuildOptions> & { metaFile?: string; sidecarFolders?: string[]; flush?: boolean };
+export type JobOptions = Partial<BuildOptions> & { metaFile?: string; sidecarFolders?: string[]; flush?: boolean; digest?: boolean };
 
 /** The job's shape: `buildFile(path, outDir, options)` from build.ts, or a test's stand-in. */
 export type BuildFileJob = (
@@ -68,7 +71,7 @@ export interface BatchOptions extends Partial<Omit<BuildOptions, 'formats'>> {
   cacheDir?: string;
   /** Rebuild even when the cache says a document is unchanged. */
   force?: boolean;
-  /** Worker threads; default one per core (os.availableParallelism()). */
+  /** Worker threads; default as workerCount decides (by the work, the idle cores, PDFs). */
   jobs?: number;
   /** Module exporting the job (a path, or a file: URL); default build.js, whose buildInputFile builds texts and PDFs. */
   job?: string;
@@ -498,25 +501,68 @@ export interface PendingDocument {
   bytes?: number;
 }
 
+/** The cores a batch may use, and how many of them other than its first worker's were found idle. */
+export interface MachineLoad {
+  cores: number;
+  /** Idle cores besides the one the batch's first worker takes (cores − 1 when not measured). */
+  idle: number;
+}
+
+/** CPU time of every core so far (os.cpus(), in ms): what was idle and the total. */
+export interface CpuTimes {
+  idle: number;
+  total: number;
+}
+
+export function cpuTimes(): CpuTimes {
+  let idle = 0;
+  let total = 0;
+  for (const { times } of cpus()) {
+    idle += times.idle;
+    total += times.user + times.nice + times.sys + times.idle + times.irq;
+  }
+  return { idle, total };
+}
+
+/** How many of `cores` were idle between two readings of cpuTimes() (undefined when no time was counted). */
+export function idleCores(before: CpuTimes, after: CpuTimes, cores: number): number | undefined {
+  const total = after.total - before.total;
+  return total > 0 ? ((after.idle - before.idle) / total) * cores : undefined;
+}
+
+/**
+ * How many workers a batch runs: `jobs` when given (never more than the documents); otherwise one per 2 MB of
+ * text to build, one for a batch that holds PDFs, and, beyond the first, one per core that stays idle while the
+ * first starts (runInWorkers measures it: `machine.idle`, rounded); at least one.
+ *
+ * Why (measured on this 2-vCPU machine, 240 resolutions, 4.2 MB): every worker pays the same start again —
+ * loading the pipeline, compiling the XSD, and V8 compiling the pipeline's hot functions once more (its
+ * optimising compiler alone is about 2 s of CPU per thread over such a batch) — about 2.9 s of CPU, the work of
+ * some 160 resolutions (2.8 MB). One worker: 6.8 s wall, 8.8 s CPU, 185 MB; two on idle cores: 6.0 s wall (9 % less)
+ * for 11.4 s of CPU (30 % more) and 290 MB; two while other work keeps the cores busy (load average 12):
+ * 21.9 s wall against 18.2 s for one, so a worker is only started for a core that is idle. PDF.js adds 30–60 MB
+ * to each worker that reads a PDF: the 13 corpus PDFs peak at 315–327 MB with two workers, 223 MB with one.
+ */
+export function workerCount(documents: PendingDocument[], jobs: number | undefined, machine?: MachineLoad): number {
+  if (jobs !== undefined) return Math.max(1, Math.min(jobs, documents.length));
+  if (documents.some((d) => PDF_NAME.test(d.file))) return 1;
+  const cores = machine?.cores ?? availableParallelism();
+  const bytes = documents.reduce((sum, d) => sum + (d.bytes ?? MAX_INPUT_BYTES), 0);
+  const wanted = Math.min(cores, 1 + Math.round(machine?.idle ?? cores - 1), Math.ceil(bytes / WORK_PER_WORKER_BYTES));
+  return Math.max(1, Math.min(wanted, documents.length));
+}
+/** How long the CPU is watched, while the first worker starts, before more workers are started. */
+const IDLE_SAMPLE_MS = 250;
+const WORK_PER_WORKER_BYTES = 2 * 2 ** 20;
+/** Inputs built as PDFs (as build.js's isPdfPath decides; build.js is not loaded in this thread). */
+const PDF_NAME = /\.pdf$/i;
+
 /**
  * The heap limit of a batch's workers: 256 MB, and 256 MB more per whole MB of the largest input (up to 2 GB). A
  * lower limit makes V8 collect garbage before its heap grows far past what a document keeps alive (a worker
  * building resolutions of 5–60 kB keeps about 30 MB alive, yet let its heap grow to 130 MB under a 2 GB limit);
  * the sample repeated a hundred times (2.8 MB) builds within 256 MB, so the allowance is ample.
  */
-/**
- * How many workers a batch starts: `jobs` when given, else one per 512 kB of text to build, at least one, at
- * most one per core. Each worker first loads the pipeline and compiles the XSD (about 0.8 s of CPU), the work of
- * some 350 kB of resolutions: a few documents are built sooner by one worker than by two that both pay it
- * (measured: 4–6 documents, one worker 1.4–2.9 s wall and 1.4–1.8 s CPU, two 1.8–3.6 s and 1.8–2.5 s).
- */
-export function workerCount(documents: PendingDocument[], jobs: number | undefined): number {
-  const bytes = documents.reduce((sum, d) => sum + (d.bytes ?? MAX_INPUT_BYTES), 0);
-  const wanted = jobs ?? Math.min(availableParallelism(), Math.ceil(bytes / WORK_PER_WORKER_BYTES));
-  return Math.max(1, Math.min(wanted, documents.length));
-}
-const WORK_PER_WORKER_BYTES = 512 * 1024;
-
 export function workerHeapMb(largestInputBytes: number): number {
   return Math.min(2048, 256 + 256 * Math.floor(largestInputBytes / 2 ** 20));
 }
@@ -536,12 +582,26 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
     ...(options.sidecarFolders?.length ? { sidecarFolders: options.sidecarFolders.map((f) => resolve(f)) } : {}),
     // Durability once for the whole batch (flushToDisk below), not per file: see atomic-write.ts.
     flush: false,
+    // The cache's sha256 of each output, hashed by the worker from the bytes it wrote (not read back here).
+    digest: true,
   };
 
   removeStaleTemporaryFiles(outDir);
   const cacheDir = options.cacheDir === undefined ? outDir : resolve(options.cacheDir);
   const { cache, problem } = readCache(cacheDir);
   if (problem) progress.message(problem);
+  // Which cache entries record each output (relative path): finding the entries a new output displaces is then
+  // a look-up, not a scan of the whole cache for every document (quadratic in a session of thousands).
+  const owners = new Map<string, Set<string>>();
+  const remember = (key: string, entry: CacheEntry) => {
+    cache.entries[key] = entry;
+    for (const o of entry.outputs) (owners.get(o.path) ?? owners.set(o.path, new Set()).get(o.path)!).add(key);
+  };
+  const forget = (key: string) => {
+    for (const o of cache.entries[key]?.outputs ?? []) owners.get(o.path)?.delete(key);
+    delete cache.entries[key];
+  };
+  for (const [key, entry] of Object.entries(cache.entries)) remember(key, entry);
   const outcomes: DocumentOutcome[] = new Array(files.length);
   const record = (index: number, outcome: DocumentOutcome) => {
     outcomes[index] = outcome;
@@ -566,8 +626,8 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
         input,
         sidecarPath ? readBounded(sidecarPath, MAX_SIDECAR_BYTES, 'metadata sidecar') : undefined,
         version,
-        // How the outputs reach the disk does not change them.
-        { ...buildOptions, flush: undefined },
+        // How the outputs reach the disk, and whether their hashes come back, does not change them.
+        { ...buildOptions, flush: undefined, digest: undefined },
       );
       const entry = cache.entries[key];
       if (!options.force && entry && entry.hash === hash && outputsIntact(outDir, entry)) {
@@ -576,27 +636,29 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
       }
       pending.push({ index, file, hash, bytes: input.byteLength });
     } catch (error) {
-      delete cache.entries[key];
+      forget(key);
       record(index, failure(file, error));
     }
   });
 
-  const finished = (doc: PendingDocument, outcome: DocumentOutcome) => {
+  const finished = (doc: PendingDocument, outcome: DocumentOutcome, reported?: WrittenFile[]) => {
     const key = resolve(doc.file);
     const changes: JournalLine[] = [];
     if (cache.entries[key]) changes.push({ key, entry: null });
-    delete cache.entries[key];
+    forget(key);
     if (outcome.status === 'built' && doc.hash) {
-      const written = outcome.outputs.map((o) => outputRecord(outDir, o)).filter((o): o is CacheOutput => o !== undefined);
+      const written = reported?.length === outcome.outputs.length && reported.every((w) => w.sha256 !== undefined)
+        ? reported.map((w) => ({ path: relative(outDir, w.path), size: w.size, sha256: w.sha256! }))
+        : outcome.outputs.map((o) => outputRecord(outDir, o)).filter((o): o is CacheOutput => o !== undefined);
       // Another input (same name, another folder, earlier run) that claimed these outputs no longer owns them.
-      const paths = new Set(written.map((o) => o.path));
-      for (const [other, entry] of Object.entries(cache.entries)) {
-        if (!entry.outputs.some((o) => paths.has(o.path))) continue;
-        delete cache.entries[other];
-        changes.push({ key: other, entry: null });
+      for (const output of written) {
+        for (const other of [...(owners.get(output.path) ?? [])]) {
+          forget(other);
+          changes.push({ key: other, entry: null });
+        }
       }
       if (written.length === outcome.outputs.length) {
-        cache.entries[key] = { hash: doc.hash, outputs: written };
+        remember(key, { hash: doc.hash, outputs: written });
         changes.push({ key, entry: cache.entries[key]! });
       }
     }
@@ -609,9 +671,11 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
     }
     record(doc.index, outcome);
   };
-  progress.start(options.inProcess ? 1 : workerCount(pending, options.jobs));
+  // Without --jobs, one worker starts at once and the others only for cores that stay idle meanwhile.
+  const workers = options.inProcess ? 1 : workerCount(pending, options.jobs);
+  progress.start(options.jobs === undefined ? 1 : workers);
   if (options.inProcess) await runInProcess(pending, options, outDir, buildOptions, finished);
-  else await runInWorkers(pending, options, outDir, buildOptions, finished);
+  else await runInWorkers(pending, workers, options, outDir, buildOptions, finished);
   if (existsSync(outDir)) {
     try {
       mkdirSync(cacheDir, { recursive: true });
@@ -646,7 +710,7 @@ async function runInProcess(
   options: BatchOptions,
   outDir: string,
   buildOptions: JobOptions,
-  done: (doc: PendingDocument, outcome: DocumentOutcome) => void,
+  done: (doc: PendingDocument, outcome: DocumentOutcome, written?: WrittenFile[]) => void,
 ): Promise<void> {
   if (documents.length === 0) return;
   const module = (await import(jobUrl(options.job))) as Record<string, unknown>;
@@ -654,13 +718,15 @@ async function runInProcess(
   if (typeof job !== 'function') throw new Error(`cannot load the batch job: ${options.job} has no exported function ${jobExport(options)}`);
   for (const doc of documents) {
     let outcome: DocumentOutcome;
+    let written: WrittenFile[] | undefined;
     try {
       const result = (await (job as BuildFileJob)(doc.file, outDir, buildOptions)) as FileResult;
       outcome = outcomeOfReply(doc.file, { type: 'done', result: { outputs: [...result.outputs], report: result.report } });
+      written = result.written;
     } catch (error) {
       outcome = failure(doc.file, error);
     }
-    done(doc, outcome);
+    done(doc, outcome, written);
   }
 }
 
@@ -704,17 +770,17 @@ interface Slot {
 
 function runInWorkers(
   documents: PendingDocument[],
+  size: number,
   options: BatchOptions,
   outDir: string,
   buildOptions: JobOptions,
-  done: (doc: PendingDocument, outcome: DocumentOutcome) => void,
+  done: (doc: PendingDocument, outcome: DocumentOutcome, written?: WrittenFile[]) => void,
 ): Promise<void> {
   if (documents.length === 0) return Promise.resolve();
   const queue = [...documents];
   const job = jobUrl(options.job);
   const setup: WorkerSetup = { job, jobExport: jobExport(options), outDir, options: buildOptions };
   const needsTypeScript = workerEntry().fromSource || /\.ts$/.test(job);
-  const size = workerCount(documents, options.jobs);
   const memoryMb = options.workerMemoryMb ?? workerHeapMb(documents.reduce((largest, d) => Math.max(largest, d.bytes ?? MAX_INPUT_BYTES), 0));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let remaining = documents.length;
@@ -722,9 +788,11 @@ function runInWorkers(
 
   return new Promise<void>((resolvePromise, rejectPromise) => {
     let settled = false;
+    let sampling: NodeJS.Timeout | undefined;
     const finish = (error?: Error) => {
       if (settled) return;
       settled = true;
+      clearTimeout(sampling);
       for (const slot of slots) {
         slot.dead = true;
         clearTimeout(slot.timer);
@@ -751,11 +819,11 @@ function runInWorkers(
       slot.timer = setTimeout(() => lost(slot, `it took longer than the time limit of ${formatSeconds(timeoutMs)}`), timeoutMs);
     };
 
-    const complete = (slot: Slot, outcome: DocumentOutcome) => {
+    const complete = (slot: Slot, outcome: DocumentOutcome, written?: WrittenFile[]) => {
       const doc = slot.current!;
       clearTimeout(slot.timer);
       slot.current = undefined;
-      done(doc, outcome);
+      done(doc, outcome, written);
       remaining--;
       if (remaining === 0) finish();
       else if (!slot.dead) dispatch(slot);
@@ -802,7 +870,7 @@ function runInWorkers(
         } else if (reply.type === 'init-error') {
           finish(new Error(`cannot load the batch job: ${reply.message}`));
         } else if (slot.current) {
-          complete(slot, outcomeOfReply(slot.current.file, reply));
+          complete(slot, outcomeOfReply(slot.current.file, reply), reply.type === 'done' ? reply.result.written : undefined);
         }
       });
       worker.on('error', (error: Error & { code?: string }) => {
@@ -812,7 +880,19 @@ function runInWorkers(
       worker.on('exit', (code) => lost(slot, `exit code ${code}`));
     };
 
-    for (let i = 0; i < size; i++) spawn();
+    if (options.jobs !== undefined || size === 1) {
+      for (let i = 0; i < size; i++) spawn();
+      return;
+    }
+    // More workers only for cores left idle while the first one starts (other work on the machine keeps them busy).
+    spawn();
+    const before = cpuTimes();
+    sampling = setTimeout(() => {
+      if (settled) return;
+      const idle = idleCores(before, cpuTimes(), availableParallelism());
+      const more = Math.min(size, workerCount(queue, undefined, idle === undefined ? undefined : { cores: availableParallelism(), idle })) - 1;
+      for (let i = 0; i < more; i++) spawn();
+    }, IDLE_SAMPLE_MS);
   });
 }
 

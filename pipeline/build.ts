@@ -3,7 +3,7 @@
 // A PDF is read by PDF.js, which is asynchronous, before the (synchronous) stages run: buildPdf,
 // buildInputFile and buildInputFileOutputs return promises; build and buildFile stay synchronous for texts.
 import { basename } from 'node:path';
-import { writeOutputsAtomic, type OutputFile } from './atomic-write.js';
+import { writeOutputsAtomic, type OutputFile, type WrittenFile } from './atomic-write.js';
 import { ALL_FORMATS, type BuildContext, type BuildOptions } from './context.js';
 import { findSidecar, readSidecar, type Sidecar } from './metadata.js';
 import { outputPath, outputStem } from './output-names.js';
@@ -126,12 +126,16 @@ export interface FileBuildOptions extends Partial<BuildOptions> {
   sidecarFolders?: string[];
   /** Flush the outputs to disk before returning (default); a batch passes false and flushes once at its end. */
   flush?: boolean;
+  /** Return the size and sha256 of each output as written (`written`): what a batch's cache records. */
+  digest?: boolean;
 }
 
 export interface FileBuildResult {
   file: string;
   outputs: string[];
   report: Report;
+  /** With the `digest` option: each output's resolved path, size and sha256, hashed from the bytes written. */
+  written?: WrittenFile[];
 }
 
 /** Builds `<stem>.akn.xml` and the asked-for publications of one input file into outDir; all or nothing. */
@@ -140,8 +144,8 @@ export function buildFile(path: string, outDir: string, options: FileBuildOption
   if (isPdfPath(path)) throw new InputError(path, 'a PDF is read asynchronously: build it with buildInputFile (or buildPdf)', undefined, 'usage');
   if (typeof outDir !== 'string' || outDir === '') throw argumentError('buildFile(path, outDir): outDir must be a folder name');
   const { files, report, file } = buildFileOutputs(path, outDir, options);
-  writeOutputsAtomic(files, undefined, { flush: options.flush !== false });
-  return { file, outputs: files.map((f) => f.path), report };
+  const written = writeOutputsAtomic(files, undefined, { flush: options.flush !== false, digest: options.digest === true });
+  return { file, outputs: files.map((f) => f.path), report, ...(options.digest ? { written } : {}) };
 }
 
 /** Builds a text or a PDF file (a PDF by its .pdf name, or by its signature on stdin) into outDir; all or nothing. */
@@ -149,8 +153,8 @@ export async function buildInputFile(path: string, outDir: string, options: File
   if (typeof path !== 'string' || path === '') throw argumentError('buildInputFile(path, outDir): path must be a file name');
   if (typeof outDir !== 'string' || outDir === '') throw argumentError('buildInputFile(path, outDir): outDir must be a folder name');
   const { files, report, file } = await buildInputFileOutputs(path, outDir, options);
-  writeOutputsAtomic(files, undefined, { flush: options.flush !== false });
-  return { file, outputs: files.map((f) => f.path), report };
+  const written = writeOutputsAtomic(files, undefined, { flush: options.flush !== false, digest: options.digest === true });
+  return { file, outputs: files.map((f) => f.path), report, ...(options.digest ? { written } : {}) };
 }
 
 /** What buildInputFile writes, without writing it: a text as buildFileOutputs does, a PDF read first. */

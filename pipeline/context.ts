@@ -7,6 +7,7 @@ import type { ResolutionDocument } from './model.js';
 import type { ValidationProblem } from './validate.js';
 import type { LanguageTable } from './lang/types.js';
 import type { PdfLayout } from './pdf-read.js';
+import type { RenderedPublication } from './render/html/index.js';
 import type { LayoutFacts } from './layout.js';
 
 /** The formats a build writes; all of them by default. */
@@ -48,6 +49,8 @@ export interface BuildContext {
   xml?: string;
   /** validate: schema and profile problems (empty when valid). */
   problems?: ValidationProblem[];
+  /** html, for epub: the publication's hast parts, one rendering for both (cleared by epub). */
+  publication?: RenderedPublication;
   /** publications. */
   html?: string;
   epub?: Uint8Array;

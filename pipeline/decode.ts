@@ -186,7 +186,7 @@ const WINDOWS_1252_C1 =
   '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
 
 /** Windows-1252 (and so ISO-8859-1, which it extends): every other byte is the code point of the same value. */
-function decodeWindows1252(bytes: Uint8Array): string {
+export function decodeWindows1252(bytes: Uint8Array): string {
   const parts: string[] = [];
   const chunk = 8192;
   for (let start = 0; start < bytes.byteLength; start += chunk) {
@@ -302,7 +302,7 @@ export function lineOfByte(bytes: Uint8Array, index: number): number {
   return line;
 }
 
-const UNDEFINED_IN_WINDOWS_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+export const UNDEFINED_IN_WINDOWS_1252: ReadonlySet<number> = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
 /** The heuristic documented at the top of this file: a name, or why no single-byte Latin decoding is safe. */
 function guessLatinSingleByte(bytes: Uint8Array): 'Windows-1252' | 'ISO-8859-1' | { why: string } {

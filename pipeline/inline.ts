@@ -52,11 +52,13 @@ export function runsOf(document: ResolutionDocument): Inline[][] {
   hierarchy(document.operative);
   if (document.embedded) {
     runs.push(document.embedded.title);
+    if (document.embedded.preambleHeading) runs.push(document.embedded.preambleHeading);
     for (const recital of document.embedded.preamble) runs.push(recital.text);
     hierarchy(document.embedded.body);
   }
   for (const annex of document.annexes) {
     runs.push(annex.title);
+    if (annex.preambleHeading) runs.push(annex.preambleHeading);
     for (const recital of annex.preamble) {
       runs.push(recital.text);
       items(recital.items);

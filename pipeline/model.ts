@@ -70,6 +70,8 @@ export interface OperativeParagraph {
 export interface Section {
   kind: 'section';
   num?: string;
+  /** The level and place its number gives it, whatever the script: "II." and "ثانيا -" are roman 2, "B." and "باء -" letter 2. */
+  numbering?: { series: 'roman' | 'letter'; ordinal: number };
   heading: Inline[];
   /**
    * A preamble printed inside the section: the formula of part B of a resolution with parts, preambular
@@ -78,6 +80,8 @@ export interface Section {
   formula?: Inline[];
   recitals?: Recital[];
   children: Array<OperativeParagraph | Section>;
+  /** An article of an adopted or annexed text ("Article 1"); `num` is its number as printed. */
+  article?: boolean;
   origin: Origin;
 }
 
@@ -86,6 +90,8 @@ export interface EmbeddedText {
   /** The operative paragraph that adopts the text ("Adopts the following …:"), when it is printed inline. */
   host?: OperativeParagraph;
   title: Inline[];
+  /** The heading of its preamble as printed ("Preamble"). */
+  preambleHeading?: Inline[];
   preamble: Recital[];
   /** Free paragraphs of the preamble that open with no recognised phrase. */
   body: Array<OperativeParagraph | Section>;
@@ -96,6 +102,8 @@ export interface Annex {
   heading: string;
   num?: string;
   title: Inline[];
+  /** The heading of its preamble as printed ("Preamble"). */
+  preambleHeading?: Inline[];
   preamble: Recital[];
   body: Array<OperativeParagraph | Section>;
   origin: Origin;

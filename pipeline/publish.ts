@@ -1,26 +1,36 @@
 // The publication stages (html, epub, jsonld; last in stages.ts): publications derived from the validated AKN XML (never from the model), so the same
 // functions publish AKN made by other tools (`akn-press render`).
-// Reads: context.xml, context.options.formats.   Writes: context.html, context.epub, context.jsonld.
+// Reads: context.xml, context.options.formats.   Writes: context.publication, context.html, context.epub, context.jsonld.
 import type { BuildContext, Stage } from './context.js';
-import { renderEpub } from './render/epub.js';
-import { renderHtml } from './render/html/index.js';
+import { epubOfPublication, renderEpub } from './render/epub.js';
+import { type RenderedPublication, htmlOfPublication, renderHtml, renderPublication as renderParts } from './render/html/index.js';
 import { renderJsonld } from './render/jsonld.js';
 
 export type PublicationFormat = 'html' | 'epub' | 'jsonld';
 
 const wants = (context: BuildContext, format: PublicationFormat) => context.options.formats.includes(format);
 
+/**
+ * The HTML file and the EPUB content document are one rendering of the document: made once per build,
+ * kept on the context only while a later stage (epub) still needs it, so a build's result does not hold it.
+ */
+function publicationOf(context: BuildContext, stillNeeded: boolean): RenderedPublication {
+  const publication = context.publication ?? renderParts(context.xml!, { file: context.file, resolverBase: context.options.resolverBase });
+  context.publication = stillNeeded ? publication : undefined;
+  return publication;
+}
+
 export const publicationStages: readonly Stage[] = [
   {
     name: 'html',
     run(context) {
-      if (wants(context, 'html')) context.html = renderHtml(context.xml!, { file: context.file, resolverBase: context.options.resolverBase });
+      if (wants(context, 'html')) context.html = htmlOfPublication(publicationOf(context, wants(context, 'epub')), { file: context.file, resolverBase: context.options.resolverBase });
     },
   },
   {
     name: 'epub',
     run(context) {
-      if (wants(context, 'epub')) context.epub = renderEpub(context.xml!, { file: context.file, resolverBase: context.options.resolverBase });
+      if (wants(context, 'epub')) context.epub = epubOfPublication(publicationOf(context, false), context.xml!, { file: context.file, resolverBase: context.options.resolverBase });
     },
   },
   {

@@ -3,7 +3,7 @@
 import { childElements, documentElement, parseAkn, type AknElement, type AknNode } from './akn-tree.js';
 
 /** Elements whose text starts a new line. */
-const BLOCKS = new Set(['p', 'heading', 'subheading', 'listIntroduction', 'num', 'docTitle', 'tblock', 'li', 'td', 'th']);
+const BLOCKS = new Set(['p', 'block', 'heading', 'subheading', 'listIntroduction', 'num', 'docTitle', 'tblock', 'li', 'td', 'th']);
 
 export function readingText(xml: string, file = '<akn>'): string {
   const root = parseAkn(xml, file);

@@ -557,7 +557,9 @@ function rejoinSplitYears({ lines, report }: WordContext): void {
  * "Bosnie -" + "Herzégovine", "al-" + "Hikma", "Moyen -Orient": the break is closed and the hyphen kept, as
  * printed. The hyphen goes only when both pieces are fragments and together a word ("insti-" + "tutions").
  */
-function closeHyphenBreaks({ lines, judge, report }: WordContext): void {
+function closeHyphenBreaks({ lines, judge, language, report }: WordContext): void {
+  // A heading number alone on its line ("ثانيا -", its title on the next line) ends with a dash that breaks nothing.
+  const headingNumbers = new Set([...(language.headingNumbers?.sections ?? []), ...(language.headingNumbers?.titles ?? [])]);
   for (const [i, line] of lines.entries()) {
     const next = lines[i + 1];
     // The patterns run only on a line that has what they need (" -", a hyphen at its end): most lines have neither.
@@ -568,6 +570,7 @@ function closeHyphenBreaks({ lines, judge, report }: WordContext): void {
       });
     }
     if (!next || !line.text.endsWith('-') || !/\p{L}[)]? ?-$/u.test(line.text.slice(-5)) || !/^\p{L}/u.test(next.text)) continue;
+    if (headingNumbers.size > 0 && headingNumbers.has(line.text.replace(/[\s\u064B]*-$/u, '').trim())) continue;
     line.text = line.text.replace(/ ?-$/, '-');
     const before = line.text;
     line.glue = '';

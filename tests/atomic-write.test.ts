@@ -1,4 +1,5 @@
 // Atomic writes: a failure at any step leaves the previous outputs whole and no temporary file behind.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -158,6 +159,17 @@ describe('durability once per batch (group commit)', () => {
     };
     return { io, calls };
   };
+
+  it('returns each file as written: resolved path, byte size and, when asked, the sha256 of the bytes on disk', () => {
+    const files = [{ path: join(dir, 'a.xml'), data: 'é\n' }, { path: join(dir, 'sub', 'b.epub'), data: new Uint8Array([0x50, 0x4b, 3, 4]) }];
+    const written = writeOutputsAtomic(files, nodeFileIo, { flush: false, digest: true });
+    expect(written).toEqual(files.map((f) => {
+      const bytes = readFileSync(f.path);
+      return { path: f.path, size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
+    }));
+    expect(written[0]!.size).toBe(3);
+    expect(writeOutputsAtomic(files.slice(0, 1), nodeFileIo, { flush: false })).toEqual([{ path: files[0]!.path, size: 3 }]);
+  });
 
   it('flushes each file of a single write, and none with flush: false, the write staying atomic', () => {
     const single = counting();

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import stringWidth from 'string-width';
@@ -20,6 +20,9 @@ import {
   runBatch,
   type BatchOptions,
   type BatchSummary,
+  cpuTimes,
+  idleCores,
+  workerCount,
 } from '../pipeline/batch.js';
 import { InputError } from '../pipeline/report.js';
 
@@ -244,6 +247,41 @@ describe('runBatch', () => {
   it('rejects inputs that do not exist before starting any worker', async () => {
     await expect(batch(['missing']).run).rejects.toThrow('no such file or folder');
     expect(existsSync(join(root, 'out'))).toBe(false);
+  });
+});
+
+describe('workerCount', () => {
+  const texts = (n: number, bytes = 17_500) => Array.from({ length: n }, (_, index) => ({ index, file: `in/${index}.txt`, bytes }));
+  const idle = { cores: 2, idle: 1 };
+
+  it('runs a second worker only for 2 MB of text and a core that stayed idle while the first started', () => {
+    expect(workerCount(texts(240), undefined, idle)).toBe(2);
+    expect(workerCount(texts(100), undefined, idle)).toBe(1); // 1.7 MB: less than a worker's start costs
+    expect(workerCount(texts(240), undefined, { cores: 2, idle: 0.6 })).toBe(2);
+    expect(workerCount(texts(240), undefined, { cores: 2, idle: 0.4 })).toBe(1);
+    expect(workerCount(texts(240), undefined, { cores: 2, idle: 0 })).toBe(1);
+    expect(workerCount(texts(2000), undefined, { cores: 8, idle: 3.8 })).toBe(5);
+    expect(workerCount(texts(2000), undefined, { cores: 8, idle: 7 })).toBe(8);
+    // Not measured yet: as many as the work and the cores allow; a size unknown counts as the largest input allowed.
+    expect(workerCount([{ index: 0, file: 'a.txt' }, { index: 1, file: 'b.txt' }], undefined)).toBe(Math.min(2, availableParallelism()));
+  });
+
+  it('builds a batch that holds PDFs with one worker (PDF.js in two would pass 300 MB)', () => {
+    expect(workerCount([...texts(240), { index: 240, file: 'in/S_2018_221-EN.PDF', bytes: 440_000 }], undefined, idle)).toBe(1);
+  });
+
+  it('takes --jobs as given, whatever the load, never more workers than documents', () => {
+    expect(workerCount(texts(240), 2, { cores: 2, idle: 0 })).toBe(2);
+    expect(workerCount(texts(1), 2, idle)).toBe(1);
+    expect(workerCount([{ index: 0, file: 'a.pdf', bytes: 1 }, { index: 1, file: 'b.pdf', bytes: 1 }], 2, idle)).toBe(2);
+  });
+
+  it('measures idle cores from the CPU times of every core', () => {
+    expect(idleCores({ idle: 1000, total: 2000 }, { idle: 1400, total: 2500 }, 2)).toBeCloseTo(1.6);
+    expect(idleCores({ idle: 1000, total: 2000 }, { idle: 1000, total: 2500 }, 2)).toBe(0);
+    expect(idleCores({ idle: 1000, total: 2000 }, { idle: 1000, total: 2000 }, 2)).toBeUndefined();
+    const now = cpuTimes();
+    expect(now.total).toBeGreaterThanOrEqual(now.idle);
   });
 });
 

@@ -1,5 +1,6 @@
 // The command line end to end, a handful of runs of the compiled CLI (make test compiles it first):
 // exit statuses, one clear line per error, nothing written for bad input, --json, validate and text.
+import { createHash } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -197,6 +198,21 @@ describe('akn-press command line', () => {
     const again = JSON.parse(run('build', dir, '-o', out, '-j', '1', '--json').stdout) as { skipped: number; built: number; failures: number };
     expect(again).toMatchObject({ skipped: kept, built: names.length - kept, failures: 0 });
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('records in the cache the size and sha256 of every output as it is on disk (hashed by the worker that wrote it)', () => {
+    const dir = tmp();
+    const out = join(dir, 'out');
+    for (const name of ['a', 'b']) writeFileSync(join(dir, `${name}.txt`), readFileSync('input/fr_A-72-L.10.txt'));
+    expect(run('build', dir, '-o', out, '-q').status).toBe(0);
+    const cache = JSON.parse(readFileSync(join(out, '.akn-press-cache.json'), 'utf8')) as { entries: Record<string, { outputs: Array<{ path: string; size: number; sha256: string }> }> };
+    const recorded = Object.values(cache.entries).flatMap((e) => e.outputs).sort((x, y) => (x.path < y.path ? -1 : 1));
+    const names = readdirSync(out).filter((f) => !f.startsWith('.')).sort();
+    expect(names).toHaveLength(8);
+    expect(recorded).toEqual(names.map((name) => {
+      const bytes = readFileSync(join(out, name));
+      return { path: name, size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
+    }));
   });
 
   it('caps --jobs at the number of cores and says so', () => {

@@ -4,6 +4,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import axe from 'axe-core';
@@ -13,6 +14,7 @@ import { type Browser, type BrowserContext, type Page, chromium } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { path as aknPath, documentElement, parseAkn } from '../pipeline/akn-tree.js';
 import { EPUB_FILES, renderEpub } from '../pipeline/render/epub.js';
+import { dosDateTime, zipArchive } from '../pipeline/render/zip.js';
 import {
   CHROMIUM, FIXTURES, INPUTS, OUTPUTS, ROOT, type PublicationInput, aknWords, axeViolations, brokenFragmentLinks, missingWords,
   pageWords, read, total,
@@ -397,5 +399,67 @@ describe('EPUB escaping', () => {
     expect(content).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(content).toContain('&amp;amp;');
     expect(content).not.toMatch(/<script|<img|<b>/);
+  });
+});
+
+describe('EPUB zip container (render/zip.ts)', () => {
+  /** Reads an archive by its central directory, checking each local header against it (APPNOTE 4.3). */
+  function readArchive(bytes: Uint8Array) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const end = bytes.byteLength - 22;
+    expect(view.getUint32(end, true)).toBe(0x06054b50);
+    const count = view.getUint16(end + 10, true);
+    let at = view.getUint32(end + 16, true);
+    expect(at + view.getUint32(end + 12, true)).toBe(end);
+    const entries = [];
+    for (let i = 0; i < count; i++) {
+      expect(view.getUint32(at, true)).toBe(0x02014b50);
+      const nameLength = view.getUint16(at + 28, true);
+      const local = view.getUint32(at + 42, true);
+      const name = strFromU8(bytes.subarray(at + 46, at + 46 + nameLength));
+      // The local header repeats the central one's method, time, CRC and sizes (no data descriptor).
+      expect(Buffer.from(bytes.subarray(local + 4, local + 30)).equals(Buffer.from(bytes.subarray(at + 6, at + 32)))).toBe(true);
+      const method = view.getUint16(at + 10, true);
+      const stored = bytes.subarray(local + 30 + nameLength, local + 30 + nameLength + view.getUint32(at + 20, true));
+      const data = method === 0 ? stored : new Uint8Array(inflateRawSync(stored));
+      expect(data.byteLength).toBe(view.getUint32(at + 24, true));
+      expect(crc32(data)).toBe(view.getUint32(at + 16, true));
+      entries.push({ name, method, dosTime: view.getUint32(at + 12, true), data });
+      at += 46 + nameLength;
+    }
+    return entries;
+  }
+
+  it('holds each entry with its CRC-32 and sizes, in order, mimetype stored, the rest deflated', () => {
+    const big = new Uint8Array(300_000).map((_, i) => (i * 7919) % 251);
+    const bytes = zipArchive(
+      [
+        { name: 'mimetype', data: strToU8('application/epub+zip'), store: true },
+        { name: 'EPUB/a.xhtml', data: strToU8('<p>é</p>'.repeat(1000)) },
+        { name: 'EPUB/empty.css', data: new Uint8Array(0) },
+        { name: 'EPUB/big.bin', data: big },
+      ],
+      '2017-12-01',
+    );
+    const entries = readArchive(bytes);
+    expect(entries.map((e) => [e.name, e.method])).toEqual([['mimetype', 0], ['EPUB/a.xhtml', 8], ['EPUB/empty.css', 8], ['EPUB/big.bin', 8]]);
+    expect(Buffer.from(entries[3]!.data).equals(Buffer.from(big))).toBe(true);
+    // Another reader (fflate) finds the same files.
+    expect(Object.keys(unzipSync(bytes))).toEqual(['mimetype', 'EPUB/a.xhtml', 'EPUB/empty.css', 'EPUB/big.bin']);
+    expect(strFromU8(unzipSync(bytes)['EPUB/a.xhtml']!)).toBe('<p>é</p>'.repeat(1000));
+  });
+
+  it('dates every entry at noon of the day given, whatever the time zone', () => {
+    expect(dosDateTime('2017-12-01')).toBe((37 << 25) | (12 << 21) | (1 << 16) | (12 << 11));
+    expect(dosDateTime('1980-01-01') >>> 16).toBe((1 << 5) | 1);
+    expect(dosDateTime('2107-12-31') >>> 25).toBe(127);
+    expect(() => dosDateTime('1979-12-31')).toThrow(/1980–2107/);
+    expect(() => dosDateTime('2108-01-01')).toThrow(/1980–2107/);
+    const entries = readArchive(zipArchive([{ name: 'a', data: strToU8('x') }], '2024-02-29'));
+    expect(entries[0]!.dosTime).toBe(dosDateTime('2024-02-29'));
+  });
+
+  it('refuses an entry name that is not printable ASCII', () => {
+    expect(() => zipArchive([{ name: 'é.xhtml', data: strToU8('x') }], '2020-01-01')).toThrow(/not printable ASCII/);
   });
 });

@@ -125,3 +125,89 @@ describe('a text with articles adopted inline', () => {
     }
   });
 });
+
+describe('operative headings nested by their numbering (section > title > division)', () => {
+  it('renders each level one heading level below its parent, in a valid heading order', async () => {
+    const page = await pageOf([
+      'Questions relating to the programme budget',
+      'The General Assembly,',
+      'Recalling its resolutions,',
+      'I. General matters',
+      '1. Decides to act;',
+      'A. Reports',
+      '2. Requests a report;',
+      'Financing',
+      '3. Decides to finance;',
+      'B. Coordination',
+      '4. Decides to coordinate;',
+      'II. Other matters',
+      '1. Decides to remain seized of the matter.',
+    ]);
+    try {
+      expect(await headings(page)).toEqual([
+        '1 Questions relating to the programme budget',
+        '2 I. General matters',
+        '3 A. Reports',
+        '4 Financing',
+        '3 B. Coordination',
+        '2 II. Other matters',
+      ]);
+      expect(await page.locator('section#sec_I section#sec_I__title_A section#sec_I__title_A__dvs_1').count()).toBe(1);
+      expect(await axeRun(page, { runOnly: { type: 'rule', values: ['heading-order', 'page-has-heading-one', 'empty-heading'] } })).toEqual([]);
+      expect(await axeRun(page, { runOnly: { type: 'tag', values: AXE_TAGS } })).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('the heading "Preamble" of a declaration', () => {
+  it('a declaration printed alone: "Preamble" is a heading one level below the title, beside the articles', async () => {
+    const page = await pageOf([
+      'Universal Declaration',
+      'Preamble',
+      'Whereas recognition of dignity is the foundation of freedom,',
+      'Whereas disregard for rights has resulted in barbarous acts,',
+      'The General Assembly',
+      'Proclaims this Declaration as a common standard of achievement.',
+      'Article 1',
+      'All human beings are born free and equal in dignity and rights.',
+      'Article 2',
+      'Everyone has the right to life.',
+    ]);
+    try {
+      expect(await headings(page)).toEqual(['1 Universal Declaration', '2 Preamble', '2 Article 1', '2 Article 2']);
+      expect(await page.locator('h2#preamble__block_1').count()).toBe(1);
+      expect(await axeRun(page, { runOnly: { type: 'rule', values: ['heading-order', 'page-has-heading-one', 'empty-heading'] } })).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('an annexed declaration: "Preamble" is a heading of the annex, at the level of its articles', async () => {
+    const page = await pageOf([
+      'Declaration on the rights of persons',
+      'The General Assembly,',
+      'Recalling its resolutions,',
+      '1. Adopts the Declaration annexed to the present resolution.',
+      'Annex',
+      'Declaration on the rights of persons',
+      'Preamble',
+      'Considering that the peoples have reaffirmed their faith,',
+      'Article 1',
+      'Everyone has rights.',
+    ]);
+    try {
+      const list = await headings(page);
+      const preamble = list.find((h) => h.endsWith(' Preamble'));
+      const article = list.find((h) => h.endsWith(' Article 1'));
+      expect(preamble).toBeDefined();
+      expect(preamble!.split(' ')[0]).toBe(article!.split(' ')[0]);
+      expect(Number(preamble!.split(' ')[0])).toBeGreaterThan(2);
+      expect(await axeRun(page, { runOnly: { type: 'rule', values: ['heading-order', 'page-has-heading-one', 'empty-heading'] } })).toEqual([]);
+      expect(await axeRun(page, { runOnly: { type: 'tag', values: AXE_TAGS } })).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -293,6 +293,18 @@ describe('HTML of the hand-written statement (elements a parser may never emit)'
     expect(backlinks).toEqual(['#sec_I__para_1__authorialNote_1', '#sec_II__para_3__authorialNote_1']);
   });
 
+  it('lists two different notes printed with the same marker as two notes (only a repetition is merged)', () => {
+    const xml = read(fixture('handwritten-blocklist'));
+    const second = xml.lastIndexOf('See the annex to the present resolution.');
+    const changed = `${xml.slice(0, second)}See document A/80/7.${xml.slice(second + 'See the annex to the present resolution.'.length)}`;
+    const asides = (html: string) => html.match(/<aside\b/g)?.length ?? 0;
+    const before = asides(renderHtml(xml));
+    const after = renderHtml(changed);
+    expect(asides(after)).toBe(before + 1);
+    expect(after).toContain('See the annex to the present resolution.');
+    expect(after).toContain('See document A/80/7.');
+  });
+
   it('resolves references: alternativeReference URL, same-document fragments', async () => {
     expect(await page.locator('#preamble__container_1__ref_1').getAttribute('href')).toBe('https://undocs.org/A/RES/79/1');
     expect(await page.locator('[id="sec_I__para_2__list_1__point_b__list_1__point_ii__ref_1"]').getAttribute('href')).toBe('#sec_I__para_1');

@@ -382,8 +382,12 @@ describe('resolutions with parts and sections that have a preamble of their own'
 });
 
 describe('the levels of operative headings (profile §3.3)', () => {
-  it('a roman numeral opens a section, a letter A.–H. a title, an unnumbered heading a division', () => {
-    const { statement, xml } = statementOf(
+  /** Each headed level as "element:eId", in document order, and the eIds of the paragraphs. */
+  const outline = (statement: AknElement) => order(path(statement, 'mainBody')!).map((h) => `${h.name}:${h.attrs['eId']}`);
+  const paragraphEids = (statement: AknElement) => findAll(path(statement, 'mainBody')!, 'paragraph').map((p) => p.attrs['eId']);
+
+  it('a letter heading after a roman one is its child, an unnumbered heading a child of both; eIds carry the context', () => {
+    const { statement, report } = statementOf(
       ga(
         'I. General matters',
         '1. Decides to act;',
@@ -391,15 +395,152 @@ describe('the levels of operative headings (profile §3.3)', () => {
         '2. Requests a report;',
         'Financing',
         '3. Decides to finance;',
+        'B. Coordination',
+        '4. Decides to coordinate;',
         'II. Other matters',
         '1. Decides to remain seized of the matter.',
       ),
     );
-    const body = path(statement, 'mainBody')!;
-    // Headings follow one another in the operative part (the parser does not nest one level in another).
-    expect(order(body).map((h) => `${h.name}:${h.attrs['eId']}`)).toEqual(['section:sec_I', 'title:title_A', 'division:dvs_1', 'section:sec_II']);
-    expect(xml).toContain('<paragraph eId="title_A__para_2">');
-    expect(xml).toContain('<paragraph eId="sec_II__para_1">');
+    expect(outline(statement)).toEqual(['section:sec_I', 'title:sec_I__title_A', 'division:sec_I__title_A__dvs_1', 'title:sec_I__title_B', 'section:sec_II']);
+    expect(paragraphEids(statement)).toEqual(['sec_I__para_1', 'sec_I__title_A__para_2', 'sec_I__title_A__dvs_1__para_3', 'sec_I__title_B__para_4', 'sec_II__para_1']);
+    expect(nums(statement)).toEqual(['1.', '2.', '3.', '4.', '1.']);
+    expect(report.diagnostics.filter((d) => d.code === 'heading-levels-uncertain')).toEqual([]);
+  });
+
+  it('the letters restart under each section (before, title_A twice at one level); the same eIds in another language', () => {
+    const english = statementOf(ga('I. General matters', '1. Decides to act;', 'A. Reports', '2. Requests a report;', 'II. Other matters', 'A. Coordination', '1. Decides to coordinate;', 'B. Follow-up', '2. Decides to remain seized of the matter.'));
+    const french = statementOf(
+      [
+        'L’Assemblée générale,',
+        'Rappelant ses résolutions,',
+        'I. Questions générales',
+        '1. Décide d’agir ;',
+        'A. Rapports',
+        '2. Demande un rapport ;',
+        'II. Autres questions',
+        'A. Coordination',
+        '1. Décide de coordonner ;',
+        'B. Suivi',
+        '2. Décide de rester saisie de la question.',
+      ].join('\n'),
+    );
+    const expected = ['section:sec_I', 'title:sec_I__title_A', 'section:sec_II', 'title:sec_II__title_A', 'title:sec_II__title_B'];
+    expect(outline(english.statement)).toEqual(expected);
+    expect(outline(french.statement)).toEqual(expected);
+    expect(paragraphEids(french.statement)).toEqual(paragraphEids(english.statement));
+    expect(paragraphEids(english.statement)).toEqual(['sec_I__para_1', 'sec_I__title_A__para_2', 'sec_II__title_A__para_1', 'sec_II__title_B__para_2']);
+    // "A. Coordination" right under "II. Other matters" keeps its number and is a title, like the others.
+    expect(textOf(childElements(findAll(english.statement, 'title')[1]!, 'num')[0]!)).toBe('A.');
+  });
+
+  it.each([
+    ['ar', ['إن الجمعية العامة،', 'إذ تشير إلى قراراتها،', 'أولا - مسائل عامة', '1 - تقرر أن تتصرف؛', 'ألف - التقارير', '2 - تطلب تقريرا؛', 'باء - التنسيق', '3 - تقرر أن تنسق؛', 'ثانيا - مسائل أخرى', '1 - تقرر أن تبقي المسألة قيد نظرها.'], ['أولا -', 'ألف -', 'باء -', 'ثانيا -']],
+    ['zh', ['大会，', '回顾其决议，', '一. 一般事项', '1. 决定采取行动；', 'A. 报告', '2. 请提交报告；', 'B. 协调', '3. 决定进行协调；', '二、其他事项', '1. 决定继续处理此案。'], ['一.', 'A.', 'B.', '二、']],
+    ['ru', ['Генеральная Ассамблея,', 'ссылаясь на свои резолюции,', 'I. Общие вопросы', '1. постановляет действовать;', 'A. Доклады', '2. просит представить доклад;', 'B. Координация', '3. постановляет координировать;', 'II. Другие вопросы', '1. постановляет продолжать заниматься этим вопросом.'], ['I.', 'A.', 'B.', 'II.']],
+    // The Latin heading letters typed with the Cyrillic letters of the same shape (А U+0410, В U+0412).
+    ['ru', ['Генеральная Ассамблея,', 'ссылаясь на свои резолюции,', 'I. Общие вопросы', '1. постановляет действовать;', '\u0410. Доклады', '2. просит представить доклад;', '\u0412. Координация', '3. постановляет координировать;', 'II. Другие вопросы', '1. постановляет продолжать заниматься этим вопросом.'], ['I.', '\u0410.', '\u0412.', 'II.']],
+  ])('%s: headings numbered as the language prints them have the levels and eIds of the English version', (language, lines, printed) => {
+    const result = build({ file: `${language}.txt`, text: lines.join('\n'), sidecar: { language } });
+    expect(result.context.problems).toEqual([]);
+    const statement = childElements(parseAkn(result.xml))[0]!;
+    expect(outline(statement)).toEqual(['section:sec_I', 'title:sec_I__title_A', 'title:sec_I__title_B', 'section:sec_II']);
+    expect(paragraphEids(statement)).toEqual(['sec_I__para_1', 'sec_I__title_A__para_2', 'sec_I__title_B__para_3', 'sec_II__para_1']);
+    // The numbers stay as printed; the headings hold only their words.
+    expect(order(path(statement, 'mainBody')!).map((h) => textOf(childElements(h, 'num')[0]!))).toEqual(printed);
+    expect(order(path(statement, 'mainBody')!).every((h) => !printed.some((n) => textOf(childElements(h, 'heading')[0]!).includes(n)))).toBe(true);
+  });
+
+  it('ar: a heading number alone on its line ("أولاً -", "ثانيا -") takes the next line as its title; its dash is no hyphen break', () => {
+    const lines = ['إن الجمعية العامة،', 'إذ تشير إلى قراراتها،', 'أولاً -', 'مسائل عامة', '1 - تقرر أن تتصرف؛', 'ثانيا -', 'مسائل أخرى', '1 - تقرر أن تبقي المسألة قيد نظرها.'];
+    const result = build({ file: 'ar.txt', text: lines.join('\n'), sidecar: { language: 'ar' } });
+    expect(result.context.problems).toEqual([]);
+    const statement = childElements(parseAkn(result.xml))[0]!;
+    const sections = order(path(statement, 'mainBody')!);
+    expect(sections.map((h) => [h.attrs['eId'], textOf(childElements(h, 'num')[0]!), textOf(childElements(h, 'heading')[0]!)])).toEqual([
+      ['sec_I', 'أولاً -', 'مسائل عامة'],
+      ['sec_II', 'ثانيا -', 'مسائل أخرى'],
+    ]);
+    expect(paragraphEids(statement)).toEqual(['sec_I__para_1', 'sec_II__para_1']);
+    expect(result.report.repairs.filter((r) => r.kind === 'hyphen-break')).toEqual([]);
+  });
+
+  it('lettering that runs on from one section to the next ("C." under "II.") is still nested', () => {
+    const { statement } = statementOf(ga('I. General matters', 'A. Reports', '1. Requests a report;', 'B. Financing', '2. Decides to finance;', 'II. Other matters', 'C. Coordination', '3. Decides to coordinate.'));
+    expect(outline(statement)).toEqual(['section:sec_I', 'title:sec_I__title_A', 'title:sec_I__title_B', 'section:sec_II', 'title:sec_II__title_C']);
+  });
+
+  it('a part with its own formula holds the roman sections printed after its clauses', () => {
+    const { statement } = statementOf(
+      ga(
+        '1. Urges all countries to cooperate;',
+        'B. United Nations public information policies',
+        'The General Assembly,',
+        'Emphasizing the role of the Department,',
+        'I. Communications',
+        '1. Reaffirms the central role of the Committee;',
+        'II. Library',
+        '2. Requests the Department to report.',
+      ),
+    );
+    expect(outline(statement)).toEqual(['section:sec_B', 'section:sec_B__sec_I', 'section:sec_B__sec_II']);
+    expect(childElements(findAll(statement, 'section')[0]!, 'crossHeading').map((c) => squash(textOf(c)))).toEqual(['The General Assembly,', 'Emphasizing the role of the Department,']);
+  });
+
+  it('numbering that does not tell the levels apart ("A.", "I.", "B.") is not guessed: one level, with a warning', () => {
+    const { statement, report } = statementOf(ga('A. Reports', '1. Decides to act;', 'I. General matters', '2. Requests a report;', 'B. Financing', '3. Decides to finance.'));
+    expect(outline(statement)).toEqual(['title:title_A', 'section:sec_I', 'title:title_B']);
+    expect(report.diagnostics).toContainEqual(expect.objectContaining({ code: 'heading-levels-uncertain', line: 7 }));
+  });
+
+  it('nested levels validate against the XSD and read as the printed text', () => {
+    const { xml } = statementOf(ga('I', 'General matters', 'Recalling its resolution 71/1,', '1. Takes note of the report;', 'A. Staffing', 'Noting the staffing table,', '2. Requests the Secretary-General to report;', 'II', 'Financing', '1. Decides to appropriate the amount.'));
+    // statementOf asserts no validation problem; the title keeps its own clause as a crossHeading.
+    expect(xml).toContain('<crossHeading eId="sec_I__title_A__crossHeading_1" refersTo="#preamble"><i>Noting</i> the staffing table,</crossHeading>');
+  });
+});
+
+describe('the heading "Preamble" of a declaration (language table data), wherever the declaration stands', () => {
+  it('an annexed declaration: its title, the heading of its preamble, its recitals and its articles', () => {
+    const { statement, xml } = statementOf(
+      ga(
+        '1. Adopts the Declaration annexed to the present resolution.',
+        'Annex',
+        'Declaration on the rights of persons',
+        'Preamble',
+        'Considering that the peoples have reaffirmed their faith,',
+        'Noting the work of the Commission,',
+        'Article 1',
+        'Everyone has rights.',
+        'Article 2',
+        'Everyone has duties.',
+      ),
+    );
+    const annex = path(statement, 'attachments', 'attachment', 'doc')!;
+    expect(squash(textOf(findAll(annex, 'docTitle')[0]!))).toBe('Declaration on the rights of persons');
+    const preamble = path(annex, 'preamble')!;
+    expect(childElements(preamble).map((c) => `${c.name}:${c.attrs['eId']}`)).toEqual(['block:att_1__preamble__block_1', 'container:att_1__preamble__container_1', 'container:att_1__preamble__container_2']);
+    expect(childElements(preamble)[0]!.attrs['name']).toBe('preambleHeading');
+    expect(textOf(childElements(preamble)[0]!)).toBe('Preamble');
+    // The annexed text's articles are articles of the annex (before, an empty embeddedStructure: invalid output).
+    expect(findAll(annex, 'article').map((a) => a.attrs['eId'])).toEqual(['att_1__art_1', 'att_1__art_2']);
+    expect(findAll(statement, 'embeddedStructure')).toHaveLength(0);
+    expect(xml).not.toContain('<p>Preamble</p>');
+  });
+
+  it.each([
+    ['fr', ['L’Assemblée générale,', 'Rappelant ses résolutions,', '1. Adopte la Déclaration suivante :', 'Déclaration sur la coopération', 'Préambule', 'Considérant que les peuples ont proclamé leur foi,', 'Article premier', 'Les États coopèrent.'], 'Préambule'],
+    ['es', ['La Asamblea General,', 'Recordando sus resoluciones,', '1. Aprueba la siguiente Declaración:', 'Declaración sobre la cooperación', 'Preámbulo', 'Considerando que los pueblos han reafirmado su fe,', 'Artículo 1', 'Los Estados cooperarán.'], 'Preámbulo'],
+  ])('%s: a declaration adopted inline keeps "Preamble" as the heading of its preamble, not in its title', (language, lines, word) => {
+    const result = build({ file: `${language}.txt`, text: lines.join('\n'), sidecar: { language } });
+    expect(result.context.problems).toEqual([]);
+    const statement = childElements(parseAkn(result.xml))[0]!;
+    const structure = findAll(statement, 'embeddedStructure')[0]!;
+    const title = childElements(structure, 'p')[0]!;
+    expect(textOf(title)).not.toContain(word);
+    const container = childElements(structure, 'container')[0]!;
+    const heading = childElements(container)[0]!;
+    expect([heading.name, heading.attrs['name'], heading.attrs['eId'], textOf(heading)]).toEqual(['block', 'preambleHeading', 'para_1__embeddedStructure_1__container_1__block_1', word]);
+    expect(findAll(structure, 'article')).toHaveLength(1);
   });
 });
 

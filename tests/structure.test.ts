@@ -153,7 +153,10 @@ describe('structure: rules and errors', () => {
       ].join('\n'),
     );
     const preamble = path(statement, 'preamble')!;
-    expect(childElements(preamble).map((c) => c.name)).toEqual(['p', 'container', 'container', 'formula']);
+    expect(childElements(preamble).map((c) => c.name)).toEqual(['block', 'container', 'container', 'formula']);
+    // "Preamble" is the heading of that part (a named block: preamble has no heading of its own in the schema).
+    expect(childElements(preamble)[0]!.attrs).toEqual({ name: 'preambleHeading', eId: 'preamble__block_1' });
+    expect(textOf(childElements(preamble)[0]!)).toBe('Preamble');
     const articles = findAll(statement, 'article');
     expect(articles.map((a) => a.attrs['eId'])).toEqual(['para_1__embeddedStructure_1__art_1', 'para_1__embeddedStructure_1__art_2']);
     expect(findAll(articles[1]!, 'num').map(textOf)).toEqual(['1.', '2.']);

@@ -31,6 +31,12 @@ export const arabic: LanguageTable = {
    */
   // Lettered items as the Arabic versions print them, in abjad order: "(أ)", "(ب)", "(ج)", "(د)", "(هـ)"…
   itemLetters: ['أ', 'ب', 'ج', 'د', 'هـ', 'و', 'ز', 'ح', 'ط', 'ي', 'ك', 'ل', 'م', 'ن', 'س', 'ع', 'ف', 'ص', 'ق', 'ر', 'ش', 'ت', 'ث', 'خ', 'ذ', 'ض', 'ظ', 'غ'],
+  // Headings as the Arabic versions number them: ordinal adverbs for the roman level ("أولا -", "ثانيا -"…),
+  // the names of the letters in abjad order for the capital-letter level ("ألف -", "باء -", "جيم -"…).
+  headingNumbers: {
+    sections: ['أولا', 'ثانيا', 'ثالثا', 'رابعا', 'خامسا', 'سادسا', 'سابعا', 'ثامنا', 'تاسعا', 'عاشرا'],
+    titles: ['ألف', 'باء', 'جيم', 'دال', 'هاء', 'واو', 'زاي', 'حاء'],
+  },
   recitalOpening: '^و?[إا]ذ\\s+(?:[تي][\\p{L}\\p{M}]{2,}|هي|هو)(?=[\\s،,]|$)',
   preambularPhrases: [
     // "إذ" opens the first recital, "وإذ" every following one; GA forms, then SC forms.

@@ -28,6 +28,9 @@ export const russian: LanguageTable = {
    * ("международная") and genitive plurals ("прав", "перспектив") start wrapped lines after a comma.
    */
   // Lettered items as the Russian versions print them: "а)", "б)"… (й, ё, ъ, ы, ь are not used as item letters).
+  // Headings keep the Latin letters A., B., C., D.… in the Russian versions; A, B, C, E and H may be typed with
+  // the Cyrillic letters of the same shape (А В С Е Н), read as the Latin letter they show. "Б." is no heading number.
+  headingNumbers: { titles: ['А', 'В', 'С', 'D', 'Е', 'F', 'G', 'Н'] },
   itemLetters: ['а', 'б', 'в', 'г', 'д', 'е', 'ж', 'з', 'и', 'к', 'л', 'м', 'н', 'о', 'п', 'р', 'с', 'т', 'у', 'ф', 'х', 'ц', 'ч', 'ш', 'щ', 'э', 'ю', 'я'],
   recitalOpening:
     '^(?:[Бб]удучи\\s+(?:\\p{Ll}+о\\s+)?\\p{Ll}{3,}|(?:[Вв]новь|[Сс]нова|[Оо]собо|[Гг]лубоко|[Тт]вердо|[Рр]ешительно|[Нн]астоятельно|[Нн]еизменно|[Вв]сецело|[Пп]олностью|[Ее]динодушно)\\s+\\p{Ll}{3,}(?:я|ясь)|[Сс]\\s+(?:\\p{Ll}+(?:ой|им)\\s+)?\\p{Ll}+(?:ем|ью|ой)\\s+\\p{Ll}{3,}(?:я|ясь)|\\p{L}\\p{Ll}{2,}(?:уя|юя|ясь|вшись))(?=[\\s,]|$)',

@@ -26,6 +26,13 @@ export interface LanguageTable {
    * Latin "(a)" (Russian "а)", "б)"…; Arabic "(أ)", "(ب)"…): item N is the Nth letter.
    */
   itemLetters?: readonly string[];
+  /**
+   * Heading numbers in this language's own words or numerals, in order, where its documents print no roman
+   * numeral or capital letter: `sections` the roman level (Arabic "أولا", "ثانيا"…; Chinese "一", "二"…),
+   * `titles` the capital-letter level (Arabic "ألف", "باء"…). The Nth is read as roman N or letter N, so a
+   * heading has the same level and eId in every language version; a dash, a period or "、" follows it.
+   */
+  headingNumbers?: { sections?: readonly string[]; titles?: readonly string[] };
   /** Opening phrases of operative paragraphs (verbs in the present tense). */
   operativePhrases: PhraseTable;
 

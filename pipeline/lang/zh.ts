@@ -92,6 +92,11 @@ export const chinese: LanguageTable = {
    * before a verb of the table ("还强调", "又深信", "再次确认"), as the UN writes an added recital. Not "并" or
    * "也": they join clauses inside a sentence ("…，并强调…").
    */
+  // Headings as the Chinese versions number them: Chinese numerals for the roman level ("一.", "二、"…); the
+  // capital-letter level keeps Latin letters ("A. 报告").
+  headingNumbers: {
+    sections: ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'],
+  },
   recitalOpening: `^(?:又|还|再次|进一步)(?:${preambularPhrases
     .map(([phrase]) => phrase)
     .filter((phrase) => !/^[又还]/u.test(phrase))

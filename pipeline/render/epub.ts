@@ -2,11 +2,13 @@
 // renderer, nav.xhtml, package.opf with accessibility metadata, style.css), zipped reproducibly.
 // Reads: AKN XML text.   Writes: the EPUB bytes (same input, same bytes: fixed dates, order and zip times).
 import { createHash } from 'node:crypto';
-import { type Zippable, strToU8, zipSync } from 'fflate';
-import type { Element, ElementContent, Nodes, Properties, Root } from 'hast';
-import { toHtml } from 'hast-util-to-html';
+import type { Element, ElementContent, Properties, Root } from 'hast';
 import { h } from 'hastscript';
 import { type RenderOptions, type RenderedPublication, type TocEntry, renderPublication, stylesheet } from './html/index.js';
+import { escapeXml, serializeHast } from './html/serialize.js';
+
+export { escapeXml };
+import { zipArchive } from './zip.js';
 
 export interface EpubOptions extends RenderOptions {}
 
@@ -23,34 +25,12 @@ export const EPUB_FILES = {
 const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 const OPS_NS = 'http://www.idpf.org/2007/ops';
 
-/** Escapes text for XML content and attribute values. */
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 /**
- * hast-util-to-html escapes for HTML: `<` stays raw in attribute values and `]]>` in text, both fatal
- * in XML. For XHTML every text node is escaped here with XML rules (and passed as a raw node), and a `<`
- * in an attribute value is percent-encoded (ids and fragments alike, so links still match).
+ * Serialises a hast tree as a well-formed XHTML document (XML declaration, closed empty elements);
+ * `epubTypes` gives the `epub:type` of elements that carry one only in the EPUB.
  */
-function xmlSafe<T extends Nodes>(node: T): T {
-  if (node.type === 'text') return { type: 'raw', value: escapeXml(node.value) } as unknown as T;
-  if (node.type !== 'element' && node.type !== 'root') return node;
-  const copy = { ...node } as Root | Element;
-  if (copy.type === 'element') {
-    const properties: Properties = {};
-    for (const [key, value] of Object.entries(copy.properties)) {
-      properties[key] = typeof value === 'string' ? value.replace(/</g, '%3C') : value;
-    }
-    copy.properties = properties;
-  }
-  copy.children = (node as Root | Element).children.map((child) => xmlSafe(child as Nodes)) as ElementContent[];
-  return copy as T;
-}
-
-/** Serialises a hast tree as a well-formed XHTML document (XML declaration, closed empty elements). */
-export function toXhtml(tree: Root): string {
-  const body = toHtml(xmlSafe(tree), { allowDangerousHtml: true, closeSelfClosing: true, upperDoctype: true });
+export function toXhtml(tree: Root, epubTypes: ReadonlyMap<Element, string> = new Map()): string {
+  const body = serializeHast(tree, { allowDangerousHtml: true, closeSelfClosing: true, upperDoctype: true, xml: { epubTypes } });
   return `<?xml version="1.0" encoding="UTF-8"?>\n${body}\n`;
 }
 
@@ -77,7 +57,7 @@ function contentDocument(publication: RenderedPublication): string {
   const header = { ...publication.header, properties: { ...publication.header.properties, 'epub:type': 'frontmatter' } };
   const main = { ...publication.main, properties: { ...publication.main.properties, 'epub:type': 'bodymatter' } };
   const nav = publication.collectionNav ? [publication.collectionNav] : [];
-  return toXhtml(xhtmlDocument(publication, publication.title, [...nav, header, main], { className: ['akn-publication'] }));
+  return toXhtml(xhtmlDocument(publication, publication.title, [...nav, header, main], { className: ['akn-publication'] }), publication.epubTypes);
 }
 
 const CONTENT_HREF = 'content.xhtml';
@@ -118,8 +98,8 @@ function modifiedDate(publication: RenderedPublication): string {
   const { manifestationDate, expressionDate, workDate } = publication.metadata;
   const date = [manifestationDate, expressionDate, workDate].find((d) => d && /^\d{4}-\d{2}-\d{2}/.test(d));
   const day = date ? date.slice(0, 10) : '2000-01-01';
-  // Zip (DOS) times run from 1980 to 2107, and fflate refuses years after 2099: a date outside is clamped
-  // (a sidecar may give a date far ahead; the EPUB must still be written).
+  // Zip (DOS) times run from 1980 to 2107: a date outside is clamped, to 2099 as it always was (a sidecar
+  // may give a date far ahead; the EPUB must still be written, and its dcterms:modified stays as before).
   return day < '1980-01-01' ? '1980-01-01' : day > '2099-12-31' ? '2099-12-31' : day;
 }
 
@@ -178,24 +158,29 @@ const CONTAINER = `<?xml version="1.0" encoding="UTF-8"?>
 </container>
 `;
 
+let constantEntries: { mimetype: Uint8Array; container: Uint8Array; stylesheet: Uint8Array } | undefined;
+
 /** Renders AKN XML as an EPUB 3 publication. Throws InputError (file:line) for XML that is not AKN. */
 export function renderEpub(xml: string, options: EpubOptions = {}): Uint8Array {
-  const publication = renderPublication(xml, { ...options, target: 'xhtml' });
+  return epubOfPublication(renderPublication(xml, options), xml, options);
+}
+
+/** The EPUB of a publication rendered from `xml` (the same options as it was rendered with). */
+export function epubOfPublication(publication: RenderedPublication, xml: string, options: EpubOptions = {}): Uint8Array {
   const modified = modifiedDate(publication);
-  const [year, month, day] = modified.split('-').map(Number) as [number, number, number];
-  // fflate writes DOS times from the local-time fields of the Date: build it from local fields, so
-  // the bytes do not depend on the machine's time zone. Noon, not midnight: where a daylight-saving
-  // change happens at midnight (Santiago, Beirut...), local midnight does not exist on that day and
-  // would become 01:00.
-  const mtime = new Date(year, month - 1, day, 12, 0, 0);
-  // Insertion order is archive order: mimetype must be the first entry and stored (EPUB OCF §4.2).
-  const files: Zippable = {
-    [EPUB_FILES.mimetype]: [strToU8('application/epub+zip'), { level: 0 }],
-    [EPUB_FILES.container]: strToU8(CONTAINER),
-    [EPUB_FILES.package]: strToU8(packageDocument(publication, xml, modified, (options.languageVersions ?? []).filter((v) => !v.current).map((v) => v.href))),
-    [EPUB_FILES.nav]: strToU8(navDocument(publication)),
-    [EPUB_FILES.content]: strToU8(contentDocument(publication)),
-    [EPUB_FILES.stylesheet]: strToU8(stylesheet('epub')),
-  };
-  return zipSync(files, { level: 9, mtime });
+  const utf8 = (text: string) => Buffer.from(text, 'utf8');
+  // The same bytes for every EPUB: made once, so the zip deflates them once (zip.ts).
+  constantEntries ??= { mimetype: utf8('application/epub+zip'), container: utf8(CONTAINER), stylesheet: utf8(stylesheet('epub')) };
+  // mimetype must be the first entry and stored (EPUB OCF §4.2); every entry is dated `modified`, 12:00.
+  return zipArchive(
+    [
+      { name: EPUB_FILES.mimetype, data: constantEntries.mimetype, store: true },
+      { name: EPUB_FILES.container, data: constantEntries.container },
+      { name: EPUB_FILES.package, data: utf8(packageDocument(publication, xml, modified, (options.languageVersions ?? []).filter((v) => !v.current).map((v) => v.href))) },
+      { name: EPUB_FILES.nav, data: utf8(navDocument(publication)) },
+      { name: EPUB_FILES.content, data: utf8(contentDocument(publication)) },
+      { name: EPUB_FILES.stylesheet, data: constantEntries.stylesheet },
+    ],
+    modified,
+  );
 }

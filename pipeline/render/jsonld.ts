@@ -700,6 +700,14 @@ function recitalRelations(
   const nodes: JsonldNode[] = [];
   const preamble = firstChild(statement, 'preamble');
   const recitals = preamble ? childElements(preamble, 'container') : [];
+  // Each recital's citations, in document order, gathered in one pass (not all citations per recital).
+  const citationsOf = new Map<AknElement, Citation[]>();
+  for (const citation of citations) {
+    if (!citation.recital) continue;
+    const list = citationsOf.get(citation.recital);
+    if (list) list.push(citation);
+    else citationsOf.set(citation.recital, [citation]);
+  }
   recitals.forEach((recital, index) => {
     const concept = (attr(recital, 'refersTo') ?? '')
       .split(/\s+/)
@@ -707,8 +715,8 @@ function recitalRelations(
       .find((tlc) => tlc?.element === 'TLCConcept');
     if (!concept) return;
     const receivers: string[] = [];
-    for (const citation of citations) {
-      const document = citation.recital === recital ? documentOf.get(citation) : undefined;
+    for (const citation of citationsOf.get(recital) ?? []) {
+      const document = documentOf.get(citation);
       if (document && !receivers.includes(citedId(document))) receivers.push(citedId(document));
     }
     if (receivers.length === 0) return;

@@ -4,6 +4,7 @@ import type { Annex, EmbeddedText, Footnote, Inline, ListItem, OperativeParagrap
 import { CITATION_PATTERN, citationIndex, type RepairedText, type TextLine } from '../repair.js';
 import { warn, type Report } from '../report.js';
 import { openingPhrase, type Lexicon } from './lexicon.js';
+import { nestHeadings } from './levels.js';
 import { linesOf, type Segment } from './rules.js';
 
 /** Builds inline content from lines: joins them with their glue and turns citation characters into note references. */
@@ -153,9 +154,10 @@ export function buildBody(segments: readonly Segment[], lexicon: Lexicon, report
       }
       case 'heading': {
         // "II. Financing": the numeral is the section's <num>, the rest its heading.
-        const printedNum = segment.num ? /^\s*([IVXL]+\.?|[A-H]\.?)(?=\s|$)/.exec(first.text)?.[1] : undefined;
+        const numbered = segment.num ? segment.lexemes[0]!.section : undefined;
+        const printedNum = numbered && first.text.includes(numbered.num) ? numbered.num : undefined;
         const heading = trimInlines(printedNum ? dropLeading(inlines(lines), first.text.indexOf(printedNum) + printedNum.length) : inlines(lines));
-        const next: Section = { kind: 'section', num: printedNum, heading, children: [], origin: originOf(first) };
+        const next: Section = { kind: 'section', num: printedNum, numbering: printedNum ? numbered!.numbering : undefined, heading, children: [], origin: originOf(first) };
         if (segment.sub && section && section.children.length === 0) section.children.push(next);
         else target.paragraphs.push(next);
         section = next;
@@ -180,9 +182,13 @@ export function buildBody(segments: readonly Segment[], lexicon: Lexicon, report
         break;
       }
       case 'article': {
-        body.embedded ??= { title: [], preamble: [], body: [] };
-        if (body.annexes.length === 0) target = { recitals: body.embedded.preamble, paragraphs: body.embedded.body };
-        section = { kind: 'section', num: segment.num, heading: trimInlines(inlines(lines)), children: [], origin: originOf(first) };
+        // An annexed text's articles stay in its annex (an empty embedded text would be an empty, invalid
+        // embeddedStructure).
+        if (body.annexes.length === 0) {
+          body.embedded ??= { title: [], preamble: [], body: [] };
+          target = { recitals: body.embedded.preamble, paragraphs: body.embedded.body };
+        }
+        section = { kind: 'section', num: segment.num, heading: trimInlines(inlines(lines)), children: [], origin: originOf(first), article: true };
         target.paragraphs.push(section);
         owner = undefined;
         break;
@@ -194,6 +200,16 @@ export function buildBody(segments: readonly Segment[], lexicon: Lexicon, report
           target.paragraphs.push(section);
         }
         section.formula = trimInlines(inlines(lines));
+        owner = undefined;
+        break;
+      }
+      case 'preambleHeading': {
+        // The heading of the preamble of the text being read (an annex, a text adopted inline).
+        const heading = trimInlines(inlines(lines));
+        const annex = body.annexes.at(-1);
+        if (annex && target.recitals === annex.preamble && !annex.preambleHeading) annex.preambleHeading = heading;
+        else if (body.embedded && target.recitals === body.embedded.preamble && !body.embedded.preambleHeading) body.embedded.preambleHeading = heading;
+        else addParagraph({ kind: 'paragraph', text: heading, items: [], origin: originOf(first) });
         owner = undefined;
         break;
       }
@@ -225,6 +241,9 @@ export function buildBody(segments: readonly Segment[], lexicon: Lexicon, report
       }
     }
   }
+  // Headings printed one after another nest by their numbering (profile §3.3): "A." inside "I.".
+  body.operative = nestHeadings(body.operative, report);
+  for (const annex of body.annexes) annex.body = nestHeadings(annex.body, report);
   if (pendingHeading) {
     warn(report, 'heading-without-recital', 'a heading between recitals is followed by no recital; kept as a preambular paragraph');
     target.recitals.push({ key: 'preambularParagraph', phrase: '', text: pendingHeading, items: [], origin: { line: 0, page: 1 } });

@@ -21,6 +21,7 @@ import {
   operativeNumber,
   partFormula,
   plenaryLine,
+  preambleHeading,
   recital,
   recitalHeading,
   sectionHeading,
@@ -49,7 +50,7 @@ export interface Layout {
 }
 
 // The region lists every layout starts from. Order matters: the first rule whose `starts` holds opens the block.
-const opening: readonly BlockRule[] = [annexHeading, articleHeading, plenaryLine, operativeNumber, listItem];
+const opening: readonly BlockRule[] = [preambleHeading, annexHeading, articleHeading, plenaryLine, operativeNumber, listItem];
 const closing: readonly BlockRule[] = [afterHeading, firstText];
 const annex: readonly BlockRule[] = [...opening, recital, annexTitle, sectionHeading, annexSubHeading, freeParagraph, ...closing];
 const declaration: readonly BlockRule[] = [...opening, recital, freeParagraph, ...closing];

@@ -2,7 +2,7 @@
 // (operative number, enumerator, preambular phrase, heading shape, annex, article, plenary line, how it
 // ends, the quotation marks it opens and closes). Rules read tags; they never run a pattern on a line.
 import type { TextLine } from '../repair.js';
-import { normalizeQuotes, openingPhrase, withoutCitations, type Lexicon, type Phrase } from './lexicon.js';
+import { normalizeQuotes, openingPhrase, withoutCitations, type Lexicon, type Phrase, type SectionNumbering } from './lexicon.js';
 
 export type ItemKind = 'letter' | 'roman' | 'number' | 'bullet';
 
@@ -45,7 +45,7 @@ export interface Lexeme {
   preambleHeading: boolean;
   /** "I" or "IV." alone; "II. Financing", "A. Reports". */
   loneRoman: boolean;
-  section?: { num: string; title?: string };
+  section?: { num: string; title?: string; numbering: SectionNumbering };
   /** Short, capitalised, no closing punctuation: it may be a heading (rules decide from its neighbours). */
   headingShaped: boolean;
   startsLower: boolean;
@@ -66,7 +66,8 @@ const OPERATIVE_NUMBER = /^(?<num>\d{1,4})(?<period>\.|．|\s?[-–]\s?)?(?:\s+|
 // "73/99. Cooperation in outer space", "54/18 B. Question of …", "73/6 - الذكرى" (Arabic style): an adopted
 // resolution's number and title.
 const RESOLUTION_NUMBER = /^(?<number>\d{1,3}\/\d{1,4}(?:\s?[A-Z])?)(?:\.|\s?[-–])(?:\s+|$)/u;
-const SECTION_HEADING = /^(?<num>[IVXL]{1,6}\.?|[A-H]\.)(?:\s+(?<title>\p{Lu}.*))?$/u;
+// The title may be in a script without capitals ("A. 报告").
+const SECTION_HEADING = /^(?<num>[IVXL]{1,6}\.?|[A-H]\.)(?:\s+(?<title>[\p{Lu}\p{Lo}].*))?$/u;
 const LONE_ROMAN = /^[IVXL]+\.?$/;
 const CLOSING_PUNCTUATION = /[,;.:،؛，；。:]$/u;
 
@@ -97,6 +98,20 @@ function readNativeEnumerator(text: string, lexicon: Lexicon): Enumerator | unde
   const place = native.ordinal.get(letter)!;
   if (place > 26) return undefined;
   return { num: paren !== undefined ? `(${paren})` : `${close})`, value: String.fromCharCode(96 + place), kinds: ['letter'] };
+}
+
+/** "II. Financing", "A. Reports", or a number of the language's own ("ألف - التقارير" is letter A). */
+function readSection(plain: string, lexicon: Lexicon): Lexeme['section'] {
+  const latin = SECTION_HEADING.exec(plain)?.groups;
+  if (latin) {
+    const num = latin['num']!;
+    const roman = /^[IVXL]/.test(num);
+    const numbering: SectionNumbering = roman ? { series: 'roman', ordinal: ordinalOf(num.replace(/\.$/, ''), 'roman') } : { series: 'letter', ordinal: num.charCodeAt(0) - 64 };
+    return { num, title: latin['title'], numbering };
+  }
+  const native = lexicon.nativeSection?.pattern.exec(plain)?.groups;
+  if (!native) return undefined;
+  return { num: native['num']!, title: native['title'], numbering: lexicon.nativeSection!.numbers.get(native['word']!)! };
 }
 
 export function ordinalOf(value: string, kind: ItemKind): number {
@@ -149,7 +164,7 @@ export function tagLine(line: TextLine, index: number, lexicon: Lexicon): Lexeme
   const article = lexicon.articleHeading.exec(plain)?.groups;
   const preambular = openingPhrase(plain, lexicon.preambular);
   const shape = preambular ? undefined : lexicon.recitalShape?.exec(plain)?.[0];
-  const section = SECTION_HEADING.exec(plain)?.groups;
+  const section = readSection(plain, lexicon);
   const tail = plain.slice(-80);
   return {
     line,
@@ -166,9 +181,11 @@ export function tagLine(line: TextLine, index: number, lexicon: Lexicon): Lexeme
     article: article ? { num: article['num']! } : undefined,
     plenary: lexicon.plenary.test(plain),
     preambleHeading: lexicon.preambleHeading.test(plain),
-    loneRoman: LONE_ROMAN.test(plain),
-    section: section ? { num: section['num']!, title: section['title'] } : undefined,
-    headingShaped: plain.length > 0 && plain.length < 100 && /^\p{Lu}/u.test(plain) && !CLOSING_PUNCTUATION.test(plain),
+    // "أولا -" or "一." alone on its line, its title on the next, as "I" alone.
+    loneRoman: LONE_ROMAN.test(plain) || (section !== undefined && section.title === undefined && section.numbering.series === 'roman' && lexicon.nativeSection !== undefined),
+    section,
+    // A heading numbered in words of a script without capitals ("ثانيا - التمويل") has the shape too.
+    headingShaped: plain.length > 0 && plain.length < 100 && (/^\p{Lu}/u.test(plain) || section !== undefined) && !CLOSING_PUNCTUATION.test(plain),
     startsLower: /^\p{Ll}/u.test(plain),
     ends: {
       recital: lexicon.recitalEnd.test(tail),

@@ -37,6 +37,8 @@ export interface Lexicon {
   numberedNounEnd?: { test(text: string): boolean };
   /** An item lettered in the language's own script ("а)", "(أ)"), with each letter's place in the order. */
   nativeEnumerator?: { pattern: RegExp; ordinal: ReadonlyMap<string, number> };
+  /** A heading numbered in the language's own words ("ثانيا - التمويل", "二. 其他事项"), each word's level and place. */
+  nativeSection?: { pattern: RegExp; numbers: ReadonlyMap<string, SectionNumbering> };
   annexHeading: RegExp;
   articleHeading: RegExp;
   preambleHeading: RegExp;
@@ -201,6 +203,24 @@ function nativeEnumerator(letters: readonly string[]): NonNullable<Lexicon['nati
   };
 }
 
+/** The level and place a heading's number gives it: roman N (section) or letter N (title). */
+export interface SectionNumbering {
+  series: 'roman' | 'letter';
+  ordinal: number;
+}
+
+/**
+ * "أولا - " / "أولاً -" / "一、" / "В. " then the heading; the longest word first ("十一" before "十"). A dash or a
+ * period ends the number only before a space, the line's end or Arabic script ("С-Петербург" is no heading).
+ */
+function nativeSection(numbers: NonNullable<LanguageTable['headingNumbers']>): NonNullable<Lexicon['nativeSection']> {
+  const map = new Map<string, SectionNumbering>();
+  (numbers.sections ?? []).forEach((word, i) => map.set(word, { series: 'roman', ordinal: i + 1 }));
+  (numbers.titles ?? []).forEach((word, i) => map.set(word, { series: 'letter', ordinal: i + 1 }));
+  const alternatives = anyOf([...map.keys()].sort((a, b) => b.length - a.length));
+  return { pattern: new RegExp(`^(?<num>(?<word>${alternatives})\\u064B?(?:\\s?[-–.](?=[\\s\\p{Script=Arabic}]|$)|[．、]))(?:\\s*(?<title>\\S.*))?$`, 'u'), numbers: map };
+}
+
 export function compileLexicon(language: LanguageTable): Lexicon {
   const list = anyOf(language.conjunctions.list);
   // A recital or paragraph may end with a conjunction before the next one ("…; and", "…, y", "…; и").
@@ -223,6 +243,7 @@ export function compileLexicon(language: LanguageTable): Lexicon {
     listJoin: new RegExp(`(?:[:;,،，；]|\\s(?:${list}))\\s*$`, 'u'),
     // After a space or an elision ("de l’alinéa"): a number or an enumerator on the next line cites, it opens nothing.
     nativeEnumerator: language.itemLetters?.length ? nativeEnumerator(language.itemLetters) : undefined,
+    nativeSection: language.headingNumbers ? nativeSection(language.headingNumbers) : undefined,
     numberedNounEnd: language.numberedNouns?.length ? endingWord(language.numberedNouns) : undefined,
     annexHeading: new RegExp(`^(?<word>${anyOf(language.annexWords)})(?:\\s+(?<num>[IVXLC]+|\\d+))?\\s*[.:]?$`, 'u'),
     articleHeading: new RegExp(

@@ -24,6 +24,8 @@ export type Segment =
   | { kind: 'adoptedText'; lexemes: Lexeme[] }
   /** The formula again, opening part B of a resolution with parts (inside the part's section). */
   | { kind: 'partFormula'; lexemes: Lexeme[] }
+  /** The heading of an annexed or adopted text's preamble ("Preamble", "Préambule", "序言"). */
+  | { kind: 'preambleHeading'; lexemes: Lexeme[] }
   | { kind: 'conclusion'; lexemes: Lexeme[] }
   | { kind: 'text'; lexemes: Lexeme[] };
 
@@ -89,7 +91,7 @@ export function lastLexeme(state: ParseState): Lexeme | undefined {
   return state.current?.lexemes.at(-1);
 }
 
-const HEADING_KINDS = new Set<Segment['kind']>(['heading', 'annex', 'article', 'recitalHeading', 'adoptedText', 'partFormula']);
+const HEADING_KINDS = new Set<Segment['kind']>(['heading', 'annex', 'article', 'recitalHeading', 'adoptedText', 'partFormula', 'preambleHeading']);
 
 /** The current block is complete: nothing open, a heading, or its last line ends a paragraph. */
 export function afterEnd(state: ParseState): boolean {
@@ -104,6 +106,18 @@ const numberAhead = (cursor: Cursor, offset: number) => cursor.ahead(offset)?.nu
 
 // ---------------------------------------------------------------------------------------------
 // The rules
+
+/**
+ * The heading of the preamble of a text the resolution annexes or adopts ("Preamble" alone on its line, the
+ * language table's word): after the text's title or a block's end, never in mid-sentence. The resolution's
+ * own preamble heading (a declaration printed alone) is read with the head.
+ */
+export const preambleHeading: BlockRule = {
+  name: 'preamble heading',
+  starts: ({ lexeme }, state) =>
+    lexeme.preambleHeading && (state.region === 'annex' || state.region === 'embedded') && (afterEnd(state) || afterSentence(state)),
+  open: ({ lexeme }, state) => openSegment(state, { kind: 'preambleHeading', lexemes: [lexeme] }),
+};
 
 export const annexHeading: BlockRule = {
   name: 'annex heading',
@@ -289,7 +303,9 @@ export const operativeHeading: BlockRule = {
     if (lexeme.operative || lexeme.preambular) return false;
     const last = lastLexeme(state);
     const inPreamble = state.region === 'preamble';
-    const ended = inPreamble ? last === undefined || last.ends.recital || (last.ends.sentence && !last.ends.colon) : last !== undefined && last.ends.sentence && !last.ends.colon;
+    // A part's or a section's own clauses end like recitals ("B." formula, "Emphasizing …,", then "I.").
+    const afterRecital = inPreamble || state.current?.kind === 'recital';
+    const ended = afterRecital ? last === undefined || last.ends.recital || (last.ends.sentence && !last.ends.colon) : last !== undefined && last.ends.sentence && !last.ends.colon;
     if (!ended) return false;
     const next = numberAhead(cursor, 1);
     const afterTitle = numberAhead(cursor, 2);
@@ -297,7 +313,9 @@ export const operativeHeading: BlockRule = {
     const titleThenNumber = titled && (afterTitle === 1 || afterTitle === state.expected);
     // A section may open with a preamble of its own: preambular clauses, or the formula of a part.
     const opensPreamble = (l: Lexeme | undefined) => l !== undefined && (l.preambular !== undefined || l.formula);
-    if (inPreamble) return next === 1 || (lexeme.loneRoman && (titleThenNumber || opensPreamble(cursor.ahead(2))));
+    // "I. General matters" then "A. Reports" then paragraph 1: the first section opens on its first title.
+    const sectionThenTitle = lexeme.section !== undefined && cursor.ahead(1)?.section?.title !== undefined && afterTitle === 1;
+    if (inPreamble) return next === 1 || sectionThenTitle || (lexeme.loneRoman && (titleThenNumber || opensPreamble(cursor.ahead(2))));
     return next === state.expected || next === 1 || titleThenNumber || opensPreamble(cursor.ahead(1)) || (titled && opensPreamble(cursor.ahead(2)));
   },
   open: (cursor, state) => {
@@ -317,8 +335,10 @@ export const headingSecondLine: BlockRule = {
     if (current?.kind !== 'heading' || current.lexemes.length !== 1) return false;
     const { lexeme } = cursor;
     const next = cursor.ahead(1);
+    // The title under a number alone ("I", "أولا -") in a script without capitals has no heading shape of its own.
+    const titleOfNumber = current.lexemes[0]!.loneRoman && lexeme.plain.length < 100 && !lexeme.ends.sentence && !lexeme.ends.comma;
     return (
-      lexeme.headingShaped &&
+      (lexeme.headingShaped || titleOfNumber) &&
       !lexeme.number &&
       !lexeme.enumerator &&
       !lexeme.preambular &&
@@ -332,7 +352,8 @@ export const headingSecondLine: BlockRule = {
     // heading then another ("AMISOM" / "Priorities and tasks"): a sub-heading.
     const first = current.lexemes[0]!;
     if (first.loneRoman || first.plain.length >= 50) appendLine(state, cursor.lexeme);
-    else openSegment(state, { kind: 'heading', lexemes: [cursor.lexeme], sub: true });
+    // A lettered sub-heading keeps its number ("II. Other matters" / "A. Coordination").
+    else openSegment(state, { kind: 'heading', lexemes: [cursor.lexeme], sub: true, num: cursor.lexeme.section?.title !== undefined ? cursor.lexeme.section.num : undefined });
     if (numberAhead(cursor, 1) === 1) state.expected = 1;
   },
 };

@@ -153,6 +153,15 @@ const paragraphOfText: AknHandler = (element, state) => {
   return [box(state, 'p', properties, state.children(element))];
 };
 
+/**
+ * block: a block of text named by @name. `preambleHeading` ("Preamble" over a declaration's recitals) is the
+ * heading of its part, at the level of the part's neighbours (the articles); any other block is a paragraph.
+ */
+const namedBlock: AknHandler = (element, state) =>
+  element.attrs.name === 'preambleHeading'
+    ? [box(state, `h${headingLevel(state)}`, state.common(element, ['akn-part-heading']), state.inlineChildren(element))]
+    : [box(state, 'p', state.common(element), state.children(element))];
+
 /** A heading outside a hierarchy that composes it (tblock, hcontainer, foreign containers). */
 const standaloneHeading: AknHandler = (element, state) => [
   box(state, `h${headingLevel(state)}`, state.common(element), state.children(element)),
@@ -263,8 +272,8 @@ const time: AknHandler = (element, state) => {
 const authorialNote: AknHandler = (element, state) => {
   const { referenceId, noteId, marker } = state.citeNote(element);
   const properties: Properties = { className: ['akn-noteref'], id: referenceId, href: `#${noteId}`, role: 'doc-noteref' };
-  if (state.target === 'xhtml') properties['epub:type'] = 'noteref';
   const reference = h('a', properties, marker);
+  state.epubTypes.set(reference, 'noteref');
   return state.parent?.name === 'sup' ? [reference] : [h('sup', { className: ['akn-sup'] }, [reference])];
 };
 
@@ -330,6 +339,7 @@ export const handlers: Readonly<Record<string, AknHandler>> = {
   container: block('div'),
   formula: block('div'),
   blockContainer: block('div'),
+  block: namedBlock,
   p: paragraphOfText,
   crossHeading: block('p'),
   heading: standaloneHeading,

@@ -2,7 +2,6 @@
 // outside request). Works from the XML alone, so it renders any AKN statement, ours or another tool's.
 // Reads: AKN XML text.   Writes: HTML text (renderHtml), or the hast parts the EPUB stage reuses (renderPublication).
 import type { Element, ElementContent, Properties, Root } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { type AknElement, childElements, documentElement, parseAkn } from '../../akn-tree.js';
 import { DOCUMENT_TYPES, handlers, renderUnknown } from './handlers.js';
@@ -10,14 +9,14 @@ import { type Labels, labelsFor, languageDirection, languageName, statusLabel } 
 import { type PublicationMetadata, readMetadata } from './metadata.js';
 import { factsList } from './facts.js';
 import { readFacts } from '../facts.js';
-import { type Footnote, IdRegistry, RenderState, type Target, noteKey, titleParagraph } from './state.js';
+import { type Footnote, IdRegistry, RenderState, noteKey, titleParagraph } from './state.js';
+import { serializeHast } from './serialize.js';
 import { stylesheet } from './style.js';
 import { type TocEntry, buildToc, isLongDocument } from './toc.js';
 
 export type { PublicationMetadata } from './metadata.js';
 export type { TocEntry } from './toc.js';
 export type { Labels } from './labels.js';
-export type { Target } from './state.js';
 export { stylesheet } from './style.js';
 
 // The default resolver base is one constant for every publication (see resolver.ts): a placeholder
@@ -56,7 +55,10 @@ export interface HtmlOptions extends RenderOptions {
   standalone?: boolean;
 }
 
-/** The publication as hast parts, shared by the HTML file and the EPUB content document. */
+/**
+ * The publication as hast parts, shared by the HTML file and the EPUB content document: a build renders
+ * it once for both (publish.ts). Its trees are never modified by their serialisers.
+ */
 export interface RenderedPublication {
   metadata: PublicationMetadata;
   labels: Labels;
@@ -78,6 +80,8 @@ export interface RenderedPublication {
   tocHeadingId: string;
   /** The language switcher and collection links (RenderOptions.languageVersions), when given. */
   collectionNav?: Element;
+  /** `epub:type` of elements of header and main (note references, notes): for the EPUB's XHTML only. */
+  epubTypes: ReadonlyMap<Element, string>;
 }
 
 const FRONT = new Set(['coverPage', 'preface']);
@@ -116,12 +120,11 @@ function survey(document: AknElement) {
 }
 
 /** Renders the AKN document into hast parts. Throws InputError (file:line) for XML that is not AKN. */
-export function renderPublication(xml: string, options: RenderOptions & { target?: Target } = {}): RenderedPublication {
+export function renderPublication(xml: string, options: RenderOptions = {}): RenderedPublication {
   const root = parseAkn(xml, options.file);
   const document = documentElement(root, options.file);
   const metadata = readMetadata(document);
   const labels = labelsFor(metadata.language.bcp47);
-  const target = options.target ?? 'html';
   const { rendered, repeatedNotes, titleParagraphs, hasNotes } = survey(document);
   const ids = new IdRegistry(rendered);
 
@@ -134,7 +137,7 @@ export function renderPublication(xml: string, options: RenderOptions & { target
   const tocHeadingId = ids.allocate('contents-heading');
 
   const state = new RenderState({
-    metadata, labels, target, resolverBase: options.resolverBase ?? DEFAULT_RESOLVER_BASE,
+    metadata, labels, resolverBase: options.resolverBase ?? DEFAULT_RESOLVER_BASE,
     handlers, fallback: renderUnknown, ids, repeatedNotes, titleParagraphs,
   });
 
@@ -164,7 +167,7 @@ export function renderPublication(xml: string, options: RenderOptions & { target
   const showToc = options.toc === 'always' || (options.toc !== 'never' && isLongDocument(document));
   const title = metadata.symbol && metadata.title ? `${metadata.symbol}: ${metadata.title}` : fallbackTitle;
   const collectionNav = languageNav(options, labels, ids);
-  return { metadata, labels, header, main, toc, showToc, notes, title, landmarks: { start: mainId, notes: notes.length > 0 ? notesId : undefined }, tocHeadingId, collectionNav };
+  return { metadata, labels, header, main, toc, showToc, notes, title, landmarks: { start: mainId, notes: notes.length > 0 ? notesId : undefined }, tocHeadingId, collectionNav, epubTypes: state.epubTypes };
 }
 
 /**
@@ -210,7 +213,6 @@ const BACK = '\u21a9'; // ↩ (default text presentation: Emoji_Presentation=No)
 
 /** The notes list: one entry per distinct note, marker as printed, a back-link to each citing place. */
 function notesSection(notes: readonly Footnote[], state: RenderState, id: string, headingId: string): Element {
-  const xhtml = state.target === 'xhtml';
   const heading = h('h2', { id: headingId, className: ['akn-notes-heading'], ...langOf(state) }, state.labels.notes);
   const entries = notes.map((note) => {
     // One back-link per citing place. Several are told apart by letters after one arrow, as in
@@ -231,15 +233,17 @@ function notesSection(notes: readonly Footnote[], state: RenderState, id: string
     });
     if (several) backLinks.unshift(h('span', { ariaHidden: 'true' }, BACK));
     const properties: Properties = { id: note.id, className: ['akn-authorialNote', 'akn-footnote'], role: 'doc-footnote' };
-    if (xhtml) properties['epub:type'] = 'footnote';
-    return h('aside', properties, [
+    const aside = h('aside', properties, [
       h('span', { className: ['akn-note-marker'] }, note.marker),
       h('div', { className: ['akn-note-body'] }, [...note.body, h('span', { className: ['akn-backlinks'] }, backLinks)]),
     ]);
+    state.epubTypes.set(aside, 'footnote');
+    return aside;
   });
   const properties: Properties = { id, className: ['akn-notes'], ariaLabelledby: headingId };
-  if (xhtml) properties['epub:type'] = 'footnotes';
-  return h('section', properties, [heading, ...entries]);
+  const section = h('section', properties, [heading, ...entries]);
+  state.epubTypes.set(section, 'footnotes');
+  return section;
 }
 
 /** `lang` for generated words when the labels are not in the document's language (English fallback). */
@@ -303,12 +307,16 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-
 
 /** Renders AKN XML as one self-contained HTML5 document (or a fragment with `standalone: false`). */
 export function renderHtml(xml: string, options: HtmlOptions = {}): string {
-  const publication = renderPublication(xml, { ...options, target: 'html' });
+  return htmlOfPublication(renderPublication(xml, options), options);
+}
+
+/** The HTML of a rendered publication (the same options as it was rendered with). */
+export function htmlOfPublication(publication: RenderedPublication, options: HtmlOptions = {}): string {
   const { metadata } = publication;
   const content = [...(publication.collectionNav ? [publication.collectionNav] : []), publication.header, ...(publication.showToc ? [tocNav(publication)] : []), publication.main];
   const alternates = (options.languageVersions ?? []).filter((v) => !v.current).map((v) => h('link', { rel: 'alternate', hreflang: v.lang, href: v.href }));
   if (options.standalone === false) {
-    return toHtml(h('div', { className: ['akn-publication'], lang: metadata.language.bcp47, dir: metadata.language.dir }, content));
+    return serializeHast(h('div', { className: ['akn-publication'], lang: metadata.language.bcp47, dir: metadata.language.dir }, content));
   }
   const tree: Root = {
     type: 'root',
@@ -329,5 +337,5 @@ export function renderHtml(xml: string, options: HtmlOptions = {}): string {
       ]),
     ],
   };
-  return toHtml(tree);
+  return serializeHast(tree);
 }

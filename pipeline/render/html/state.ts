@@ -7,9 +7,6 @@ import { type AknElement, type AknNode, childElements } from '../../akn-tree.js'
 import type { Labels } from './labels.js';
 import { type PublicationMetadata, documentLanguage, readingText } from './metadata.js';
 
-/** `html` for the standalone HTML5 file, `xhtml` for the EPUB content documents (adds `epub:type`). */
-export type Target = 'html' | 'xhtml';
-
 /** One handler per AKN element: it returns the hast for the element (zero, one or more nodes). */
 export type AknHandler = (element: AknElement, state: RenderState) => ElementContent[];
 
@@ -43,6 +40,8 @@ export class IdRegistry {
   private readonly ids = new Map<AknElement, string>();
   private readonly firstByEId = new Map<string, string>();
   private readonly used = new Set<string>();
+  /** Per base, the last suffix tried by allocate: ids are never released, so the search resumes there. */
+  private readonly nextSuffix = new Map<string, number>();
 
   /** @param rendered the elements that will appear in the output, in document order. */
   constructor(rendered: readonly AknElement[]) {
@@ -64,8 +63,12 @@ export class IdRegistry {
 
   /** A fresh id starting with `base`, never equal to an eId or to an id given before. */
   allocate(base: string): string {
-    let id = base;
-    for (let n = 2; this.used.has(id); n++) id = `${base}-${n}`;
+    // `used` only grows, so every suffix below the last one handed out for this base is still taken:
+    // starting there gives the same id as a search from the bare base, without rescanning.
+    let n = this.nextSuffix.get(base) ?? 1;
+    let id = n === 1 ? base : `${base}-${n}`;
+    while (this.used.has(id)) id = `${base}-${++n}`;
+    this.nextSuffix.set(base, n);
     this.used.add(id);
     return id;
   }
@@ -90,13 +93,14 @@ export class IdRegistry {
  * print shows it once, so the notes list keeps one entry with a back-link to each citing place.
  */
 export function noteKey(note: AknElement): string {
-  return `${note.attrs.marker ?? ''}\u0000${readingText(note).replace(/\s+/g, ' ').trim()}`;
+  // readingText(note) itself is '' (it leaves notes out of the text they sit in): read the note's children.
+  const text = note.children.map(readingText).join('');
+  return `${note.attrs.marker ?? ''}\u0000${text.replace(/\s+/g, ' ').trim()}`;
 }
 
 export interface RenderStateInit {
   metadata: PublicationMetadata;
   labels: Labels;
-  target: Target;
   resolverBase: string;
   handlers: Readonly<Record<string, AknHandler>>;
   fallback: AknHandler;
@@ -110,7 +114,11 @@ export interface RenderStateInit {
 export class RenderState {
   readonly metadata: PublicationMetadata;
   readonly labels: Labels;
-  readonly target: Target;
+  /**
+   * The EPUB structural semantics (`epub:type`) of elements of the tree: one tree serves the HTML file
+   * and the EPUB content document, and only the EPUB's XHTML carries them (added when it is serialised).
+   */
+  readonly epubTypes = new Map<Element, string>();
   readonly resolverBase: string;
   readonly ids: IdRegistry;
   readonly titleParagraphs: ReadonlyMap<AknElement, number>;
@@ -132,7 +140,6 @@ export class RenderState {
   constructor(init: RenderStateInit) {
     this.metadata = init.metadata;
     this.labels = init.labels;
-    this.target = init.target;
     this.resolverBase = init.resolverBase.replace(/\/+$/, '');
     this.handlers = init.handlers;
     this.fallback = init.fallback;
