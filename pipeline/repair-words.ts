@@ -419,9 +419,17 @@ function rejoinSplitWords({ lines, judge, report }: WordContext): void {
   const pairNext = new Int32Array(n + 1);
   for (let k = 0; k + 1 < n; k++) pairNext[k + 1] = pairAt(tokens, k, judge);
   // pairNext[k + 1]: tokens k and k + 1 side by side; pairNext[k]: tokens k - 1 and k.
-  const pieceIsWord = tokens.map(({ shape }, k) => (shape.core ? judge.isPieceShape(shape, Math.max(1, pairNext[k]!, pairNext[k + 1]!)) : true));
+  // Flags in typed arrays filled by loops, not arrays made by map: the engine's optimised map makes an array of
+  // another hidden class than the interpreter's, and each reader of it was deoptimised ("wrong map") in turn.
+  const pieceIsWord = new Uint8Array(n);
   // A short frequent word ("in", "to", "the") is the likeliest to be glued by mistake to a fragment beside it.
-  const shortWord = tokens.map((t, k) => pieceIsWord[k]! && judge.isShortShape(t.shape));
+  const shortWord = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    const shape = tokens[k]!.shape;
+    const isWord = shape.core ? judge.isPieceShape(shape, Math.max(1, pairNext[k]!, pairNext[k + 1]!)) : true;
+    pieceIsWord[k] = isWord ? 1 : 0;
+    shortWord[k] = isWord && judge.isShortShape(shape) ? 1 : 0;
+  }
   // For each i, the cheapest reading of tokens[0..i). Costs compare in order: non-words left; short printed
   // words absorbed into a join ("in e ffectiveness": "in effectiveness", not "ineffectiveness"); joins made;
   // how often the document prints each joined word beside its neighbours ("pursuant to re solution": "to
@@ -450,8 +458,9 @@ function rejoinSplitWords({ lines, judge, report }: WordContext): void {
       let short = 0;
       for (let k = start; k < i; k++) if (shortWord[k]) short++;
       const lowerWord = word.toLowerCase();
-      const before = tokens[start - 1]?.shape;
-      const after = tokens[i]?.shape;
+      // Read within bounds: a read past the end deoptimises the compiled pass.
+      const before = start > 0 ? tokens[start - 1]!.shape : undefined;
+      const after = i < n ? tokens[i]!.shape : undefined;
       const around = (before?.core ? judge.pairCountLower(before.lower, lowerWord) : 0) + (after?.core ? judge.pairCountLower(lowerWord, after.lower) : 0);
       // Lower is better for each cost; the context and the letters count against.
       const reading = [nonWords[start]!, absorbed[start]! + short, joins[start]! + 1, context[start]! - around, letters[start]! - word.length];
@@ -475,16 +484,26 @@ function rejoinSplitWords({ lines, judge, report }: WordContext): void {
   const removed = new Set<number>();
   for (const [start, size] of joined) {
     const pieces = tokens.slice(start, start + size);
-    const word = `${pieces[0]!.shape.lead}${pieces.map((p) => p.shape.core).join('')}${pieces.at(-1)!.shape.trail}`;
+    let cores = '';
+    let printedPieces = '';
+    for (const [k, piece] of pieces.entries()) {
+      cores += piece.shape.core;
+      printedPieces += k === 0 ? piece.text : ` ${piece.text}`;
+    }
+    const word = `${pieces[0]!.shape.lead}${cores}${pieces.at(-1)!.shape.trail}`;
     replaced.set(start, word);
     for (let k = start + 1; k < start + size; k++) removed.add(k);
-    report.repairs.push({ file: report.file, line: lines[pieces[0]!.line]!.line, kind: 'split-word', before: pieces.map((p) => p.text).join(' ').replace(CITATION_PATTERN, ''), after: word.replace(CITATION_PATTERN, '') });
+    report.repairs.push({ file: report.file, line: lines[pieces[0]!.line]!.line, kind: 'split-word', before: printedPieces.replace(CITATION_PATTERN, ''), after: word.replace(CITATION_PATTERN, '') });
   }
   // Lines are written again from their tokens: those holding a join, and those whose spacing that changes
   // (a space at an end, two spaces); any other line would be written as it is, and is left alone.
-  const rewritten = lines.map((line) => tokenized(line).spaced);
-  for (const [start, size] of joined) for (let k = start; k < start + size; k++) rewritten[tokens[k]!.line] = true;
-  const texts: string[][] = lines.map(() => []);
+  const rewritten = new Uint8Array(lines.length);
+  const texts: string[][] = [];
+  for (const line of lines) {
+    rewritten[texts.length] = tokenized(line).spaced ? 1 : 0;
+    texts.push([]);
+  }
+  for (const [start, size] of joined) for (let k = start; k < start + size; k++) rewritten[tokens[k]!.line] = 1;
   for (const [k, token] of tokens.entries()) {
     if (removed.has(k) || !rewritten[token.line]) continue;
     texts[token.line]!.push(replaced.get(k) ?? token.text);
@@ -497,7 +516,7 @@ function rejoinSplitWords({ lines, judge, report }: WordContext): void {
  * into a lower-case continuation, pieces after the first in lower case (unless all is in capitals: "UNM ISS"),
  * a piece that is not a word, and a joined form that is. Undefined otherwise.
  */
-function joinedWord(tokens: Token[], start: number, size: number, judge: WordJudge, pieceIsWord: boolean[]): string | undefined {
+function joinedWord(tokens: Token[], start: number, size: number, judge: WordJudge, pieceIsWord: Uint8Array): string | undefined {
   let lineEnds = 0;
   let nonWord = false;
   let lowerAfterFirst = true;

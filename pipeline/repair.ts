@@ -152,6 +152,8 @@ export function repairExtraction(context: BuildContext): void {
     language: context.language!,
     report: context.report,
     text: context.text!,
+    // Present from the start, even when no reflow sets it: one hidden class for every document's state.
+    origins: undefined,
     raw: [],
     body: [],
     blocks: [],
