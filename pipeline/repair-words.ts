@@ -613,10 +613,15 @@ function closeHyphenBreaks({ lines, judge, language, report }: WordContext): voi
  * left out (an extractor that joins a paragraph's lines makes them). Zero when the text has too few lines.
  */
 function printedWidth(lines: TextLine[]): number {
-  const lengths = lines.map((l) => l.text.length).filter((n) => n >= 20).sort((a, b) => a - b);
+  // Arrays filled by loops, not by map and filter: those made another hidden class in optimised code than in the
+  // interpreter, and repairWords, into which this is inlined, was deoptimised ("wrong map") again and again.
+  const lengths: number[] = [];
+  for (const line of lines) if (line.text.length >= 20) lengths.push(line.text.length);
+  lengths.sort((a, b) => a - b);
   if (lengths.length < 10) return 0;
   const median = lengths[lengths.length >> 1]!;
-  const normal = lengths.filter((n) => n <= median * 1.3);
+  const normal: number[] = [];
+  for (const length of lengths) if (length <= median * 1.3) normal.push(length);
   return normal[Math.floor(normal.length * 0.9)] ?? 0;
 }
 

@@ -3,13 +3,13 @@
 // with the body: feminine for the Assembly ("تشير", "تقرر"), masculine for the Council ("يشير", "يقرر"); both
 // are listed. Punctuation: Arabic comma "،" and semicolon "؛"; digits may be Arabic-Indic (٠-٩).
 import { arabicOrdinals } from './ordinals.js';
-import type { LanguageTable } from './types.js';
+import { languageTable, type LanguageTable } from './types.js';
 
 /** Levantine and Gregorian month names; UN Arabic prints both: "تشرين الأول/أكتوبر". */
 const levantineMonths = 'كانون الثاني|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين الأول|تشرين الثاني|كانون الأول';
 const gregorianMonths = 'يناير|فبراير|مارس|أبريل|إبريل|مايو|يونيه|يونيو|يوليه|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر';
 
-export const arabic: LanguageTable = {
+export const arabic: LanguageTable = languageTable({
   code: 'ar',
   iso639_2: 'ara',
   name: 'العربية',
@@ -478,4 +478,4 @@ export const arabic: LanguageTable = {
   ],
   decimalSeparator: '.',
   numberJoiners: ['و', 'أو', 'إلى'],
-};
+});

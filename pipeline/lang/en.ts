@@ -1,8 +1,8 @@
 // English: the vocabulary of UN resolutions as printed in English (General Assembly, Security Council).
 import { englishOrdinals } from './ordinals.js';
-import type { LanguageTable } from './types.js';
+import { languageTable, type LanguageTable } from './types.js';
 
-export const english: LanguageTable = {
+export const english: LanguageTable = languageTable({
   code: 'en',
   iso639_2: 'eng',
   name: 'English',
@@ -238,4 +238,4 @@ export const english: LanguageTable = {
   ],
   decimalSeparator: '.',
   numberJoiners: ['and', 'or', 'to', 'through'],
-};
+});

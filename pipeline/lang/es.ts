@@ -1,9 +1,9 @@
 // Spanish: the vocabulary of UN resolutions as printed in Spanish (Asamblea General, Consejo de Seguridad).
 // The Assembly is feminine ("Convencida", "Preocupada"), the Council masculine ("Convencido"): both forms are listed.
 import { spanishOrdinals } from './ordinals.js';
-import type { LanguageTable } from './types.js';
+import { languageTable, type LanguageTable } from './types.js';
 
-export const spanish: LanguageTable = {
+export const spanish: LanguageTable = languageTable({
   code: 'es',
   iso639_2: 'spa',
   name: 'español',
@@ -254,4 +254,4 @@ export const spanish: LanguageTable = {
   dictionary: { package: 'dictionary-es' },
   decimalSeparator: ',',
   numberJoiners: ['y', 'e', 'o', 'u', 'a'],
-};
+});

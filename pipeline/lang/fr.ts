@@ -1,8 +1,8 @@
 // French: the vocabulary of UN resolutions as printed in French (Assemblée générale, Conseil de sécurité).
 import { frenchOrdinals } from './ordinals.js';
-import type { LanguageTable } from './types.js';
+import { languageTable, type LanguageTable } from './types.js';
 
-export const french: LanguageTable = {
+export const french: LanguageTable = languageTable({
   code: 'fr',
   iso639_2: 'fra',
   name: 'français',
@@ -206,4 +206,4 @@ export const french: LanguageTable = {
   ],
   decimalSeparator: ',',
   numberJoiners: ['et', 'ou', 'à'],
-};
+});

@@ -4,9 +4,9 @@
 // preamble printed before its formula starts a sentence ("Принимая во внимание…", UDHR): that form is listed too.
 // The Assembly is feminine ("будучи убеждена"), the Council masculine ("будучи убежден"): both are listed.
 import { russianOrdinals } from './ordinals.js';
-import type { LanguageTable } from './types.js';
+import { languageTable, type LanguageTable } from './types.js';
 
-export const russian: LanguageTable = {
+export const russian: LanguageTable = languageTable({
   code: 'ru',
   iso639_2: 'rus',
   name: 'русский',
@@ -282,4 +282,4 @@ export const russian: LanguageTable = {
   dictionary: { package: 'dictionary-ru' },
   decimalSeparator: ',',
   numberJoiners: ['и', 'или', 'по'],
-};
+});

@@ -3,7 +3,7 @@
 // "又" / "还" in front of a verb make "also" / "further" ("又回顾", "还决定"). Punctuation is full-width ("，" "；"
 // "。"); some texts (the UDHR) use the ASCII "," and ";", so both are listed.
 import { chineseOrdinals } from './ordinals.js';
-import type { LanguageTable, PhraseTable } from './types.js';
+import { languageTable, type LanguageTable, type PhraseTable } from './types.js';
 
 /** The recital openings of UN Chinese texts (also read by `recitalOpening` below). */
 const preambularPhrases: PhraseTable = [
@@ -68,7 +68,7 @@ const preambularPhrases: PhraseTable = [
   ['鉴于', 'whereas'],
 ];
 
-export const chinese: LanguageTable = {
+export const chinese: LanguageTable = languageTable({
   code: 'zh',
   iso639_2: 'zho',
   name: '中文',
@@ -222,4 +222,4 @@ export const chinese: LanguageTable = {
   ],
   decimalSeparator: '.',
   numberJoiners: ['和', '或', '至'],
-};
+});
