@@ -653,7 +653,8 @@ function mergeLineFragments(lines: RawLine[], language: LanguageTable, report: R
     const trimmed = current.text.trim();
     const previous = out.at(-1);
     const next = lines[i + 1];
-    const suffix = language.ordinalSuffixes[trimmed];
+    // An own property only: a line reading "constructor" or "toString" is no suffix of the table.
+    const suffix = Object.hasOwn(language.ordinalSuffixes, trimmed) ? language.ordinalSuffixes[trimmed] : undefined;
     if (suffix !== undefined && previous && !previous.segments && /(?:\d|\bn|\bN)\s*$/.test(previous.text)) {
       const before = previous.text.trimEnd();
       const joined = `${before}${suffix}`;

@@ -124,6 +124,15 @@ describe('repair: words and typography', () => {
     expect(repairedLines(runUntil(text, 'repair', fr))[1]).toBe('Notant la réunion tenue du 1er au 3 novembre 2016 et le Supplément nº 53,');
   });
 
+  it('takes a superscript only from the table itself, never a property every object has ("constructor", "toString")', () => {
+    const text = ['The General Assembly,', ' Recalling paragraph 3', 'constructor', ' of its resolution 70/1 and paragraph 4', 'toString', ' of the same,'].join('\n');
+    const context = runUntil(text, 'repair', en);
+    expect(repairedLines(context).join(' ')).not.toMatch(/function|\[native code\]/);
+    expect(repairedLines(context).join(' ')).toContain('constructor');
+    expect(repairedLines(context).join(' ')).toContain('toString');
+    expect(context.report.repairs.filter((r) => r.kind === 'superscript')).toEqual([]);
+  });
+
   it('closes hyphen breaks and spaced hyphens', () => {
     const text = ['L’Assemblée générale,', ' Notant la situation en Bosnie -', 'Herzégovine et au Moyen -Orient, et Sawt al-', 'Hikma,'].join('\n');
     const lines = repairedLines(runUntil(text, 'repair', fr));
