@@ -63,3 +63,12 @@ export function isLetterOrMark(cp: number): boolean {
   if (cp >= 0xd800 && cp <= 0xdfff) return false;
   return letterOrMark(cp);
 }
+
+/**
+ * The string in storage of its own, for a key a memo of the process keeps. V8 keeps a substring of 13
+ * characters or more as a slice of the string it was cut from, so a word cut from a line would keep the
+ * whole document's text alive after its build; a concatenation is flattened into new storage when sliced.
+ */
+export function standaloneCopy(text: string): string {
+  return text.length < 13 ? text : ` ${text}`.slice(1);
+}

@@ -21,6 +21,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { standaloneCopy } from './characters.js';
 import type { LanguageTable } from './lang/types.js';
 import { userCacheFolder } from './schema-files.js';
 
@@ -271,7 +272,8 @@ class DictionaryLexicon implements Lexicon {
     if (known !== undefined) return known;
     const answer = this.lookUp(normalizeApostrophe(word));
     if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
-    this.memo.set(word, answer);
+    // A copy as the key: the word may be cut from a line, and would keep the document's text alive.
+    this.memo.set(standaloneCopy(word), answer);
     return answer;
   }
 

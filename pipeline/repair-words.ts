@@ -9,7 +9,7 @@
 // joins: "the e ffectiveness" reads "the effectiveness", not "thee ffectiveness". A hyphen is put back into a
 // word only when the word as printed is not a word and the document prints the hyphenated form; a hyphen at a
 // line end is closed only when both pieces are fragments.
-import { isLetterOrNumber } from './characters.js';
+import { isLetterOrNumber, standaloneCopy } from './characters.js';
 import type { LanguageTable } from './lang/types.js';
 import { DocumentLexicon, lexiconFor } from './lexicon.js';
 import { CITATION_PATTERN, type RepairState, type TextLine } from './repair.js';
@@ -343,9 +343,11 @@ const shapes = new Map<string, Shape>();
 /** Distinct tokens remembered (a resolution has a few thousand); the memo starts again when full. */
 const SHAPE_MEMO_LIMIT = 20_000;
 
-function shapeOf(text: string): Shape {
-  let shape = shapes.get(text);
+function shapeOf(token: string): Shape {
+  let shape = shapes.get(token);
   if (shape) return shape;
+  // The key and every part of the shape are cut from a copy of the token, not from the line (standaloneCopy).
+  const text = standaloneCopy(token);
   const printed = coresOf(text);
   const printedLower = printed.map((core) => core.toLowerCase());
   // An enumerator ("(b)", "(iv)") is no word and no piece of one.
@@ -674,9 +676,11 @@ function restoreDroppedHyphens({ lines, judge, report, width }: WordContext): vo
 
 /** A word's letters with the punctuation (and a clitic after an apostrophe: "’s") around them; once per distinct word. */
 const printedWords = new Map<string, readonly [lead: string, letters: string, trail: string] | null>();
-function printedWordOf(word: string): readonly [string, string, string] | null {
-  let shape = printedWords.get(word);
+function printedWordOf(printed: string): readonly [string, string, string] | null {
+  let shape = printedWords.get(printed);
   if (shape === undefined) {
+    // The key and its parts are cut from a copy of the word, not from the line (standaloneCopy).
+    const word = standaloneCopy(printed);
     const match = /^([^\p{L}]*)(\p{L}+)((?:[’']\p{L}{1,2})?[^\p{L}]*)$/u.exec(word);
     shape = match ? [match[1]!, match[2]!, match[3]!] : null;
     if (printedWords.size >= SHAPE_MEMO_LIMIT) printedWords.clear();
@@ -687,9 +691,11 @@ function printedWordOf(word: string): readonly [string, string, string] | null {
 
 /** A word of letters only, punctuation after it; once per distinct word. */
 const bareWords = new Map<string, readonly [whole: string, letters: string] | null>();
-function bareWordOf(word: string): readonly [string, string] | null {
-  let shape = bareWords.get(word);
+function bareWordOf(printed: string): readonly [string, string] | null {
+  let shape = bareWords.get(printed);
   if (shape === undefined) {
+    // The key and its parts are cut from a copy of the word, not from the line (standaloneCopy).
+    const word = standaloneCopy(printed);
     const match = /^(\p{L}+)([^\p{L}]*)$/u.exec(word);
     shape = match ? [match[0], match[1]!] : null;
     if (bareWords.size >= SHAPE_MEMO_LIMIT) bareWords.clear();
