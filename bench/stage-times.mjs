@@ -53,7 +53,7 @@ export function timedBuild(document, cpu) {
  * No forced garbage collection between builds: after one, V8 shrinks the heap and the next build pays
  * to grow it again (the publication stages measured up to twice as slow).
  */
-export function interleavedMedians(documents, { warmup, runs }) {
+export function interleavedMedians(documents, { warmup, runs, estimator = median }) {
   for (let i = 0; i < warmup; i++) for (const document of documents) timedBuild(document);
   const wall = documents.map(() => Object.fromEntries(stages.map((s) => [s.name, []])));
   const cpu = documents.map(() => Object.fromEntries(stages.map((s) => [s.name, []])));
@@ -67,8 +67,8 @@ export function interleavedMedians(documents, { warmup, runs }) {
       }
     });
   }
-  const medians = (samples) => Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
-  const totals = (samples) => median(samples[stages[0].name].map((_, i) => Object.values(samples).reduce((sum, values) => sum + values[i], 0)));
+  const medians = (samples) => Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, estimator(values)]));
+  const totals = (samples) => estimator(samples[stages[0].name].map((_, i) => Object.values(samples).reduce((sum, values) => sum + values[i], 0)));
   return documents.map((_, d) => ({ wall: medians(wall[d]), cpu: medians(cpu[d]), wallTotal: totals(wall[d]), cpuTotal: totals(cpu[d]) }));
 }
 
