@@ -810,10 +810,19 @@ function resolveMarkerLines({ lines, notes, citations, report }: RepairState): v
  * the previous one's citation), and never when it is part of a decimal ("67.1"), a reference ("paragraph 3",
  * "item 15", "resolution 1325 (2000)"), a date ("3 March", "March 3, 2020") or a list ("3 and 4").
  */
+/** The end of `text` after its last Han character: the token a number is glued to where words take no spaces. */
+function afterLastHan(text: string): string {
+  let start = text.length;
+  while (start > 0 && !HAN.test(text[start - 1]!)) start--;
+  return text.slice(start);
+}
+const HAN = /\p{Script=Han}/u;
+
 function findGluedMarkers(state: RepairState): void {
   const { lines, notes, citations, language, report } = state;
   const numbered = new Set((language.numberedNouns ?? []).map((w) => w.toLocaleLowerCase()));
   const conjunctions = new Set((language.numberJoiners ?? []).map((w) => w.toLocaleLowerCase()));
+  const prefixes = language.numberPrefixes ?? [];
   const months = new Set(Object.keys(language.months).map((w) => w.toLocaleLowerCase()));
   const decimal = language.decimalSeparator === ',' ? /\d[.,]$/ : /\d\.$/;
   // The parts of a document symbol ("Rev.1", "Add.2", "Corr.1"), the same in every language.
@@ -832,8 +841,9 @@ function findGluedMarkers(state: RepairState): void {
     if (cursor.lineIndex < firstOnPage) cursor = { lineIndex: firstOnPage, offset: 0 };
     const m = note.marker;
     const patterns: ReadonlyArray<readonly [string, RegExp]> = [
-      ['glued', new RegExp(`(?<=[\\p{L}”’»),.;:])${m}(?=[\\s,.;:)]|$)`, 'gu')],
-      ['year', new RegExp(`(?<=(?:19|20)\\d\\d)${m}(?=[\\s,.;:)]|$)`, 'gu')],
+      // Followed by a space, punctuation (full-width too: "决议1，"), or the line's end.
+      ['glued', new RegExp(`(?<=[\\p{L}”’»),.;:])${m}(?=[\\s,.;:)，。；：、）]|$)`, 'gu')],
+      ['year', new RegExp(`(?<=(?:19|20)\\d\\d)${m}(?=[\\s,.;:)，。；：、）]|$)`, 'gu')],
       // Spaced: before a lower-case word or punctuation, or after a sentence's end before a capital.
       ['floating', new RegExp(`(?<=[\\p{L}\\p{P}\\d])\\s${m}(?=\\s+[\\p{Ll}(]|\\s*[,.;:]|\\s*$)|(?<=[.;:”’)]\\s?)\\s?${m}(?=\\s+\\p{Lu})`, 'gu')],
     ];
@@ -846,8 +856,10 @@ function findGluedMarkers(state: RepairState): void {
       // A decimal or a section number: "67.1", "1,5" where the comma is the decimal separator.
       if (decimal.test(before) || /^[.,]\d/.test(after)) return true;
       // The end of a document symbol or an abbreviation number ("A/80/L.2/Rev.1", "No.1").
-      const head = before.slice(before.lastIndexOf(' ') + 1);
+      const head = afterLastHan(before.slice(before.lastIndexOf(' ') + 1));
       if (kind !== 'floating' && /[\p{L}\p{N}.]$/u.test(head) && (head.includes('/') || symbolPart.test(head) || numbered.has(head.slice(0, -1).toLocaleLowerCase()))) return true;
+      // An ordinal or reference written with a prefix ("第1、2段" in Chinese).
+      if (prefixes.some((prefix) => before.endsWith(prefix))) return true;
       if (kind !== 'floating') return false;
       // A reference, a date, or a list: "paragraph 3 of", "3 March", "March 3, 2020", "2 and 3", "1325 (2000)".
       if (numbered.has(wordBefore) || months.has(wordBefore) || months.has(wordAfter) || conjunctions.has(wordBefore)) return true;

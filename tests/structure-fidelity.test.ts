@@ -832,3 +832,45 @@ corpusDescribe('the two extractions of every corpus PDF give the same structure'
     expect(shape(file)).toEqual(shape(file.replace('.pdftotext.txt', '.txt')));
   });
 });
+
+describe('Chinese: note markers glued to Han characters, ordinals with 第', () => {
+  const text = [
+    '联合国                                                                  A/RES/76/146',
+    '大会                                                   Distr.: General',
+    '                                                       20 December 2021',
+    '第七十六届会议',
+    '议程项目 74',
+    '',
+    '            2021年12月16日大会决议',
+    '',
+    '76/146. 测试决议',
+    '',
+    '    大会，',
+    '',
+    '    回顾其2019年12月18日第74/134号决议1，',
+    '',
+    '    重申《世界人权宣言》，',
+    '',
+    '    1.  注意到秘书长的报告2，并请秘书长执行该决议第1、2段；',
+    '',
+    '    2.  决定按照第2段的规定继续审议这一问题。',
+    '',
+    '__________________',
+    '1 A/74/100。',
+    '2 A/76/200。',
+    '',
+  ].join('\n');
+
+  it('puts each note where its marker is glued before full-width punctuation, and leaves "第1、2段" and "第2段" as printed', () => {
+    const { statement, report } = statementOf(text, 'zh_test.txt');
+    const notes = findAll(statement, 'authorialNote');
+    expect(notes.map((n) => [n.attrs['marker'], n.attrs['eId']])).toEqual([
+      ['1', 'preamble__container_1__authorialNote_1'],
+      ['2', 'para_1__authorialNote_1'],
+    ]);
+    const paragraphs = findAll(path(statement, 'mainBody')!, 'paragraph').map((p) => squash(textOf(p).replace(/A\/76\/200。/, '')));
+    expect(paragraphs[0]).toContain('执行该决议第1、2段；');
+    expect(paragraphs[1]).toContain('按照第2段的规定');
+    expect(report.diagnostics.filter((d) => /marker|not cited/.test(d.message))).toEqual([]);
+  });
+});

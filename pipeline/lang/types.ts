@@ -105,6 +105,9 @@ export interface LanguageTable {
   /** Words that join numbers ("and", "to", "et", "à"): a number after one continues a list or a range
    * ("3 and 4", "2 to 5"), never a footnote marker. */
   numberJoiners?: readonly string[];
+  /** What a number written right after it is an ordinal or a reference of ("第1段", "第74/134号决议" in Chinese,
+   * where the noun follows the number): such a number is never a footnote marker. */
+  numberPrefixes?: readonly string[];
 
   /** Frequent words of the language, to confirm that a split word ("d omaines") should be rejoined. */
   commonWords: readonly string[];
@@ -168,6 +171,7 @@ export function languageTable(fields: LanguageTable): LanguageTable {
     numberedNouns: fields.numberedNouns,
     decimalSeparator: fields.decimalSeparator,
     numberJoiners: fields.numberJoiners,
+    numberPrefixes: fields.numberPrefixes,
     commonWords: fields.commonWords,
     wordLetters: fields.wordLetters,
     neverJoin: fields.neverJoin,

@@ -222,4 +222,6 @@ export const chinese: LanguageTable = languageTable({
   ],
   decimalSeparator: '.',
   numberJoiners: ['和', '或', '至'],
+  // "第" makes an ordinal of the number after it: paragraphs, resolutions, sessions ("第1段", "第74/134号决议").
+  numberPrefixes: ['第'],
 });
