@@ -845,7 +845,7 @@ function findGluedMarkers(state: RepairState): void {
       ['glued', new RegExp(`(?<=[\\p{L}”’»),.;:])${m}(?=[\\s,.;:)，。；：、）]|$)`, 'gu')],
       ['year', new RegExp(`(?<=(?:19|20)\\d\\d)${m}(?=[\\s,.;:)，。；：、）]|$)`, 'gu')],
       // Spaced: before a lower-case word or punctuation, or after a sentence's end before a capital.
-      ['floating', new RegExp(`(?<=[\\p{L}\\p{P}\\d])\\s${m}(?=\\s+[\\p{Ll}(]|\\s*[,.;:]|\\s*$)|(?<=[.;:”’)]\\s?)\\s?${m}(?=\\s+\\p{Lu})`, 'gu')],
+      ['floating', new RegExp(`(?<=[\\p{L}\\p{P}\\d])\\s${m}(?=\\s+[\\p{Ll}(]|\\s*[,.;:，。；：、]|\\s*$)|(?<=[.;:”’)]\\s?)\\s?${m}(?=\\s+\\p{Lu})`, 'gu')],
     ];
     /** Why a number found by a pattern is a number of the text, not a marker (or undefined). */
     const isTextNumber = (text: string, at: number, length: number, kind: string): boolean => {
@@ -859,7 +859,7 @@ function findGluedMarkers(state: RepairState): void {
       const head = afterLastHan(before.slice(before.lastIndexOf(' ') + 1));
       if (kind !== 'floating' && /[\p{L}\p{N}.]$/u.test(head) && (head.includes('/') || symbolPart.test(head) || numbered.has(head.slice(0, -1).toLocaleLowerCase()))) return true;
       // An ordinal or reference written with a prefix ("第1、2段" in Chinese).
-      if (prefixes.some((prefix) => before.endsWith(prefix))) return true;
+      if (prefixes.some((prefix) => before.trimEnd().endsWith(prefix))) return true;
       if (kind !== 'floating') return false;
       // A reference, a date, or a list: "paragraph 3 of", "3 March", "March 3, 2020", "2 and 3", "1325 (2000)".
       if (numbered.has(wordBefore) || months.has(wordBefore) || months.has(wordAfter) || conjunctions.has(wordBefore)) return true;

@@ -873,4 +873,12 @@ describe('Chinese: note markers glued to Han characters, ordinals with 第', () 
     expect(paragraphs[1]).toContain('按照第2段的规定');
     expect(report.diagnostics.filter((d) => /marker|not cited/.test(d.message))).toEqual([]);
   });
+
+  it('finds markers set apart by spaces as pdftotext prints them beside Han characters, and leaves "第 1、2 段" as printed', () => {
+    const spaced = text.replace('决议1，', '决议 1，').replace('报告2，', '报告 2 ，').replace('第1、2段', '第 1、2 段');
+    const { statement, report } = statementOf(spaced, 'zh_test.txt');
+    expect(findAll(statement, 'authorialNote').map((n) => n.attrs['eId'])).toEqual(['preamble__container_1__authorialNote_1', 'para_1__authorialNote_1']);
+    expect(squash(textOf(findAll(path(statement, 'mainBody')!, 'paragraph')[0]!))).toContain('执行该决议第 1、2 段；');
+    expect(report.diagnostics.filter((d) => /marker|not cited/.test(d.message))).toEqual([]);
+  });
 });
