@@ -202,7 +202,11 @@ function attachLinks(document: ResolutionDocument, links: PageLink[], report: Re
   const noteLeaves = notes.flatMap((note) => note.body.flatMap((block) => leavesOf(block)));
   // Reading order of a page: its body text, then its footnotes.
   const pages = new Map<number, TextLeaf[]>();
-  for (const leaf of [...bodyLeaves, ...noteLeaves]) pages.set(leaf.origin.page, [...(pages.get(leaf.origin.page) ?? []), leaf]);
+  for (const leaf of [...bodyLeaves, ...noteLeaves]) {
+    const page = pages.get(leaf.origin.page);
+    if (page) page.push(leaf);
+    else pages.set(leaf.origin.page, [leaf]);
+  }
   const matches = new Map<TextLeaf, Match[]>();
   const taken = new Map<TextLeaf, Array<[number, number]>>();
   const cursors = new Map<number, { leaf: number; offset: number }>();
