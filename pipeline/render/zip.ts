@@ -49,8 +49,8 @@ function deflated(data: Uint8Array): { body: Uint8Array; crc: number } {
 export function zipArchive(entries: readonly ZipEntry[], day: string): Uint8Array {
   const time = dosDateTime(day);
   const files = entries.map((entry) => {
-    const name = Buffer.from(entry.name, 'latin1');
-    if (name.toString('latin1') !== entry.name || /[^\x20-\x7e]/.test(entry.name)) throw new TypeError(`zip: entry name ${JSON.stringify(entry.name)} is not printable ASCII`);
+    if (/[^\x20-\x7e]/.test(entry.name)) throw new TypeError(`zip: entry name ${JSON.stringify(entry.name)} is not printable ASCII`);
+    const name = Buffer.from(entry.name, 'ascii');
     const { body, crc } = entry.store ? { body: entry.data, crc: crc32(entry.data) } : deflated(entry.data);
     return { name, body, method: entry.store ? 0 : 8, crc, size: entry.data.byteLength };
   });

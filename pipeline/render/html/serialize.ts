@@ -7,7 +7,7 @@
 // property-information (the library hast-util-to-html uses), each looked up once; void elements from
 // html-void-elements. What this does not handle (comments, SVG, templates, attribute names that would
 // need escaping) is handed to hast-util-to-html, so the output is always the library's. The equivalence
-// is tested on the corpus and on generated trees (tests/html.test.ts).
+// is tested on the corpus and on generated trees (tests/html-serialize.test.ts).
 import type { Element, ElementContent, Nodes, Properties, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { htmlVoidElements } from 'html-void-elements';
