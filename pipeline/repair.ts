@@ -849,8 +849,9 @@ function findGluedMarkers(state: RepairState): void {
     ];
     /** Why a number found by a pattern is a number of the text, not a marker (or undefined). */
     const isTextNumber = (text: string, at: number, length: number, kind: string): boolean => {
-      const before = text.slice(0, at);
-      const after = text.slice(at + length);
+      // The words around the number, within WORD_WINDOW: each candidate reads a bounded piece of its line.
+      const before = text.slice(Math.max(0, at - WORD_WINDOW), at);
+      const after = text.slice(at + length, at + length + WORD_WINDOW);
       const wordBefore = before.trim().split(/\s+/).at(-1)?.toLocaleLowerCase().replace(/[^\p{L}]/gu, '') ?? '';
       const wordAfter = after.trim().split(/\s+/)[0]?.toLocaleLowerCase().replace(/[^\p{L}]/gu, '') ?? '';
       // A decimal or a section number: "67.1", "1,5" where the comma is the decimal separator.
@@ -897,10 +898,7 @@ function findGluedMarkers(state: RepairState): void {
     const keep = best.kind === 'floating' && /^\s/.test(original.slice(best.at)) && /\s$/.test(original.slice(best.at, best.at + best.length)) ? ' ' : '';
     line.text = `${original.slice(0, best.at)}${char}${keep}${original.slice(best.at + best.length)}`;
     // The words as printed and as repaired, for the report: "Agreement 4" → "Agreement", "2015–20303" → "2015–2030".
-    const from = original.lastIndexOf(' ', best.at - 1) + 1;
-    const toSpace = original.indexOf(' ', best.at + best.length);
-    const before = original.slice(from, toSpace < 0 ? original.length : toSpace).replace(CITATION_PATTERN, '');
-    const after = `${original.slice(from, best.at)}${original.slice(best.at + best.length, toSpace < 0 ? original.length : toSpace)}`.replace(CITATION_PATTERN, '');
+    const { before, after } = tokenAround(original, best.at, original.slice(best.at, best.at + best.length));
     report.repairs.push({ file: report.file, line: line.line, kind: `note-marker-${best.kind}`, before, after });
     cursor = { lineIndex: best.li, offset: best.at + char.length };
   }
@@ -928,11 +926,24 @@ function findStarMarker(lines: TextLine[], note: NoteEntry, index: number, citat
 
 /** The word that held a marker, before and after the marker was taken out (for the report). */
 function tokenAround(text: string, at: number, marker: string): { before: string; after: string } {
-  const start = text.lastIndexOf(' ', at - 1) + 1;
-  const endSpace = text.indexOf(' ', at + marker.length);
-  const end = endSpace < 0 ? text.length : endSpace;
+  const start = wordStart(text, at);
+  const tail = text.slice(at + marker.length, at + marker.length + WORD_WINDOW);
+  const endSpace = tail.indexOf(' ');
+  const end = at + marker.length + (endSpace < 0 ? tail.length : endSpace);
   const before = text.slice(start, end).replace(CITATION_PATTERN, '');
   return { before, after: `${text.slice(start, at)}${text.slice(at + marker.length, end)}`.replace(CITATION_PATTERN, '') };
+}
+
+/**
+ * How far a word is read around a marker: a symbol or a word is far shorter, and a bound keeps a line of
+ * tens of thousands of characters without a space linear (each marker on it read its whole line before).
+ */
+const WORD_WINDOW = 128;
+
+/** Where the word holding `at` starts: after the last space before it, at most WORD_WINDOW back. */
+function wordStart(text: string, at: number): number {
+  const from = Math.max(0, at - WORD_WINDOW);
+  return from + text.slice(from, at).lastIndexOf(' ') + 1;
 }
 
 /**
@@ -957,7 +968,7 @@ function findRepeatedMarkers({ lines, notes, citations, language, report }: Repa
       const chosen = candidates.at(-1);
       // Only after the note's first citation, and never inside a number or a symbol.
       if (!chosen || !first || first.page > line.page || (first.page === line.page && first.line >= line.line)) return marker;
-      const head = line.text.slice(line.text.lastIndexOf(' ', offset - 1) + 1, offset);
+      const head = line.text.slice(wordStart(line.text, offset), offset);
       if (head.includes('/') && /[\p{L}\p{N}.]$/u.test(head)) return marker;
       const char = citationChar(citations.length);
       citations.push({ note: chosen.index, page: line.page, line: line.line });
